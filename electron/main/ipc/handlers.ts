@@ -1,0 +1,83 @@
+/**
+ * The one set of handlers behind the contract.
+ *
+ * Electron's main process (ipc/register-electron.ts) and the local web host
+ * (web-host/server.ts) register exactly this object; only the transport differs.
+ * Nothing here imports `electron`: host-specific abilities (native save dialog,
+ * shell.openExternal, printToPDF) come in through HostServices.
+ */
+import type { Channel, EventName, EventPayload, ParsedReq, Res } from '../../../shared/ipc/contract';
+import type { AppInfo, SaveFileRequest, SaveFileResult, UpdateCheck } from '../../../shared/models/app';
+import { AppFailure } from '../../../shared/result';
+import { lookupError } from '../../../shared/knowledge/lookup';
+import { runDiagnosis } from '../../probes/diagnose';
+import { discover } from '../../probes/discovery/discover';
+import type { HistoryStore } from '../history-store';
+
+export interface HandlerContext {
+  /** Push an event to the caller (its window, or its WebSocket). */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export type Handler<C extends Channel> = (req: ParsedReq<C>, ctx: HandlerContext) => Promise<Res<C>>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+export interface HostServices {
+  appInfo(): AppInfo;
+  history: HistoryStore;
+  /** Native save dialog + write; absent where the host cannot (web host: the browser downloads instead). */
+  saveFile?(req: SaveFileRequest): Promise<SaveFileResult>;
+  openExternal?(url: string): Promise<boolean>;
+  checkForUpdates(): Promise<UpdateCheck>;
+}
+
+export function createHandlers(host: HostServices): Handlers {
+  const running = new Map<string, AbortController>();
+
+  return {
+    'app:info': async () => host.appInfo(),
+
+    'diagnose:run': async (req, ctx) => {
+      if (running.has(req.runId)) throw new AppFailure('E_BUSY', `run ${req.runId} is already running`);
+      const controller = new AbortController();
+      running.set(req.runId, controller);
+      try {
+        const report = await runDiagnosis(req, {
+          signal: controller.signal,
+          onProgress: (p) => ctx.emit('diagnose:progress', p),
+        });
+        ctx.emit('diagnose:done', { runId: req.runId, ok: report.ok, cancelled: report.cancelled, durationMs: report.durationMs });
+        return report;
+      } finally {
+        running.delete(req.runId);
+      }
+    },
+
+    'diagnose:cancel': async ({ runId }) => {
+      const c = running.get(runId);
+      c?.abort();
+      return { cancelled: c !== undefined };
+    },
+
+    'discover:run': async (req) => discover(req),
+
+    'lookup:error': async (req) => lookupError(req.text, req.lang ?? 'ja'),
+
+    'history:list': async ({ query }) => host.history.list(query),
+    'history:get': async ({ id }) => host.history.get(id),
+    'history:save': async (record) => host.history.save(record),
+    'history:delete': async ({ id }) => host.history.remove(id),
+
+    'file:save': async (req) => {
+      if (!host.saveFile) throw new AppFailure('E_UNSUPPORTED', 'this host has no native save dialog');
+      return host.saveFile(req);
+    },
+
+    'shell:open-external': async ({ url }) => {
+      if (!host.openExternal) throw new AppFailure('E_UNSUPPORTED', 'this host cannot open external links');
+      return { opened: await host.openExternal(url) };
+    },
+
+    'updates:check': async () => host.checkForUpdates(),
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** OS locale, e.g. "ja-JP"; the UI defaults its language from it. */
+  locale: z.string(),
+  transport: z.enum(['electron', 'web']),
+  /** What this host can do natively. */
+  capabilities: z.object({
+    saveFile: z.boolean(),
+    printToPdf: z.boolean(),
+    openExternal: z.boolean(),
+  }),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const UpdateCheck = z.object({
+  status: z.enum(['disabled', 'up-to-date', 'available', 'error']),
+  current: z.string(),
+  latest: z.string().optional(),
+  url: z.string().optional(),
+  message: z.string().optional(),
+});
+export type UpdateCheck = z.infer<typeof UpdateCheck>;
+
+export const SaveFileRequest = z.object({
+  suggestedName: z.string().min(1).max(200),
+  kind: z.enum(['markdown', 'text', 'json', 'pdf']),
+  /** Text content; for `pdf` the host renders the current window to PDF and ignores this. */
+  content: z.string().max(5_000_000).optional(),
+});
+export type SaveFileRequest = z.infer<typeof SaveFileRequest>;
+export const SaveFileResult = z.object({ saved: z.boolean(), path: z.string().optional() });
+export type SaveFileResult = z.infer<typeof SaveFileResult>;
+
+export const OpenExternalRequest = z.object({ url: z.string().url().max(2000) });

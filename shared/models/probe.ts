@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { FINDING_CODES } from '../findings/codes';
+import { AccountInput, Protocol, Security, ServerSettings } from './account';
+
+export const FindingCode = z.enum(FINDING_CODES);
+export const Severity = z.enum(['error', 'warning', 'info']);
+export const FindingStage = z.enum(['dns', 'tcp', 'tls', 'greeting', 'auth', 'server', 'smtp-policy', 'mailbox', 'config']);
+
+/** Plain fields pulled out of Node's (circular) certificate objects. */
+export const CertSummary = z.object({
+  subject: z.string(),
+  subjectAltNames: z.array(z.string()),
+  issuer: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  fingerprint256: z.string(),
+  selfSigned: z.boolean(),
+  /** Leaf first; as much of the chain as the server sent. */
+  chain: z.array(z.object({ subject: z.string(), issuer: z.string() })),
+});
+export type CertSummary = z.infer<typeof CertSummary>;
+
+export const TlsVerdict = z.enum([
+  'trusted',
+  'hostname-mismatch',
+  'expired',
+  'not-yet-valid',
+  'self-signed',
+  'untrusted',
+  'protocol-too-old',
+  'handshake-failed',
+]);
+export type TlsVerdict = z.infer<typeof TlsVerdict>;
+
+export const TlsInfo = z.object({
+  protocol: z.string().optional(),
+  cipher: z.string().optional(),
+  cert: CertSummary.optional(),
+  verdict: TlsVerdict,
+  /** True when the local clock looks wrong (cert validity disagrees with the clock by a suspicious margin). */
+  clockSuspect: z.boolean().optional(),
+});
+export type TlsInfo = z.infer<typeof TlsInfo>;
+
+export const Evidence = z.object({
+  /** What the server said, verbatim (redacted). */
+  serverReply: z.string().optional(),
+  /** Node / library error code, e.g. ECONNREFUSED, ERR_SSL_WRONG_VERSION_NUMBER. */
+  errorCode: z.string().optional(),
+  message: z.string().optional(),
+  addresses: z.array(z.string()).optional(),
+  cert: CertSummary.optional(),
+  durationMs: z.number().optional(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Finding = z.object({
+  code: FindingCode,
+  severity: Severity,
+  stage: FindingStage,
+  protocol: Protocol.optional(),
+  host: z.string().optional(),
+  port: z.number().optional(),
+  security: Security.optional(),
+  /** The probe that produced it; `alternative` probes only suggest and never outrank configured ones. */
+  probeId: z.string().optional(),
+  role: z.enum(['configured', 'alternative']).optional(),
+  evidence: Evidence,
+  /** Settings that were seen to work, when the fix is a setting change. */
+  fix: ServerSettings.optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const StepName = z.enum(['dns', 'tcp', 'tls', 'greeting', 'starttls', 'auth', 'mailbox', 'envelope']);
+export type StepName = z.infer<typeof StepName>;
+export const StepStatus = z.enum(['pending', 'running', 'ok', 'failed', 'skipped', 'warning']);
+export type StepStatus = z.infer<typeof StepStatus>;
+
+export const ProbeStep = z.object({
+  name: StepName,
+  status: StepStatus,
+  durationMs: z.number().optional(),
+  /** Short neutral detail, e.g. "TLSv1.3", "Dovecot ready.", "192.0.2.1". */
+  detail: z.string().optional(),
+});
+export type ProbeStep = z.infer<typeof ProbeStep>;
+
+export const TranscriptLine = z.object({
+  /** Milliseconds since the probe started. */
+  t: z.number(),
+  /** c = client sent, s = server sent, i = probe's own note. */
+  dir: z.enum(['c', 's', 'i']),
+  text: z.string(),
+});
+export type TranscriptLine = z.infer<typeof TranscriptLine>;
+
+export const ProbeTarget = ServerSettings.extend({
+  id: z.string(),
+  protocol: Protocol,
+  role: z.enum(['configured', 'alternative']),
+});
+export type ProbeTarget = z.infer<typeof ProbeTarget>;
+
+export const ProbeResult = ProbeTarget.extend({
+  status: z.enum(['ok', 'failed', 'cancelled']),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  steps: z.array(ProbeStep),
+  findings: z.array(Finding),
+  transcript: z.array(TranscriptLine),
+  tls: TlsInfo.optional(),
+  greeting: z.string().optional(),
+  capabilities: z.array(z.string()).optional(),
+  login: z.enum(['ok', 'failed', 'not-tried']),
+  quota: z.object({ usedKiB: z.number(), limitKiB: z.number() }).optional(),
+  /** Addresses tried and what happened on each (IPv4 vs IPv6). */
+  addresses: z.array(z.object({ address: z.string(), family: z.union([z.literal(4), z.literal(6)]), outcome: z.string() })).optional(),
+});
+export type ProbeResult = z.infer<typeof ProbeResult>;
+
+export const DnsReport = z.object({
+  host: z.string(),
+  a: z.array(z.string()),
+  aaaa: z.array(z.string()),
+  mx: z.array(z.object({ exchange: z.string(), priority: z.number() })).optional(),
+  srv: z.array(z.object({ service: z.string(), name: z.string(), port: z.number(), priority: z.number(), weight: z.number() })).optional(),
+  error: z.string().optional(),
+  durationMs: z.number(),
+  resolver: z.string().optional(),
+});
+export type DnsReport = z.infer<typeof DnsReport>;
+
+export const DiagnoseOptions = z.object({
+  /** Each probe's own budget in ms. */
+  timeoutMs: z.number().int().min(500).max(120_000).optional(),
+  /** Allow credentials over plaintext or over TLS that failed verification, for this run only. */
+  allowInsecureAuth: z.boolean().optional(),
+  /** Extra CA certificates (PEM text) to trust for this run, e.g. a corporate CA. */
+  caPem: z.string().max(200_000).optional(),
+  /** Custom resolver `host[:port]` to compare with the system DNS. */
+  dnsServer: z.string().max(300).optional(),
+  /** SMTP envelope check: MAIL FROM (defaults to the account address). */
+  from: z.string().max(320).optional(),
+  /** SMTP envelope check: RCPT TO (defaults to the account address). */
+  to: z.string().max(320).optional(),
+  /** Also try the other standard ports/security modes (default true). */
+  tryAlternatives: z.boolean().optional(),
+  /** Which protocols to diagnose when none are given explicitly (default all discovered). */
+  protocols: z.array(Protocol).optional(),
+});
+export type DiagnoseOptions = z.infer<typeof DiagnoseOptions>;
+
+export const DiagnoseRequest = z.object({
+  /** Chosen by the caller so progress events and cancel can refer to the run. */
+  runId: z.string().min(1).max(100),
+  account: AccountInput,
+  options: DiagnoseOptions.default({}),
+});
+export type DiagnoseRequest = z.infer<typeof DiagnoseRequest>;
+
+export const DiagnoseReport = z.object({
+  runId: z.string(),
+  email: z.string(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  /** True when there is no error-severity finding. */
+  ok: z.boolean(),
+  cancelled: z.boolean(),
+  /** Ranked: most likely root cause first; alternative-port suggestions never outrank configured findings. */
+  findings: z.array(Finding),
+  probes: z.array(ProbeResult),
+  dns: z.array(DnsReport),
+});
+export type DiagnoseReport = z.infer<typeof DiagnoseReport>;
+
+/** Streamed while a diagnosis runs. */
+export const DiagnoseProgress = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('planned'), runId: z.string(), targets: z.array(ProbeTarget) }),
+  z.object({ kind: z.literal('step'), runId: z.string(), probeId: z.string(), step: ProbeStep }),
+  z.object({ kind: z.literal('dns'), runId: z.string(), dns: DnsReport }),
+  z.object({ kind: z.literal('probe-done'), runId: z.string(), probe: ProbeResult }),
+]);
+export type DiagnoseProgress = z.infer<typeof DiagnoseProgress>;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{shared,electron,renderer,scripts}/**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', 'dist/**', 'dist-electron/**'],
+    environment: 'node',
+    // Real servers on loopback: Dovecot rejects a wrong password only after ~2 s by design.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
