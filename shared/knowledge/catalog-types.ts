@@ -1,0 +1,71 @@
+/**
+ * Shape of the provider catalog (issue 4 §1). The data lives in catalog.ts;
+ * explanations and fixes (finding-text.ts, composer.ts) key on ProviderId.
+ */
+import type { Protocol, Security } from '../models/account';
+import type { Grade, Localized } from '../models/device';
+import type { UsernameForm } from '../models/discovery';
+
+export const PROVIDER_IDS = [
+  'icloud',
+  'gmail',
+  'outlook-com',
+  'microsoft-365',
+  'yahoo',
+  'yahoo-japan',
+  'docomo',
+  'au',
+  'softbank',
+  'mopera',
+  'ocn',
+  'biglobe',
+  'so-net',
+  'nifty',
+  'jcom',
+  'plala',
+  'eo',
+] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** What password the mail app must be given. */
+export type AuthRequirement =
+  | 'password' // the account's normal password
+  | 'app-password' // a generated app-specific password (Gmail 2SV, iCloud, Yahoo)
+  | 'provider-password' // a provider-specific mail password (docomo IMAP専用パスワード, SoftBank Eメール(i) password, au mail password)
+  | 'oauth-only'; // no password works: Microsoft/Google sign-in (OAuth2)
+
+export interface ProviderServer {
+  protocol: Protocol;
+  host: string;
+  port: number;
+  security: Security;
+  grade: Grade;
+  /** Unconfirmed alternatives or caveats, shown as such. */
+  note?: Localized;
+}
+
+export interface ProviderRestriction {
+  kind: 'no-pop' | 'imap-must-be-enabled' | 'op25b' | 'tls12-minimum' | 'service-ending' | 'plan-dependent' | 'other';
+  text: Localized;
+  grade: Grade;
+}
+
+export interface ProviderEntry {
+  id: ProviderId;
+  name: Localized;
+  /** Domains it serves; a leading "*." matches any sub-domain. */
+  domains: string[];
+  /** MX host suffixes that identify this provider for custom domains (e.g. "google.com"). */
+  mxSuffixes?: string[];
+  servers: ProviderServer[];
+  username: UsernameForm;
+  usernameNote?: Localized;
+  auth: AuthRequirement;
+  authNote?: Localized;
+  restrictions: ProviderRestriction[];
+  /** Where to create/check the app or mail password. */
+  passwordHelp?: { text: Localized; url?: string };
+  source: string;
+  lastChecked: string; // ISO date
+  grade: Grade;
+}
