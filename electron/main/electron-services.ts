@@ -1,0 +1,30 @@
+/**
+ * Host abilities of the desktop app: the same handlers as the web host, plus
+ * native ones (system browser now; save dialog and printToPDF are wired in by
+ * the shipping work through `saveFile`).
+ */
+import { app, shell } from 'electron';
+import { join } from 'node:path';
+import type { HostServices } from './ipc/handlers';
+import { createHistoryStore } from './history-store';
+import { isAllowedExternalUrl } from './security';
+
+export function createElectronServices(): HostServices {
+  return {
+    appInfo: () => ({
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      locale: app.getLocale(),
+      transport: 'electron',
+      capabilities: { saveFile: false, printToPdf: false, openExternal: true },
+    }),
+    history: createHistoryStore(join(app.getPath('userData'), 'history')),
+    openExternal: async (url) => {
+      if (!isAllowedExternalUrl(url)) return false;
+      await shell.openExternal(url);
+      return true;
+    },
+    checkForUpdates: async () => ({ status: 'disabled', current: app.getVersion() }),
+  };
+}
