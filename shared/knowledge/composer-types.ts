@@ -1,0 +1,149 @@
+/**
+ * Input and output of the diagnosis composer (composer.ts) and of the network
+ * comparison (composer-compare.ts). All text is in the requested language.
+ */
+import type { FindingCode } from '../findings/codes';
+import type { Protocol, Security } from '../models/account';
+import type { Device, Grade, Lang } from '../models/device';
+import type { LookupResult } from '../models/lookup';
+import type { DiagnoseReport, StepName } from '../models/probe';
+import type { ProviderEntry } from './catalog-types';
+import type { AccountSettings, EvidenceItem, FixStep, SettingField } from './fix-types';
+
+/** A diagnosis run with the name the helpdesk gave its network ("office Wi-Fi"). */
+export interface LabelledRun {
+  label: string;
+  report: DiagnoseReport;
+}
+
+/** What the helpdesk person learnt by asking the customer. */
+export interface ContextFlags {
+  passwordChangedRecently?: boolean;
+  /** true: fails on every network tried; false: works on some network. */
+  failsOnAllNetworks?: boolean;
+  onlySendingFails?: boolean;
+}
+
+export interface ComposeInput {
+  /** The current run, or null when only the error text is known. */
+  report: DiagnoseReport | null;
+  provider?: ProviderEntry;
+  device: Device;
+  lang: Lang;
+  errorText?: string;
+  /** Result of lookupError(errorText) (knowledge-1's function), when available. */
+  lookup?: LookupResult;
+  /** What the device is set to (typed in by the helpdesk person). */
+  deviceSettings?: AccountSettings;
+  /** What discovery / the catalog say is right; overrides what the composer derives. */
+  correctSettings?: AccountSettings;
+  /** Earlier runs on other networks, for the network comparison. */
+  previousRuns?: LabelledRun[];
+  flags?: ContextFlags;
+}
+
+export type Likelihood = 'high' | 'medium' | 'low';
+
+/** One row of the settings diff. */
+export interface SettingsDiffRow {
+  /** Absent for the user name (one login for every protocol). */
+  protocol?: Protocol;
+  field: SettingField;
+  /** The field's name as the chosen device labels it, e.g. 「サーバポート」. */
+  label: string;
+  /** Display text; absent when not known. */
+  deviceValue?: string;
+  correctValue?: string;
+  /** 'unknown' when either side is missing. */
+  status: 'ok' | 'wrong' | 'unknown';
+}
+
+/** Causes that come from the triage method rather than from one finding. */
+export const TRIAGE_CAUSE_IDS = [
+  'server-outage',
+  'network-filter',
+  'sending-only',
+  'password-changed',
+  'device-settings',
+  'device-side',
+  'first-checks',
+] as const;
+export type TriageCauseId = (typeof TRIAGE_CAUSE_IDS)[number];
+
+/** A button the UI offers with a cause; the UI maps the id to its action. */
+export interface CauseAction {
+  id: 'recheck' | 'compare-networks' | 'open-checklist';
+  label: string;
+}
+
+export interface Cause {
+  /** `finding:<CODE>` for a finding-based cause, or a TriageCauseId. */
+  id: string;
+  kind: 'finding' | 'triage' | 'lookup';
+  title: string;
+  explanation: string;
+  evidence: EvidenceItem[];
+  likelihood: Likelihood;
+  /** Finding codes this cause covers (for the checklist's ordering and the report). */
+  codes: FindingCode[];
+  /** Fix steps for the chosen device. */
+  steps: FixStep[];
+  /** Device value vs correct value for the fields this cause is about. */
+  settingsDiff: SettingsDiffRow[];
+  actions: CauseAction[];
+  grade: Grade;
+}
+
+export interface Diagnosis {
+  /** Ranked: most likely first. */
+  causes: Cause[];
+  /** The full diff over every protocol the device uses. */
+  settingsDiff: SettingsDiffRow[];
+  /** The correct settings the composer used (explicit, seen working, or catalog). */
+  correctSettings: AccountSettings;
+  /** Present when previousRuns were given: current run vs the most different earlier run. */
+  comparison?: RunComparison;
+}
+
+/** How one probe target fared in one run. */
+export interface RunCell {
+  status: 'ok' | 'failed' | 'cancelled' | 'absent';
+  /** First step that failed, e.g. 'tcp'. */
+  failedStep?: StepName;
+  /** Top finding code of that probe. */
+  code?: FindingCode;
+  durationMs?: number;
+}
+
+export interface RunComparisonRow {
+  /** `protocol host:port security`, stable across runs. */
+  key: string;
+  protocol: Protocol;
+  host: string;
+  port: number;
+  security: Security;
+  a: RunCell;
+  b: RunCell;
+  differs: boolean;
+}
+
+export type ComparisonConclusionKind =
+  | 'same-ok' // works on both: the network is not the cause
+  | 'same-failure' // fails the same way on both: server or account, not the network
+  | 'network-filter' // connections blocked on one network only
+  | 'port25-filter' // only SMTP port 25 blocked on one network (OP25B)
+  | 'tls-interception' // certificate trusted on one network, not on the other
+  | 'dns-difference' // name resolves on one network only
+  | 'mixed'; // differences that fit none of the above
+
+export interface RunComparison {
+  labelA: string;
+  labelB: string;
+  rows: RunComparisonRow[];
+  conclusion: {
+    kind: ComparisonConclusionKind;
+    /** Label of the network where things fail, when only one does. */
+    failingLabel?: string;
+    text: string;
+  };
+}
