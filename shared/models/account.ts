@@ -21,7 +21,7 @@ export const HostName = z
   .trim()
   .min(1)
   .max(253)
-  .regex(/^[A-Za-z0-9._:\-\[\]]+$/, 'host may contain only letters, digits, dots, hyphens (or an IP literal)');
+  .regex(/^[A-Za-z0-9._:[\]-]+$/, 'host may contain only letters, digits, dots, hyphens (or an IP literal)');
 
 export const Port = z.number().int().min(1).max(65535);
 
