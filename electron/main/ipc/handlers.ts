@@ -29,6 +29,11 @@ export interface HostServices {
   saveFile?(req: SaveFileRequest): Promise<SaveFileResult>;
   openExternal?(url: string): Promise<boolean>;
   checkForUpdates(): Promise<UpdateCheck>;
+  /**
+   * Resolver used when a request names none (`host[:port]`), e.g. a corporate DNS
+   * server to compare with; the web host reads MAIL_DOCTOR_DNS_SERVER. Unset = the system's.
+   */
+  defaultDnsServer?: string;
 }
 
 export function createHandlers(host: HostServices): Handlers {
@@ -42,7 +47,8 @@ export function createHandlers(host: HostServices): Handlers {
       const controller = new AbortController();
       running.set(req.runId, controller);
       try {
-        const report = await runDiagnosis(req, {
+        const withDns = req.options.dnsServer || !host.defaultDnsServer ? req : { ...req, options: { ...req.options, dnsServer: host.defaultDnsServer } };
+        const report = await runDiagnosis(withDns, {
           signal: controller.signal,
           onProgress: (p) => ctx.emit('diagnose:progress', p),
         });
@@ -59,7 +65,7 @@ export function createHandlers(host: HostServices): Handlers {
       return { cancelled: c !== undefined };
     },
 
-    'discover:run': async (req) => discover(req),
+    'discover:run': async (req) => discover(req.dnsServer || !host.defaultDnsServer ? req : { ...req, dnsServer: host.defaultDnsServer }),
 
     'lookup:error': async (req) => lookupError(req.text, req.lang ?? 'ja'),
 

@@ -17,5 +17,6 @@ export function createWebHostServices(dataDir: string): HostServices {
     }),
     history: createHistoryStore(join(dataDir, 'history')),
     checkForUpdates: async () => ({ status: 'disabled', current: pkg.version }),
+    defaultDnsServer: process.env.MAIL_DOCTOR_DNS_SERVER || undefined,
   };
 }
