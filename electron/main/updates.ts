@@ -196,7 +196,7 @@ export async function checkForUpdates(opts: CheckOptions): Promise<UpdateCheck> 
     // Redirects are followed by hand so that every hop is checked before it is requested
     // (a hop to plain http:// off this machine is refused, not fetched).
     for (let hop = 0; ; hop++) {
-      res = await fetchImpl(url, { signal, headers: { accept: 'application/json' }, redirect: 'manual', cache: 'no-store' });
+      res = await fetchImpl(url, { signal, headers: { accept: 'application/json' }, redirect: 'manual' });
       const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
       if (!location) break;
       await res.body?.cancel();
