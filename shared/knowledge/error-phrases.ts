@@ -1,0 +1,66 @@
+/**
+ * How helpdesk staff and customers describe errors in their own words, beyond
+ * the exact on-screen texts in error-references.ts. These are our own
+ * inferences (grade C), so a match on one of them is never shown as a quote
+ * from a client; `platform` says so.
+ */
+import type { LookupStage } from '../models/lookup';
+import type { ErrorKind } from './error-kinds';
+
+export interface ErrorPhrase {
+  lang: 'ja' | 'en';
+  text: string;
+  stage: LookupStage;
+  kind: ErrorKind;
+}
+
+export const PHRASE_PLATFORM = 'Common wording (not an exact on-screen text)';
+
+export const ERROR_PHRASES: readonly ErrorPhrase[] = [
+  { lang: 'ja', text: 'パスワードが違う', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'パスワードが間違っている', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'パスワードを入れても通らない', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'パスワードを何度も聞かれる', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'ログインできない', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: '認証エラーになる', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'アプリパスワードが必要', stage: 'auth', kind: 'app-password' },
+  { lang: 'ja', text: 'アプリ用パスワード', stage: 'auth', kind: 'app-password' },
+  { lang: 'ja', text: 'IMAP専用パスワード', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'メールを取得できない', stage: 'unknown', kind: 'receive-generic' },
+  { lang: 'ja', text: '送信サーバーに接続できない', stage: 'tcp', kind: 'smtp-connect-failed' },
+  { lang: 'ja', text: 'メールが受信できない', stage: 'unknown', kind: 'receive-generic' },
+  { lang: 'ja', text: 'メールが届かない', stage: 'unknown', kind: 'receive-generic' },
+  { lang: 'ja', text: 'メールが送れない', stage: 'unknown', kind: 'send-generic' },
+  { lang: 'ja', text: '送信できない', stage: 'unknown', kind: 'send-generic' },
+  { lang: 'ja', text: '送信エラー', stage: 'unknown', kind: 'send-generic' },
+  { lang: 'ja', text: 'サーバーにつながらない', stage: 'tcp', kind: 'connect-failed' },
+  { lang: 'ja', text: 'サーバーに接続できない', stage: 'tcp', kind: 'connect-failed' },
+  { lang: 'ja', text: '接続がタイムアウトしました', stage: 'tcp', kind: 'timeout' },
+  { lang: 'ja', text: 'タイムアウト', stage: 'tcp', kind: 'timeout' },
+  { lang: 'ja', text: '証明書が無効', stage: 'tls', kind: 'cert' },
+  { lang: 'ja', text: '証明書の期限切れ', stage: 'tls', kind: 'cert' },
+  { lang: 'ja', text: 'このサーバの証明書は無効です', stage: 'tls', kind: 'cert' },
+  { lang: 'ja', text: 'SSLエラー', stage: 'tls', kind: 'tls-failed' },
+  { lang: 'ja', text: 'ポート25がブロックされている', stage: 'tcp', kind: 'smtp-connect-failed' },
+  { lang: 'ja', text: '容量がいっぱい', stage: 'smtp-policy', kind: 'over-quota' },
+  { lang: 'ja', text: 'メールボックスがいっぱいです', stage: 'smtp-policy', kind: 'over-quota' },
+  { lang: 'ja', text: '中継が拒否されました', stage: 'smtp-policy', kind: 'relay' },
+  { lang: 'ja', text: '同時接続数が多すぎる', stage: 'server', kind: 'too-many-connections' },
+  { lang: 'ja', text: 'オフラインと表示される', stage: 'tcp', kind: 'offline' },
+  { lang: 'en', text: 'wrong password', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'en', text: 'password incorrect', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'en', text: 'keeps asking for password', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'en', text: 'login failed', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'en', text: 'invalid credentials', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'en', text: 'app password required', stage: 'auth', kind: 'app-password' },
+  { lang: 'en', text: 'can not receive email', stage: 'unknown', kind: 'receive-generic' },
+  { lang: 'en', text: 'can not send email', stage: 'unknown', kind: 'send-generic' },
+  { lang: 'en', text: 'can not connect to server', stage: 'tcp', kind: 'connect-failed' },
+  { lang: 'en', text: 'connection timed out', stage: 'tcp', kind: 'timeout' },
+  { lang: 'en', text: 'certificate is not valid', stage: 'tls', kind: 'cert' },
+  { lang: 'en', text: 'certificate expired', stage: 'tls', kind: 'cert' },
+  { lang: 'en', text: 'ssl error', stage: 'tls', kind: 'tls-failed' },
+  { lang: 'en', text: 'port 25 blocked', stage: 'tcp', kind: 'smtp-connect-failed' },
+  { lang: 'en', text: 'mailbox full', stage: 'smtp-policy', kind: 'over-quota' },
+  { lang: 'en', text: 'relay denied', stage: 'smtp-policy', kind: 'relay' },
+];

@@ -1,0 +1,91 @@
+/**
+ * Text normalisation for error-message lookup (issue 4 §3).
+ *
+ * Helpdesk staff type what a customer reads aloud or paste half a screenshot:
+ * full-width digits (０ｘ８００ＣＣＣ０Ｅ), half-width katakana, サーバ vs サーバー
+ * (Apple writes サーバ/ユーザ, guides mix both), iPhone quotes “…”, random
+ * spacing between Japanese words. Both the reference texts and the query go
+ * through the same function so these differences vanish before matching.
+ * Pure: no node:*, no DOM.
+ */
+
+const KATAKANA = '\u30A0-\u30FF';
+/** Long-vowel marks and the dashes people type in their place after katakana. */
+const LONG_VOWEL_AFTER_KATAKANA = new RegExp(`([${KATAKANA}])[ー\\-‐‑–—―−－ｰ〜~]+`, 'gu');
+/** Characters of scripts written without spaces (kana, kanji). */
+const CJK = '\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
+const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}]) +| +(?=[${CJK}])`, 'gu');
+
+/** Spellings that mean the same as the ones the references use (after NFKC + lower-case). */
+const WORD_VARIANTS: ReadonlyArray<[RegExp, string]> = [
+  [/出来/gu, 'でき'],
+  [/e-mail/gu, 'email'],
+  [/cannot/gu, 'can not'],
+  [/can't/gu, 'can not'],
+  [/couldn't/gu, 'could not'],
+  [/can’t/gu, 'can not'],
+  [/couldn’t/gu, 'could not'],
+];
+
+/** Removes reference placeholders such as <server>, “<name>”, %S, %1$S, … */
+export function stripPlaceholders(s: string): string {
+  return s
+    .replace(/\\n/g, ' ')
+    .replace(/<[^<>]{0,40}>/g, ' ')
+    .replace(/%(\d\$)?[sS]/g, ' ')
+    .replace(/[…]/g, ' ');
+}
+
+/** Canonical form for fuzzy comparison. Idempotent. */
+export function normalizeText(input: string): string {
+  let s = input.normalize('NFKC').toLowerCase();
+  for (const [re, to] of WORD_VARIANTS) s = s.replace(re, to);
+  s = s.replace(LONG_VOWEL_AFTER_KATAKANA, '$1').replace(/ー/g, '');
+  // Everything that is not a letter or a digit separates words; quotes of every
+  // kind (“…” ‘…’ 「…」) go with it.
+  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  s = s.replace(/ +/g, ' ').trim();
+  return s.replace(SPACE_NEXT_TO_CJK, '');
+}
+
+/** Codes that identify a message on their own. */
+export interface ExtractedCodes {
+  /** Outlook HRESULTs, lower-case with 0x: "0x800ccc0e". */
+  hex: string[];
+  /** RFC 3463 enhanced status codes: "5.7.139". */
+  enhanced: string[];
+  /** Three-digit SMTP replies seen next to an enhanced code or at the start: "535". */
+  reply: string[];
+}
+
+const HEX_WITH_PREFIX = /0\s?[x×]\s?([0-9a-fo]{8})(?![0-9a-z])/g;
+const HEX_BARE = /(?<![0-9a-z])(8[0-9a-f]{7})(?![0-9a-z])/g;
+const ENHANCED = /(?<![0-9.])([245])\.(\d{1,3})\.(\d{1,3})(?![0-9])/g;
+const REPLY = /(?<![0-9.])([245]\d\d)(?=[ -][245]\.\d)|^([245]\d\d)(?=[ -])/g;
+
+export function extractCodes(input: string): ExtractedCodes {
+  const s = input.normalize('NFKC').toLowerCase();
+  const hex = new Set<string>();
+  // A letter O typed for a zero is common when codes are read aloud: "0x800CCCOE".
+  for (const m of s.matchAll(HEX_WITH_PREFIX)) {
+    const digits = m[1]!.replace(/o/g, '0');
+    if (/^8[0-9a-f]{7}$/.test(digits)) hex.add('0x' + digits);
+  }
+  for (const m of s.matchAll(HEX_BARE)) hex.add('0x' + m[1]!);
+  const enhanced = new Set<string>();
+  for (const m of s.matchAll(ENHANCED)) enhanced.add(`${m[1]}.${Number(m[2])}.${Number(m[3])}`);
+  const reply = new Set<string>();
+  for (const m of s.trim().matchAll(REPLY)) reply.add((m[1] ?? m[2])!);
+  return { hex: [...hex], enhanced: [...enhanced], reply: [...reply] };
+}
+
+/** Character trigrams of a normalised string (a space pads word edges). */
+export function trigrams(normalized: string): Set<string> {
+  const grams = new Set<string>();
+  const s = ` ${normalized} `;
+  for (let i = 0; i + 3 <= s.length; i++) {
+    const g = s.slice(i, i + 3);
+    if (g.trim().length >= 2) grams.add(g);
+  }
+  return grams;
+}
