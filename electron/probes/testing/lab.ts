@@ -1,0 +1,359 @@
+/**
+ * The real-server test lab: private Dovecot and Postfix instances, scripted fault
+ * listeners, an openssl CA and a DNS server, all on loopback.
+ *
+ * Every lab host is its own 127.77.<slot>.x address and listens on the REAL standard
+ * ports (993/143/995/110/465/587/25), so "try the other standard ports" works exactly as
+ * against a real provider. The slot is picked at random and checked, so the Vitest lab and
+ * a Playwright lab can run at the same time. Needs root (binding ports < 1024, and
+ * Dovecot/Postfix drop privileges); see README.md in this folder.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { makeLabCerts } from './lab-certs';
+import { startLabDns } from './lab-dns';
+import { startDovecot, writeLegacyTlsOpensslConf, type DovecotListener } from './lab-dovecot';
+import { startPostfix } from './lab-postfix';
+import {
+  bannerServer,
+  blackHole,
+  httpServer,
+  imapSim,
+  pop3Sim,
+  proxyRelay,
+  resetServer,
+  silentServer,
+  smtpSim,
+  tlsFailServer,
+  type Closable,
+} from './lab-scripted';
+
+export const LAB_DOMAIN = 'lab.test';
+
+/** Last octet of each lab host inside its 127.77.<slot>.0/24 block. */
+const HOST_OCTETS = {
+  mail: 10,
+  wrongName: 11,
+  expired: 12,
+  notYetValid: 13,
+  selfSigned: 14,
+  untrusted: 15,
+  noStarttls: 16,
+  plainRefused: 17,
+  tls10: 18,
+  relayDenied: 20,
+  authRequired: 21,
+  cloud: 30,
+  unavailable: 31,
+  silent: 32,
+  notMail: 33,
+  reset: 34,
+  tlsFail: 35,
+  closed: 36,
+  mechs: 37,
+  noAuth: 38,
+  oauthOnly: 39,
+} as const;
+export type LabHostKey = keyof typeof HOST_OCTETS | 'unreachable' | 'v6broken' | 'nxdomain' | 'servfail';
+
+const HOST_NAMES: Record<LabHostKey, string> = {
+  mail: 'mail.lab.test',
+  wrongName: 'wrongname.lab.test',
+  expired: 'expired.lab.test',
+  notYetValid: 'future.lab.test',
+  selfSigned: 'selfsigned.lab.test',
+  untrusted: 'untrusted.lab.test',
+  noStarttls: 'nostarttls.lab.test',
+  plainRefused: 'plainrefused.lab.test',
+  tls10: 'tls10.lab.test',
+  relayDenied: 'relay.lab.test',
+  authRequired: 'authreq.lab.test',
+  cloud: 'cloud.lab.test',
+  unavailable: 'unavailable.lab.test',
+  silent: 'silent.lab.test',
+  notMail: 'notmail.lab.test',
+  reset: 'reset.lab.test',
+  tlsFail: 'tlsfail.lab.test',
+  closed: 'closed.lab.test',
+  mechs: 'mechs.lab.test',
+  noAuth: 'noauth.lab.test',
+  oauthOnly: 'oauth.lab.test',
+  unreachable: 'unreachable.lab.test',
+  v6broken: 'v6broken.lab.test',
+  nxdomain: 'nxdomain.lab.test',
+  servfail: 'servfail.lab.test',
+};
+
+export interface LabHost {
+  name: string;
+  /** IPv4 address (for `unreachable`, the loopback broadcast address the kernel refuses to connect to). */
+  ip: string;
+}
+
+export interface LabUser {
+  email: string;
+  user: string;
+  password: string;
+}
+
+/** Everything a test (or the Playwright e2e) needs; plain JSON, so it can be passed through `provide` or a file. */
+export interface LabInfo {
+  domain: string;
+  /** `127.0.0.1:<port>`: pass as `options.dnsServer` so lab names resolve. */
+  dnsServer: string;
+  caPem: string;
+  caFile: string;
+  hosts: Record<LabHostKey, LabHost>;
+  users: { alice: LabUser; bob: LabUser; full: LabUser; nearFull: LabUser };
+  ports: { imap: number; imaps: number; pop3: number; pop3s: number; submission: number; smtps: number; smtp: number };
+  dir: string;
+}
+
+export interface Lab extends LabInfo {
+  stop(): Promise<void>;
+}
+
+const USERS = {
+  alice: { email: 'alice@lab.test', user: 'alice@lab.test', password: 'correct-horse-battery' },
+  bob: { email: 'bob@lab.test', user: 'bob@lab.test', password: 'bob-staple-42' },
+  full: { email: 'full@lab.test', user: 'full@lab.test', password: 'full-mailbox-1' },
+  nearFull: { email: 'nearfull@lab.test', user: 'nearfull@lab.test', password: 'near-full-2' },
+};
+
+const PORTS = { imap: 143, imaps: 993, pop3: 110, pop3s: 995, submission: 587, smtps: 465, smtp: 25 };
+
+function canBind(address: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen({ host: address, port, exclusive: true }, () => s.close(() => resolve(true)));
+  });
+}
+
+async function pickSlot(): Promise<number> {
+  for (let i = 0; i < 40; i++) {
+    const slot = 1 + Math.floor(Math.random() * 250);
+    const probe = `127.77.${slot}.${HOST_OCTETS.mail}`;
+    if ((await canBind(probe, PORTS.imaps)) && (await canBind(`127.77.${slot}.${HOST_OCTETS.cloud}`, PORTS.imaps))) return slot;
+  }
+  throw new Error('lab: no free 127.77.x.0/24 block found');
+}
+
+export async function startLab(): Promise<Lab> {
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    throw new Error('lab: needs root (standard ports < 1024; Dovecot and Postfix drop privileges). Run the tests as root, as CI does.');
+  }
+  const slot = await pickSlot();
+  const ip = (k: keyof typeof HOST_OCTETS): string => `127.77.${slot}.${HOST_OCTETS[k]}`;
+  const hosts = {} as Record<LabHostKey, LabHost>;
+  for (const k of Object.keys(HOST_OCTETS) as Array<keyof typeof HOST_OCTETS>) hosts[k] = { name: HOST_NAMES[k], ip: ip(k) };
+  hosts.unreachable = { name: HOST_NAMES.unreachable, ip: '127.255.255.255' };
+  hosts.v6broken = { name: HOST_NAMES.v6broken, ip: ip('mail') };
+  hosts.nxdomain = { name: HOST_NAMES.nxdomain, ip: '' };
+  hosts.servfail = { name: HOST_NAMES.servfail, ip: '' };
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'maildoctor-lab-'));
+  await fs.chmod(dir, 0o755);
+  const closers: Array<() => Promise<void>> = [];
+  const childPids: number[] = [];
+  const postfixConfs: string[] = [];
+  // Last resort if the test runner dies without calling stop(): never leave servers behind.
+  const onExit = (): void => {
+    for (const pid of childPids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    for (const c of postfixConfs) {
+      try {
+        execFileSync('postfix', ['-c', c, 'abort'], { stdio: 'ignore', timeout: 5000 });
+      } catch {
+        /* gone */
+      }
+    }
+  };
+  process.once('exit', onExit);
+
+  const stop = async (): Promise<void> => {
+    process.removeListener('exit', onExit);
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  };
+
+  try {
+    const allIps = Object.values(hosts).map((h) => h.ip).filter((a) => a.startsWith('127.77.'));
+    const certs = await makeLabCerts(path.join(dir, 'certs'), {
+      dns: [HOST_NAMES.mail, `*.${LAB_DOMAIN}`, LAB_DOMAIN],
+      ips: allIps,
+      expiredName: HOST_NAMES.expired,
+      notYetValidName: HOST_NAMES.notYetValid,
+      selfSignedName: HOST_NAMES.selfSigned,
+      untrustedName: HOST_NAMES.untrusted,
+    });
+
+    const L = (name: string, k: keyof typeof HOST_OCTETS, port: number, service: 'imap' | 'pop3', extra: Partial<DovecotListener> = {}): DovecotListener => ({
+      name,
+      address: ip(k),
+      port,
+      service,
+      ...extra,
+    });
+    const saslSocket = path.join(dir, 'dovecot', 'run', 'auth-postfix');
+    const dovecotMain = startDovecot({
+      dir: path.join(dir, 'dovecot'),
+      defaultCert: certs.valid,
+      perAddress: [
+        { address: ip('wrongName'), cert: certs.wrongName },
+        { address: ip('expired'), cert: certs.expired },
+        { address: ip('notYetValid'), cert: certs.notYetValid },
+        { address: ip('selfSigned'), cert: certs.selfSigned },
+        { address: ip('untrusted'), cert: certs.missingIntermediate },
+        { address: ip('noStarttls'), cert: null },
+      ],
+      listeners: [
+        L('mail_imap', 'mail', PORTS.imap, 'imap'),
+        L('mail_imaps', 'mail', PORTS.imaps, 'imap', { ssl: true }),
+        L('mail_pop3', 'mail', PORTS.pop3, 'pop3'),
+        L('mail_pop3s', 'mail', PORTS.pop3s, 'pop3', { ssl: true }),
+        L('wrong_imap', 'wrongName', PORTS.imap, 'imap'),
+        L('wrong_imaps', 'wrongName', PORTS.imaps, 'imap', { ssl: true }),
+        L('wrong_pop3s', 'wrongName', PORTS.pop3s, 'pop3', { ssl: true }),
+        L('expired_imap', 'expired', PORTS.imap, 'imap'),
+        L('expired_imaps', 'expired', PORTS.imaps, 'imap', { ssl: true }),
+        L('future_imaps', 'notYetValid', PORTS.imaps, 'imap', { ssl: true }),
+        L('self_imap', 'selfSigned', PORTS.imap, 'imap'),
+        L('self_imaps', 'selfSigned', PORTS.imaps, 'imap', { ssl: true }),
+        L('self_pop3s', 'selfSigned', PORTS.pop3s, 'pop3', { ssl: true }),
+        L('untrusted_imaps', 'untrusted', PORTS.imaps, 'imap', { ssl: true }),
+        L('nostarttls_imap', 'noStarttls', PORTS.imap, 'imap'),
+        L('nostarttls_pop3', 'noStarttls', PORTS.pop3, 'pop3'),
+        L('plainref_imap', 'plainRefused', 10143, 'imap', { haproxy: true }),
+        L('plainref_pop3', 'plainRefused', 10110, 'pop3', { haproxy: true }),
+      ],
+      users: [
+        { user: USERS.alice.user, password: USERS.alice.password },
+        { user: USERS.bob.user, password: USERS.bob.password },
+        // Dovecot quota units: K = KiB. 150 000 bytes > 100 KiB; 94 000 bytes ≈ 92 % of it.
+        { user: USERS.full.user, password: USERS.full.password, quotaRule: '*:storage=100K', mailBytes: 150_000 },
+        { user: USERS.nearFull.user, password: USERS.nearFull.password, quotaRule: '*:storage=100K', mailBytes: 94_000 },
+      ],
+      saslSocket,
+    }).then((p) => {
+      if (p.child.pid) childPids.push(p.child.pid);
+      closers.push(p.stop);
+    });
+
+    const legacyConf = path.join(dir, 'openssl-legacy.cnf');
+    await writeLegacyTlsOpensslConf(legacyConf);
+    const dovecotLegacy = startDovecot({
+      dir: path.join(dir, 'dovecot-tls10'),
+      defaultCert: certs.validRsa,
+      perAddress: [],
+      listeners: [L('tls10_imaps', 'tls10', PORTS.imaps, 'imap', { ssl: true }), L('tls10_imap', 'tls10', PORTS.imap, 'imap')],
+      users: [{ user: USERS.alice.user, password: USERS.alice.password }],
+      opensslConf: legacyConf,
+    }).then((p) => {
+      if (p.child.pid) childPids.push(p.child.pid);
+      closers.push(p.stop);
+    });
+
+    const dns = await startLabDns({
+      a: Object.fromEntries(
+        (Object.keys(hosts) as LabHostKey[]).filter((k) => hosts[k].ip).map((k) => [hosts[k].name, [hosts[k].ip]]),
+      ),
+      aaaa: { [HOST_NAMES.v6broken]: ['::1'] },
+      mx: { [LAB_DOMAIN]: [{ exchange: HOST_NAMES.mail, priority: 10 }] },
+      srv: {
+        [`_imaps._tcp.${LAB_DOMAIN}`]: [{ target: HOST_NAMES.mail, port: PORTS.imaps, priority: 0, weight: 1 }],
+        [`_submission._tcp.${LAB_DOMAIN}`]: [{ target: HOST_NAMES.mail, port: PORTS.submission, priority: 0, weight: 1 }],
+        [`_pop3s._tcp.${LAB_DOMAIN}`]: [{ target: HOST_NAMES.mail, port: PORTS.pop3s, priority: 0, weight: 1 }],
+      },
+      servfail: [HOST_NAMES.servfail],
+    });
+    closers.push(dns.close);
+
+    const scripted: Array<Promise<Closable>> = [
+      imapSim({ address: ip('cloud'), port: PORTS.imaps, mode: 'tls', cert: certs.valid }),
+      imapSim({ address: ip('cloud'), port: PORTS.imap, mode: 'starttls', cert: certs.valid }),
+      smtpSim({ address: ip('cloud'), port: PORTS.smtps, mode: 'tls', cert: certs.valid }),
+      smtpSim({ address: ip('cloud'), port: PORTS.submission, mode: 'starttls', cert: certs.valid }),
+      pop3Sim({ address: ip('cloud'), port: PORTS.pop3s, mode: 'tls', cert: certs.valid }),
+      pop3Sim({ address: ip('cloud'), port: PORTS.pop3, mode: 'starttls', cert: certs.valid }),
+      bannerServer({ address: ip('unavailable'), port: PORTS.imap, banner: '* BYE Server shutting down for maintenance', closeAfterMs: 50 }),
+      bannerServer({ address: ip('unavailable'), port: PORTS.imaps, banner: '* BYE Server shutting down for maintenance', closeAfterMs: 50, tlsCert: certs.valid }),
+      bannerServer({ address: ip('unavailable'), port: PORTS.pop3, banner: '-ERR Server temporarily unavailable', closeAfterMs: 50 }),
+      bannerServer({ address: ip('unavailable'), port: PORTS.submission, banner: '421 4.3.2 Service not available, closing transmission channel', closeAfterMs: 50 }),
+      bannerServer({ address: ip('unavailable'), port: PORTS.smtps, banner: '421 4.7.0 Too many connections from your IP, try again later', closeAfterMs: 50, tlsCert: certs.valid }),
+      silentServer(ip('silent'), PORTS.imap),
+      silentServer(ip('silent'), PORTS.imaps),
+      silentServer(ip('silent'), PORTS.pop3),
+      silentServer(ip('silent'), PORTS.submission),
+      bannerServer({ address: ip('notMail'), port: PORTS.imap, banner: 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3' }),
+      httpServer(ip('notMail'), PORTS.submission),
+      httpServer(ip('notMail'), PORTS.pop3),
+      resetServer(ip('reset'), PORTS.imap),
+      resetServer(ip('reset'), PORTS.imaps),
+      resetServer(ip('reset'), PORTS.submission),
+      tlsFailServer(ip('tlsFail'), PORTS.imaps),
+      tlsFailServer(ip('tlsFail'), PORTS.smtps),
+      imapSim({ address: ip('mechs'), port: PORTS.imaps, mode: 'tls', cert: certs.valid, capabilities: 'IMAP4rev1 AUTH=GSSAPI LOGINDISABLED' }),
+      smtpSim({ address: ip('mechs'), port: PORTS.submission, mode: 'starttls', cert: certs.valid, authMechanisms: ['GSSAPI', 'NTLM'] }),
+      pop3Sim({ address: ip('mechs'), port: PORTS.pop3s, mode: 'tls', cert: certs.valid, capa: ['SASL GSSAPI'] }),
+      imapSim({ address: ip('oauthOnly'), port: PORTS.imaps, mode: 'tls', cert: certs.valid, capabilities: 'IMAP4rev1 AUTH=XOAUTH2 AUTH=OAUTHBEARER LOGINDISABLED' }),
+      smtpSim({ address: ip('noAuth'), port: PORTS.submission, mode: 'starttls', cert: certs.valid, authMechanisms: [],
+        unauthenticatedMailReply: '530 5.7.57 Client not authenticated to send mail. [TY2PR01CA0001.jpnprd01.prod.outlook.com]' }),
+      proxyRelay({ address: ip('plainRefused'), port: PORTS.imap, target: { address: ip('plainRefused'), port: 10143 }, clientIp: '192.0.2.77' }),
+      proxyRelay({ address: ip('plainRefused'), port: PORTS.pop3, target: { address: ip('plainRefused'), port: 10110 }, clientIp: '192.0.2.77' }),
+      blackHole(ip('mail'), PORTS.smtp),
+    ];
+    const settled = await Promise.allSettled(scripted);
+    for (const s of settled) if (s.status === 'fulfilled') closers.push(s.value.close);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed && failed.status === 'rejected') throw failed.reason;
+
+    await dovecotMain;
+    await dovecotLegacy;
+    const postfix = await startPostfix({
+      dir: path.join(dir, 'postfix'),
+      cert: certs.valid,
+      saslSocket,
+      senders: { [USERS.alice.email]: USERS.alice.user, [USERS.bob.email]: USERS.bob.user },
+      listeners: [
+        { address: ip('mail'), port: PORTS.submission, tls: 'may', sasl: true, senderLoginCheck: true },
+        { address: ip('mail'), port: PORTS.smtps, tls: 'wrapper', sasl: true, senderLoginCheck: true },
+        { address: ip('noStarttls'), port: PORTS.submission, tls: 'none', sasl: false, senderLoginCheck: false },
+        { address: ip('relayDenied'), port: PORTS.submission, tls: 'may', sasl: false, senderLoginCheck: false },
+        // AUTH only over TLS, and no TLS here: AUTH is never offered, the sender check says "not logged in".
+        { address: ip('authRequired'), port: PORTS.submission, tls: 'none', sasl: true, senderLoginCheck: true },
+      ],
+    });
+    postfixConfs.push(path.join(dir, 'postfix', 'conf'));
+    closers.push(postfix.stop);
+
+    return {
+      domain: LAB_DOMAIN,
+      dnsServer: dns.server,
+      caPem: certs.caPem,
+      caFile: certs.caFile,
+      hosts,
+      users: USERS,
+      ports: PORTS,
+      dir,
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+/** The JSON-safe part of a running lab. */
+export function labInfo(lab: Lab): LabInfo {
+  const { stop: _stop, ...info } = lab;
+  return info;
+}
