@@ -1,7 +1,125 @@
-// PLACEHOLDER until autodiscovery lands (issue 4): replaced by the real implementation.
-import type { DiscoverRequest, DiscoveryResult } from '../../../shared/models/discovery';
-import { AppFailure } from '../../../shared/result';
+/**
+ * Autodiscovery (issue 4 §2): which servers should this address use?
+ *
+ * All sources start at once — own catalog, the domain's autoconfig (HTTPS,
+ * HTTP fallback untrusted), its .well-known autoconfig, Thunderbird's ISPDB,
+ * MX → provider, RFC 6186 SRV, and conventional guesses — so a dead source
+ * costs its own deadline, not the sum. Everything found comes back with its
+ * source and trust, `tried` says what each source returned or why it failed,
+ * and `best` takes per protocol the highest-priority source's first setting,
+ * trusted before untrusted before unconfirmed. Plain Node: never imports electron.
+ */
+import type { DiscoverRequest, DiscoveryCandidate, DiscoveryResult, DiscoverySource, Trust } from '../../../shared/models/discovery';
+import { DISCOVERY_SOURCES } from '../../../shared/models/discovery';
+import type { Protocol } from '../../../shared/models/account';
+import { DISCOVERY_DEADLINES, type DiscoveryDeadlines } from './deadlines';
+import { makeResolver } from './dns-records';
+import { parseAddress } from './email-domain';
+import { DEFAULT_URLS, fromAutoconfigPair, fromCatalog, fromGuesses, fromIspdb, fromMx, fromSrv, type DiscoveryUrls, type SourceResult } from './sources';
 
-export async function discover(_req: DiscoverRequest): Promise<DiscoveryResult> {
-  throw new AppFailure('E_UNSUPPORTED', 'discovery not built yet');
+/** Test seams and host options; the product passes none. */
+export interface DiscoverDeps {
+  urls?: Partial<DiscoveryUrls>;
+  /** Extra CA certificates (PEM) trusted for HTTPS fetches (tests' local CA). */
+  ca?: string | string[];
+  deadlines?: Partial<DiscoveryDeadlines>;
+  signal?: AbortSignal;
+}
+
+const TRUST_RANK: Record<Trust, number> = { trusted: 0, untrusted: 1, unconfirmed: 2 };
+const SOURCE_RANK = Object.fromEntries(DISCOVERY_SOURCES.map((s, i) => [s, i])) as Record<DiscoverySource, number>;
+
+export async function discover(req: DiscoverRequest, deps: DiscoverDeps = {}): Promise<DiscoveryResult> {
+  const addr = parseAddress(req.email);
+  const deadlines = { ...DISCOVERY_DEADLINES, ...deps.deadlines };
+  const urls = { ...DEFAULT_URLS, ...deps.urls };
+
+  // One controller ends every fetch still running when the answer goes out.
+  const stop = new AbortController();
+  const onOuterAbort = () => stop.abort();
+  deps.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const fetchOpts = { timeoutMs: deadlines.httpMs, signal: stop.signal, ...(deps.ca ? { ca: deps.ca } : {}) };
+
+  const immediate: SourceResult[] = [fromCatalog(addr), fromGuesses(addr)];
+  const network: Array<{ source: DiscoverySource; run: () => Promise<SourceResult> }> = [];
+  const resolver = req.offline ? undefined : makeResolver(deadlines.dnsMs, req.dnsServer);
+  if (resolver) {
+    network.push(
+      { source: 'autoconfig', run: () => fromAutoconfigPair('autoconfig', urls.autoconfig(addr.asciiDomain, addr.email), urls.autoconfigHttp(addr.asciiDomain, addr.email), addr, fetchOpts) },
+      { source: 'autoconfig-wellknown', run: () => fromAutoconfigPair('autoconfig-wellknown', urls.wellKnown(addr.asciiDomain, addr.email), urls.wellKnownHttp(addr.asciiDomain, addr.email), addr, fetchOpts) },
+      { source: 'ispdb', run: () => fromIspdb(urls.ispdb(addr.asciiDomain), addr, fetchOpts) },
+      { source: 'mx', run: () => fromMx(resolver, addr, deadlines.dnsMs, urls.ispdb, fetchOpts) },
+      { source: 'srv', run: () => fromSrv(resolver, addr, deadlines.dnsMs) },
+    );
+  }
+
+  let budgetTimer: NodeJS.Timeout | undefined;
+  const budget = new Promise<'budget'>((resolve) => {
+    budgetTimer = setTimeout(() => resolve('budget'), deadlines.totalMs);
+  });
+  const cancelled = new Promise<'cancelled'>((resolve) => {
+    if (deps.signal?.aborted) resolve('cancelled');
+    deps.signal?.addEventListener('abort', () => resolve('cancelled'), { once: true });
+  });
+
+  let results: SourceResult[];
+  try {
+    results = await Promise.all(
+      network.map(async ({ source, run }) => {
+        const outcome = await Promise.race([
+          run().catch((e: unknown): SourceResult => ({ source, candidates: [], outcome: `failed: ${e instanceof Error ? e.message : String(e)}` })),
+          budget,
+          cancelled,
+        ]);
+        if (outcome === 'budget') return { source, candidates: [], outcome: `not finished within the ${deadlines.totalMs} ms budget` };
+        if (outcome === 'cancelled') return { source, candidates: [], outcome: 'cancelled' };
+        return outcome;
+      }),
+    );
+  } finally {
+    clearTimeout(budgetTimer);
+    stop.abort();
+    resolver?.cancel();
+    deps.signal?.removeEventListener('abort', onOuterAbort);
+  }
+  const skipped: SourceResult[] = req.offline
+    ? (['autoconfig', 'autoconfig-wellknown', 'ispdb', 'mx', 'srv'] as const).map((source) => ({ source, candidates: [], outcome: 'skipped (offline)' }))
+    : [];
+
+  const all = [...immediate, ...results, ...skipped].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
+  const candidates = rank(dedupe(all.flatMap((r) => r.candidates)));
+  const providerId = all.find((r) => r.source === 'catalog')?.providerId ?? all.find((r) => r.source === 'mx')?.providerId;
+  return {
+    email: addr.email,
+    domain: addr.domain,
+    asciiDomain: addr.asciiDomain,
+    ...(providerId ? { providerId } : {}),
+    candidates,
+    best: { imap: pickBest(candidates, 'imap'), pop3: pickBest(candidates, 'pop3'), smtp: pickBest(candidates, 'smtp') },
+    tried: all.map((r) => ({ source: r.source, outcome: r.outcome })),
+  };
+}
+
+function dedupe(cs: DiscoveryCandidate[]): DiscoveryCandidate[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => {
+    const k = `${c.source}|${c.protocol}|${c.host}|${c.port}|${c.security}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Source priority first, trust second; the order inside a source is kept (Array.prototype.sort is stable). */
+function rank(cs: DiscoveryCandidate[]): DiscoveryCandidate[] {
+  return [...cs].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || TRUST_RANK[a.trust] - TRUST_RANK[b.trust]);
+}
+
+function pickBest(cs: DiscoveryCandidate[], protocol: Protocol): DiscoveryCandidate | undefined {
+  const forProtocol = cs.filter((c) => c.protocol === protocol);
+  for (const trust of ['trusted', 'untrusted', 'unconfirmed'] as const) {
+    const c = forProtocol.find((x) => x.trust === trust);
+    if (c) return c;
+  }
+  return undefined;
 }

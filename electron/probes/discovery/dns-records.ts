@@ -1,0 +1,87 @@
+/**
+ * MX and SRV lookups for autodiscovery through node:dns's Resolver, which
+ * can be pointed at a given server (`--dns-server`, tests' local DNS).
+ * Never throws: failures come back as a short reason.
+ */
+import { Resolver } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { AppFailure } from '../../../shared/result';
+
+export type DnsOutcome<T> = { ok: true; records: T[] } | { ok: false; reason: string };
+
+/**
+ * Parses `host[:port]` / `[v6]:port` into the form Resolver.setServers takes.
+ * Only IP addresses: a name would itself need a resolver.
+ */
+export function parseDnsServer(spec: string): string {
+  const s = spec.trim();
+  let host = s;
+  let port: string | undefined;
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(s);
+  if (v6) {
+    host = v6[1]!;
+    port = v6[2];
+  } else if (isIP(s) === 6) {
+    host = s;
+  } else if (s.includes(':')) {
+    const i = s.lastIndexOf(':');
+    host = s.slice(0, i);
+    port = s.slice(i + 1);
+  }
+  if (!isIP(host)) throw new AppFailure('E_BAD_REQUEST', `DNS server must be an IP address (host[:port]), got "${spec}"`, { field: 'dnsServer' });
+  if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
+    throw new AppFailure('E_BAD_REQUEST', `bad DNS server port in "${spec}"`, { field: 'dnsServer' });
+  }
+  if (port === undefined) return host;
+  return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+export function makeResolver(timeoutMs: number, dnsServer?: string): Resolver {
+  // Two tries of half the deadline each: one lost UDP datagram is retried.
+  const r = new Resolver({ timeout: Math.max(50, Math.floor(timeoutMs / 2)), tries: 2 });
+  if (dnsServer) r.setServers([parseDnsServer(dnsServer)]);
+  return r;
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'ENODATA':
+      return 'no records';
+    case 'ETIMEOUT':
+      return 'DNS timed out';
+    case 'ECONNREFUSED':
+      return 'DNS server refused';
+    case 'ESERVFAIL':
+      return 'DNS server failure (SERVFAIL)';
+    case 'ECANCELLED':
+      return 'cancelled';
+    default:
+      return code ?? (e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * Races a query against its deadline. The query itself is left to the
+ * resolver's own timeout (same length); discover() cancels leftovers at the end.
+ */
+async function withDeadline<T>(timeoutMs: number, q: Promise<T[]>): Promise<DnsOutcome<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<DnsOutcome<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, reason: `DNS timed out after ${timeoutMs} ms` }), timeoutMs);
+  });
+  try {
+    return await Promise.race([q.then((records) => ({ ok: true as const, records })).catch((e: unknown) => ({ ok: false as const, reason: reason(e) })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function resolveMx(r: Resolver, domain: string, timeoutMs: number) {
+  return withDeadline(timeoutMs, r.resolveMx(domain));
+}
+
+export function resolveSrv(r: Resolver, name: string, timeoutMs: number) {
+  return withDeadline(timeoutMs, r.resolveSrv(name));
+}
