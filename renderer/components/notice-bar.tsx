@@ -1,0 +1,26 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store';
+import { useT } from '../hooks/use-t';
+import { appErrorText } from '../../shared/i18n/app-error-text';
+
+/** One live region for engine errors and confirmations, always translated. */
+export function NoticeBar() {
+  const t = useT();
+  const { notice, seq, lang, dismiss } = useApp(useShallow((s) => ({ notice: s.notice, seq: s.noticeSeq, lang: s.lang, dismiss: s.dismissNotice })));
+  const text = !notice ? '' : notice.kind === 'error' ? appErrorText(notice.code, lang) : t(notice.key, notice.params);
+  return (
+    <div className={`notice-bar ${notice?.kind === 'error' ? 'notice-error' : ''}`} role={notice?.kind === 'error' ? 'alert' : 'status'} aria-live={notice?.kind === 'error' ? 'assertive' : 'polite'}>
+      {notice ? (
+        <>
+          <span key={seq} className="notice-text">
+            {notice.kind === 'error' ? <strong>{t('app.error')}: </strong> : null}
+            {text}
+          </span>
+          <button type="button" className="btn btn-small" onClick={dismiss}>
+            {t('app.dismiss')}
+          </button>
+        </>
+      ) : null}
+    </div>
+  );
+}

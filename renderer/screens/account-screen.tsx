@@ -1,0 +1,290 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store';
+import { useT } from '../hooks/use-t';
+import { useProvider } from '../hooks/use-derived';
+import { ServerFields } from '../components/server-fields';
+import { SourceBadge } from '../components/source-badge';
+import { validateAccount, isEmail, type FieldErrors } from '../view/account-request';
+import type { MessageKey } from '../../shared/i18n/messages';
+import type { AuthRequirement } from '../../shared/knowledge/catalog-types';
+import { assertNever } from '../../shared/result';
+
+function authNoteKey(auth: AuthRequirement): MessageKey | undefined {
+  switch (auth) {
+    case 'password':
+      return undefined;
+    case 'app-password':
+      return 'account.appPassword';
+    case 'provider-password':
+      return 'account.providerPassword';
+    case 'oauth-only':
+      return 'account.oauthOnly';
+    default:
+      return assertNever(auth, 'auth requirement');
+  }
+}
+
+export function AccountScreen() {
+  const t = useT();
+  const s = useApp(
+    useShallow((st) => ({
+      email: st.email,
+      user: st.user,
+      password: st.password,
+      incoming: st.incoming,
+      servers: st.servers,
+      deviceSettings: st.deviceSettings,
+      options: st.options,
+      discovery: st.discovery,
+      discoveryStatus: st.discoveryStatus,
+      lang: st.lang,
+      running: st.run?.status === 'running',
+    })),
+  );
+  const a = useApp(
+    useShallow((st) => ({
+      setEmail: st.setEmail,
+      setUser: st.setUser,
+      setPassword: st.setPassword,
+      forgetPassword: st.forgetPassword,
+      setIncoming: st.setIncoming,
+      setServer: st.setServer,
+      setDeviceSetting: st.setDeviceSetting,
+      setDeviceUser: st.setDeviceUser,
+      setOptions: st.setOptions,
+      discover: st.discover,
+      runDiagnosis: st.runDiagnosis,
+    })),
+  );
+  const provider = useProvider();
+  const [showPw, setShowPw] = useState(false);
+  const [submitted, setSubmitted] = useState(false);
+  const errors: FieldErrors = submitted ? validateAccount(s) : {};
+  const emailErr = errors.email ?? (s.email && !isEmail(s.email) && s.discoveryStatus === 'idle' && submitted ? 'account.email.invalid' : undefined);
+  const authNote = provider ? authNoteKey(provider.auth) : undefined;
+  const inc = s.servers[s.incoming];
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setSubmitted(true);
+    const errs = validateAccount(s);
+    if (Object.keys(errs).length) {
+      const firstId = errs.email ? 'email' : errs[`${s.incoming}.host`] ? 'srv-in-host' : errs[`${s.incoming}.port`] ? 'srv-in-port' : errs['smtp.host'] ? 'srv-out-host' : errs['smtp.port'] ? 'srv-out-port' : errs.timeout ? 'opt-timeout' : errs.caPem ? 'opt-ca' : undefined;
+      if (firstId) {
+        (document.getElementById('advanced') as HTMLDetailsElement | null)?.setAttribute('open', '');
+        document.getElementById(firstId)?.focus();
+      }
+      return;
+    }
+    void a.runDiagnosis();
+  };
+
+  return (
+    <form aria-labelledby="account-h" onSubmit={submit} noValidate>
+      <h1 id="account-h" tabIndex={-1}>
+        {t('account.title')}
+      </h1>
+      {submitted && Object.keys(errors).length ? (
+        <p className="field-error" role="alert">
+          {t('account.fixErrors')}
+        </p>
+      ) : null}
+      <div className="row">
+        <div className="field grow">
+          <label htmlFor="email">{t('account.email')}</label>
+          <input
+            id="email"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            value={s.email}
+            aria-invalid={emailErr ? true : undefined}
+            aria-describedby={emailErr ? 'email-err' : undefined}
+            onChange={(e) => a.setEmail(e.target.value)}
+            onBlur={() => {
+              if (isEmail(s.email) && s.discovery?.email !== s.email.trim()) void a.discover();
+            }}
+          />
+          {emailErr ? (
+            <p id="email-err" className="field-error">
+              <span aria-hidden="true">⚠ </span>
+              {t(emailErr)}
+            </p>
+          ) : null}
+        </div>
+        <button type="button" className="btn align-end" disabled={!isEmail(s.email) || s.discoveryStatus === 'loading'} onClick={() => void a.discover()}>
+          {t('account.discover')}
+        </button>
+      </div>
+      <div aria-live="polite" className="discovery-status">
+        {s.discoveryStatus === 'loading' ? (
+          <p className="progress-line">
+            <span className="spinner" aria-hidden="true" /> {t('account.discovering')}
+          </p>
+        ) : null}
+        {s.discoveryStatus === 'done' && s.discovery ? (
+          <p>
+            {s.discovery.best.imap || s.discovery.best.pop3 || s.discovery.best.smtp ? t('account.discovered', { domain: s.discovery.domain }) : t('account.discover.none')}
+            {provider ? ` — ${t('account.provider', { name: s.lang === 'ja' ? provider.name.ja : provider.name.en })}` : ''}
+          </p>
+        ) : null}
+      </div>
+      {authNote ? (
+        <p className="card card-warn" role="note">
+          <span aria-hidden="true">🔑 </span>
+          {t(authNote)}
+          {provider?.passwordHelp ? <span className="muted"> {s.lang === 'ja' ? provider.passwordHelp.text.ja : provider.passwordHelp.text.en}</span> : null}
+        </p>
+      ) : null}
+
+      <h2>{t('account.settings')}</h2>
+      <p className="hint">{t('account.settings.hint')}</p>
+      <ServerFields
+        idPrefix="srv-in"
+        protocol={s.incoming}
+        legend={t('account.incoming', { protocol: t(`protocol.${s.incoming}`) })}
+        value={inc}
+        errors={errors}
+        onChange={(p) => a.setServer(s.incoming, p)}
+      >
+        <div className="row">
+          <div className="field">
+            <label htmlFor="incoming-proto">{t('account.incomingProtocol')}</label>
+            <select id="incoming-proto" value={s.incoming} onChange={(e) => a.setIncoming(e.target.value as 'imap' | 'pop3')}>
+              <option value="imap">{t('protocol.imap')}</option>
+              <option value="pop3">{t('protocol.pop3')}</option>
+            </select>
+          </div>
+          <SourceBadge source={inc.source} trust={inc.trust} />
+        </div>
+      </ServerFields>
+      <ServerFields idPrefix="srv-out" protocol="smtp" legend={t('account.outgoing')} value={s.servers.smtp} errors={errors} onChange={(p) => a.setServer('smtp', p)}>
+        <SourceBadge source={s.servers.smtp.source} trust={s.servers.smtp.trust} />
+      </ServerFields>
+      {errors.servers ? <p className="field-error">{t(errors.servers)}</p> : null}
+
+      <div className="row">
+        <div className="field grow">
+          <label htmlFor="user">{t('account.user')}</label>
+          <input id="user" type="text" autoComplete="off" spellCheck={false} value={s.user} placeholder={s.email} aria-describedby="user-hint" onChange={(e) => a.setUser(e.target.value)} />
+          <p id="user-hint" className="hint">
+            {t('account.user.hint')}
+          </p>
+        </div>
+        <div className="field grow">
+          <label htmlFor="password">{t('account.password')}</label>
+          <div className="input-with-button">
+            <input
+              id="password"
+              type={showPw ? 'text' : 'password'}
+              autoComplete="new-password"
+              spellCheck={false}
+              value={s.password}
+              aria-describedby="password-note"
+              onChange={(e) => a.setPassword(e.target.value)}
+            />
+            <button type="button" className="btn btn-small" aria-pressed={showPw} onClick={() => setShowPw((v) => !v)}>
+              {showPw ? t('account.password.hide') : t('account.password.show')}
+            </button>
+            <button type="button" className="btn btn-small" disabled={!s.password} onClick={() => a.forgetPassword()}>
+              {t('account.password.forget')}
+            </button>
+          </div>
+          <p id="password-note" className="hint">
+            <span aria-hidden="true">🔒 </span>
+            {t('account.password.note')} {!s.password ? t('account.password.empty') : ''}
+          </p>
+        </div>
+      </div>
+
+      <details className="panel">
+        <summary>{t('account.deviceSettings')}</summary>
+        <p className="hint">{t('account.deviceSettings.hint')}</p>
+        <ServerFields
+          idPrefix="dev-in"
+          protocol={s.incoming}
+          legend={t('account.incoming', { protocol: t(`protocol.${s.incoming}`) })}
+          value={s.deviceSettings.incoming}
+          allowEmptySecurity
+          onChange={(p) => a.setDeviceSetting('incoming', p)}
+        />
+        <ServerFields idPrefix="dev-out" protocol="smtp" legend={t('account.outgoing')} value={s.deviceSettings.smtp} allowEmptySecurity onChange={(p) => a.setDeviceSetting('smtp', p)} />
+        <div className="field">
+          <label htmlFor="dev-user">{t('account.user')}</label>
+          <input id="dev-user" type="text" autoComplete="off" spellCheck={false} value={s.deviceSettings.user} onChange={(e) => a.setDeviceUser(e.target.value)} />
+        </div>
+      </details>
+
+      <details className="panel" id="advanced">
+        <summary>{t('account.advanced')}</summary>
+        <div className="row">
+          <div className="field">
+            <label htmlFor="opt-timeout">{t('account.timeout')}</label>
+            <input
+              id="opt-timeout"
+              type="text"
+              inputMode="numeric"
+              value={s.options.timeoutSec}
+              placeholder="15"
+              aria-invalid={errors.timeout ? true : undefined}
+              aria-describedby={errors.timeout ? 'opt-timeout-err' : undefined}
+              onChange={(e) => a.setOptions({ timeoutSec: e.target.value })}
+            />
+            {errors.timeout ? (
+              <p id="opt-timeout-err" className="field-error">
+                {t(errors.timeout)}
+              </p>
+            ) : null}
+          </div>
+          <div className="field grow">
+            <label htmlFor="opt-dns">{t('account.dnsServer')}</label>
+            <input id="opt-dns" type="text" spellCheck={false} value={s.options.dnsServer} placeholder="192.0.2.53" onChange={(e) => a.setOptions({ dnsServer: e.target.value })} />
+          </div>
+        </div>
+        <div className="field checkbox">
+          <input id="opt-insecure" type="checkbox" checked={s.options.allowInsecureAuth} aria-describedby="opt-insecure-warn" onChange={(e) => a.setOptions({ allowInsecureAuth: e.target.checked })} />
+          <label htmlFor="opt-insecure">{t('account.insecure')}</label>
+        </div>
+        {s.options.allowInsecureAuth ? (
+          <p id="opt-insecure-warn" className="card card-danger" role="alert">
+            <span aria-hidden="true">⚠ </span>
+            {t('account.insecure.warning')}
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor="opt-ca">{t('account.caPem')}</label>
+          <textarea
+            id="opt-ca"
+            rows={3}
+            spellCheck={false}
+            className="mono"
+            value={s.options.caPem}
+            aria-invalid={errors.caPem ? true : undefined}
+            aria-describedby="opt-ca-hint"
+            onChange={(e) => a.setOptions({ caPem: e.target.value })}
+          />
+          <p id="opt-ca-hint" className={errors.caPem ? 'field-error' : 'hint'}>
+            {t(errors.caPem ?? 'account.caPem.hint')}
+          </p>
+        </div>
+        <div className="row">
+          <div className="field grow">
+            <label htmlFor="opt-from">{t('account.mailFrom')}</label>
+            <input id="opt-from" type="text" spellCheck={false} value={s.options.from} placeholder={s.email} onChange={(e) => a.setOptions({ from: e.target.value })} />
+          </div>
+          <div className="field grow">
+            <label htmlFor="opt-to">{t('account.rcptTo')}</label>
+            <input id="opt-to" type="text" spellCheck={false} value={s.options.to} placeholder={s.email} onChange={(e) => a.setOptions({ to: e.target.value })} />
+          </div>
+        </div>
+      </details>
+
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={s.running}>
+          {t('account.run')} →
+        </button>
+      </div>
+    </form>
+  );
+}

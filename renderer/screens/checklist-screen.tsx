@@ -1,0 +1,123 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store';
+import { useT } from '../hooks/use-t';
+import { useChecklist, useCorrectSettings, useDeviceSettings } from '../hooks/use-derived';
+import { SettingsPicture } from '../components/settings-picture';
+import { settingsScreenFor } from '../view/knowledge';
+import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
+import type { ChecklistEntryState, ChecklistStatus } from '../store/types';
+import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
+
+const EMPTY: Record<string, ChecklistEntryState> = {};
+
+function StepCard({ step, n, entry }: { step: ChecklistStep; n: number; entry: ChecklistEntryState | undefined }) {
+  const t = useT();
+  const { lang, setStatus, setNote } = useApp(useShallow((s) => ({ lang: s.lang, setStatus: s.setStepStatus, setNote: s.setStepNote })));
+  const status: ChecklistStatus = entry?.status ?? 'todo';
+  const choice = (value: ChecklistStatus, label: string, glyph: string) => (
+    <button type="button" className={`btn btn-small choice choice-${value}`} aria-pressed={status === value} onClick={() => setStatus(step.id, status === value ? 'todo' : value)}>
+      <span aria-hidden="true">{glyph} </span>
+      {label}
+    </button>
+  );
+  return (
+    <li className={`step step-${status} ${step.relevance === 'high' ? 'step-relevant' : ''}`} data-step={step.id}>
+      <div className="step-head">
+        <span className="step-num" aria-hidden="true">
+          {status === 'todo' ? n : status === 'skipped' ? '–' : '✓'}
+        </span>
+        <h3 id={`step-${step.id}`}>
+          <span className="sr-only">{t('checklist.step', { n })}: </span>
+          {step.title}
+        </h3>
+        <span className={`badge st-${status}`}>{t(`checklist.status.${status}`)}</span>
+        {step.relevance === 'high' ? <span className="badge badge-accent">{t('checklist.related')}</span> : null}
+      </div>
+      {step.reason ? <p className="muted small">{step.reason}</p> : null}
+      <p>{step.action}</p>
+      {step.path?.length ? (
+        <p className="menu-line">
+          <span className="muted">{t('checklist.menuPath')}: </span>
+          <span className="menu-path">{step.path.join(' › ')}</span>
+          {isUnconfirmed(step.grade) ? <span className="badge badge-warn">{gradeLabel(step.grade, lang)}</span> : null}
+        </p>
+      ) : null}
+      {step.lookFor ? (
+        <p>
+          <span className="muted">{t('checklist.lookFor')}: </span>
+          {step.lookFor}
+        </p>
+      ) : null}
+      {step.note ? <p className="muted small">{step.note}</p> : null}
+      <div className="actions-inline" role="group" aria-labelledby={`step-${step.id}`}>
+        {choice('done', t('checklist.check'), '✓')}
+        {choice('skipped', t('checklist.skip'), '–')}
+        {choice('fixed', t('checklist.fixed'), '★')}
+      </div>
+      <div className="field">
+        <label htmlFor={`note-${step.id}`}>{t('checklist.note')}</label>
+        <input id={`note-${step.id}`} type="text" maxLength={2000} value={entry?.note ?? ''} onChange={(e) => setNote(step.id, e.target.value)} />
+      </div>
+    </li>
+  );
+}
+
+export function ChecklistScreen() {
+  const t = useT();
+  const steps = useChecklist();
+  const { device, lang, caseProgress, incoming } = useApp(
+    useShallow((s) => ({ device: s.device, lang: s.lang, caseProgress: s.progress[s.caseId] ?? EMPTY, incoming: s.incoming })),
+  );
+  const correct = useCorrectSettings();
+  const onDevice = useDeviceSettings();
+  const pictures = useMemo(
+    () => (device ? [incoming, 'smtp' as const].map((p) => settingsScreenFor(device, p, correct, onDevice, lang)).filter((x) => x !== undefined) : []),
+    [device, incoming, correct, onDevice, lang],
+  );
+  if (!device) {
+    return (
+      <section aria-labelledby="cl-h">
+        <h1 id="cl-h" tabIndex={-1}>
+          {t('screen.checklist')}
+        </h1>
+        <p>{t('checklist.needDevice')}</p>
+      </section>
+    );
+  }
+  const handled = steps.filter((s) => (caseProgress[s.id]?.status ?? 'todo') !== 'todo').length;
+  const fixed = steps.find((s) => caseProgress[s.id]?.status === 'fixed');
+  return (
+    <section aria-labelledby="cl-h">
+      <h1 id="cl-h" tabIndex={-1}>
+        {t('checklist.title', { device: t(`device.${device}`) })}
+      </h1>
+      <p className="lead">{t('checklist.intro')}</p>
+      <p className="progress-line" aria-live="polite">
+        <progress max={steps.length} value={handled} aria-label={t('checklist.progress', { done: handled, total: steps.length })} />
+        {t('checklist.progress', { done: handled, total: steps.length })}
+      </p>
+      {fixed ? (
+        <p className="card card-ok" role="status">
+          <span aria-hidden="true">★ </span>
+          {t('checklist.fixedBanner', { step: fixed.title })}
+        </p>
+      ) : null}
+      <div className="checklist-layout">
+        <ol className="steps">
+          {steps.map((s, i) => (
+            <StepCard key={s.id} step={s} n={i + 1} entry={caseProgress[s.id]} />
+          ))}
+        </ol>
+        {pictures.length ? (
+          <aside className="pictures" aria-label={t('checklist.picture')}>
+            <h2>{t('checklist.picture')}</h2>
+            {pictures.map((p) => (
+              <SettingsPicture key={p.title} device={device} screen={p} />
+            ))}
+          </aside>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store';
+import { useT } from '../hooks/use-t';
+import { useDiagnosis } from '../hooks/use-derived';
+import { DiffTable } from '../components/diff-table';
+import { FixSteps } from '../components/fix-steps';
+import type { Cause, Likelihood } from '../../shared/knowledge/composer-types';
+import type { MessageKey } from '../../shared/i18n/messages';
+import { assertNever } from '../../shared/result';
+import { hasDeviceSettings } from '../view/settings-diff';
+
+function likelihoodKey(l: Likelihood): MessageKey {
+  switch (l) {
+    case 'high':
+      return 'likelihood.high';
+    case 'medium':
+      return 'likelihood.medium';
+    case 'low':
+      return 'likelihood.low';
+    default:
+      return assertNever(l, 'likelihood');
+  }
+}
+
+function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
+  const t = useT();
+  const { device, go } = useApp(useShallow((s) => ({ device: s.device, go: s.go })));
+  return (
+    <article className={`cause cause-${cause.likelihood}`} aria-labelledby={`cause-${rank}`}>
+      <header>
+        <span className="cause-rank">{t('diagnosis.rank', { n: rank })}</span>
+        <h3 id={`cause-${rank}`}>{cause.title}</h3>
+        <span className={`badge like-${cause.likelihood}`}>{t(likelihoodKey(cause.likelihood))}</span>
+      </header>
+      {cause.explanation ? (
+        <>
+          <h4>{t('diagnosis.explanation')}</h4>
+          <p>{cause.explanation}</p>
+        </>
+      ) : null}
+      {cause.evidence.length ? (
+        <>
+          <h4>{t('diagnosis.evidence')}</h4>
+          <dl className="kv">
+            {cause.evidence.map((e, i) => (
+              <div key={i} className="kv-row">
+                <dt>{e.label}</dt>
+                <dd className="mono">{e.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      {cause.steps.length ? (
+        <>
+          <h4>{device ? t('diagnosis.fix', { device: t(`device.${device}`) }) : t('diagnosis.fix.values')}</h4>
+          <FixSteps steps={cause.steps} />
+        </>
+      ) : null}
+      {cause.settingsDiff.length ? <DiffTable rows={cause.settingsDiff} /> : null}
+      {cause.actions.length ? (
+        <div className="actions-inline">
+          {cause.actions.map((a) => (
+            <button
+              key={a.id}
+              type="button"
+              className="btn btn-small"
+              onClick={() => go(a.id === 'compare-networks' ? 'compare' : a.id === 'open-checklist' ? 'checklist' : 'probe')}
+            >
+              {a.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+export function DiagnosisScreen() {
+  const t = useT();
+  const diagnosis = useDiagnosis();
+  const { report, device, go, deviceSettings } = useApp(useShallow((s) => ({ report: s.report, device: s.device, go: s.go, deviceSettings: s.deviceSettings })));
+  if (!report || !diagnosis) {
+    return (
+      <section aria-labelledby="diag-h">
+        <h1 id="diag-h" tabIndex={-1}>
+          {t('diagnosis.title')}
+        </h1>
+        <p>{t('diagnosis.noReport')}</p>
+      </section>
+    );
+  }
+  const main = diagnosis.causes.filter((c) => c.likelihood !== 'low');
+  const minor = diagnosis.causes.filter((c) => c.likelihood === 'low');
+  const loginOk = report.probes.some((p) => p.login === 'ok');
+  return (
+    <section aria-labelledby="diag-h">
+      <h1 id="diag-h" tabIndex={-1}>
+        {t('diagnosis.title')}
+      </h1>
+      {report.cancelled ? <p className="card card-warn">{t('diagnosis.cancelledNote')}</p> : null}
+      {report.ok && !report.cancelled ? (
+        <div className="card card-ok" role="status">
+          <p className="big">
+            <span aria-hidden="true">✓ </span>
+            {t('diagnosis.allGood', { login: loginOk ? t('diagnosis.allGood.login') : '' })}
+          </p>
+          <p>{t('diagnosis.allGood.next')}</p>
+        </div>
+      ) : null}
+      {!device ? <p className="hint">{t('diagnosis.fix.noDevice')}</p> : null}
+      {main.length ? (
+        <>
+          <h2>{t('diagnosis.causes')}</h2>
+          <div className="causes">
+            {main.map((c, i) => (
+              <CauseCard key={c.id} cause={c} rank={i + 1} />
+            ))}
+          </div>
+        </>
+      ) : null}
+      {minor.length ? (
+        <>
+          <h2>{t('diagnosis.others')}</h2>
+          <div className="causes">
+            {minor.map((c, i) => (
+              <CauseCard key={c.id} cause={c} rank={main.length + i + 1} />
+            ))}
+          </div>
+        </>
+      ) : null}
+      <h2>{t('diagnosis.diff')}</h2>
+      {!hasDeviceSettings(deviceSettings) ? <p className="hint">{t('diagnosis.diff.none')}</p> : null}
+      {diagnosis.settingsDiff.length ? <DiffTable rows={diagnosis.settingsDiff} /> : null}
+      <div className="actions">
+        <button type="button" className="btn btn-primary" onClick={() => go('checklist')} disabled={!device}>
+          {t('diagnosis.toChecklist')} →
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../store';
+import { useT } from '../hooks/use-t';
+import { findingTitle } from '../../shared/knowledge/finding-title';
+import { isFindingCode } from '../../shared/findings/codes';
+import { StatusIcon } from '../components/status-icon';
+
+export function HistoryScreen() {
+  const t = useT();
+  const { history, query, status, lang, setQuery, load, open, remove } = useApp(
+    useShallow((s) => ({
+      history: s.history,
+      query: s.historyQuery,
+      status: s.historyStatus,
+      lang: s.lang,
+      setQuery: s.setHistoryQuery,
+      load: s.loadHistory,
+      open: s.openCase,
+      remove: s.deleteCase,
+    })),
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const fmt = (iso: string) => new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+  return (
+    <section aria-labelledby="hist-h">
+      <h1 id="hist-h" tabIndex={-1}>
+        {t('history.title')}
+      </h1>
+      <div className="field">
+        <label htmlFor="hist-q">{t('history.search')}</label>
+        <input id="hist-q" type="search" value={query} maxLength={500} onChange={(e) => setQuery(e.target.value)} />
+      </div>
+      <div aria-live="polite" aria-busy={status === 'loading'}>
+        {status === 'loading' && !history.length ? <p>{t('history.loading')}</p> : null}
+        {status === 'done' && !history.length ? <p>{query.trim() ? t('history.noMatch', { query }) : t('history.empty')}</p> : null}
+      </div>
+      {history.length ? (
+        <div className="table-wrap">
+          <table className="history">
+            <caption className="sr-only">{t('history.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('rep.email')}</th>
+                <th scope="col">{t('rep.device')}</th>
+                <th scope="col">{t('rep.result')}</th>
+                <th scope="col">{t('history.updated')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('history.open')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <th scope="row">{h.email}</th>
+                  <td>{h.device ? t(`device.${h.device}`) : '—'}</td>
+                  <td>
+                    {h.ok === undefined ? '—' : <StatusIcon status={h.ok ? 'ok' : 'failed'} showText={false} />} {h.ok ? t('history.ok') : h.topFinding ? (isFindingCode(h.topFinding) ? findingTitle(h.topFinding, lang) : h.topFinding) : h.ok === false ? t('history.problem') : ''}
+                  </td>
+                  <td>{fmt(h.updatedAt)}</td>
+                  <td className="actions-inline">
+                    <button type="button" className="btn btn-small" onClick={() => void open(h.id)} aria-label={`${t('history.open')}: ${h.email}`}>
+                      {t('history.open')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      aria-label={`${t('history.delete')}: ${h.email}`}
+                      onClick={() => {
+                        if (window.confirm(t('history.delete.confirm', { email: h.email }))) void remove(h.id);
+                      }}
+                    >
+                      {t('history.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { SliceCreator } from './slice-types';
+import type { AppActions, AppState } from './types';
+import { langFromLocale } from '../../shared/i18n/translate';
+
+export const createAppSlice: SliceCreator<AppState & AppActions> = (api) => (set, get) => ({
+  info: undefined,
+  notice: undefined,
+  noticeSeq: 0,
+  booting: true,
+  boot: async () => {
+    const res = await api.invoke('app:info', {});
+    if (res.ok) {
+      set({ info: res.value });
+      if (!get().langChosen) set({ lang: langFromLocale(res.value.locale) });
+    } else {
+      get().notify({ kind: 'error', code: res.error.code });
+    }
+    // A reload must land back in the case the helpdesk person was working on.
+    const last = get().lastCaseId;
+    if (last) await get().openCase(last, { silent: true });
+    set({ booting: false });
+    void get().loadHistory();
+  },
+  notify: (notice) => set((s) => ({ notice, noticeSeq: s.noticeSeq + 1 })),
+  dismissNotice: () => set({ notice: undefined }),
+});

@@ -1,0 +1,38 @@
+import type { SliceCreator } from './slice-types';
+import type { ReportActions } from './types';
+
+const MIME = { markdown: 'text/markdown;charset=utf-8', text: 'text/plain;charset=utf-8' } as const;
+
+export const createReportSlice: SliceCreator<ReportActions> = (api, env) => (_set, get) => ({
+  saveReportFile: async (content, kind) => {
+    const name = `mail-doctor-${get().caseId.slice(0, 8)}.${kind === 'markdown' ? 'md' : 'txt'}`;
+    const res = await api.invoke('file:save', { suggestedName: name, kind, content });
+    if (res.ok) {
+      if (!res.value.saved) return 'cancelled';
+      get().notify({ kind: 'info', key: 'report.saved', params: { path: res.value.path ?? name } });
+      return 'saved';
+    }
+    if (res.error.code === 'E_UNSUPPORTED') {
+      // The web host has no native dialog: the browser's own download does the job.
+      env.download(name, content, MIME[kind]);
+      get().notify({ kind: 'info', key: 'report.savedDownload' });
+      return 'download';
+    }
+    get().notify({ kind: 'error', code: res.error.code });
+    return 'error';
+  },
+  printReport: async () => {
+    if (get().info?.capabilities.printToPdf) {
+      const res = await api.invoke('file:save', { suggestedName: `mail-doctor-${get().caseId.slice(0, 8)}.pdf`, kind: 'pdf' });
+      if (res.ok) {
+        if (res.value.saved) get().notify({ kind: 'info', key: 'report.saved', params: { path: res.value.path ?? '' } });
+        return;
+      }
+      if (res.error.code !== 'E_UNSUPPORTED') {
+        get().notify({ kind: 'error', code: res.error.code });
+        return;
+      }
+    }
+    env.print();
+  },
+});

@@ -1,0 +1,19 @@
+import type { StateCreator } from 'zustand';
+import type { MailDoctorApi } from '../../shared/ipc/api';
+import type { Store } from './types';
+
+/** A slice creator with access to the whole store and to the engine client. */
+export type SliceCreator<T> = (api: MailDoctorApi, env: StoreEnv) => StateCreator<Store, [], [], T>;
+
+/** What the store needs from its host page; injected so unit tests run in plain Node. */
+export interface StoreEnv {
+  /** Browser locale, used until app:info answers. */
+  locale(): string | undefined;
+  newId(): string;
+  now(): Date;
+  /** Triggers a browser download (web host) — Electron saves via file:save instead. */
+  download(name: string, content: string, mime: string): void;
+  print(): void;
+  /** Delay for the error-text lookup as the user types. */
+  lookupDebounceMs: number;
+}

@@ -1,0 +1,195 @@
+/**
+ * The shape of the one renderer store, slice by slice.
+ *
+ * State is plain and serialisable (records and arrays) so persist and devtools behave.
+ * Only `PrefsState` and the checklist progress are persisted; the password lives in
+ * `CaseState.password` for the current window only.
+ */
+import type { Protocol, Security } from '../../shared/models/account';
+import type { AppInfo } from '../../shared/models/app';
+import type { z } from 'zod';
+import type { CaseSummary, NetworkRun as NetworkRunSchema } from '../../shared/models/case';
+import type { Device, Lang } from '../../shared/models/device';
+import type { DiscoveryResult, DiscoverySource, Trust } from '../../shared/models/discovery';
+import type { LookupResult } from '../../shared/models/lookup';
+import type { DiagnoseReport, DnsReport, ProbeResult, ProbeStep, ProbeTarget } from '../../shared/models/probe';
+import type { MessageKey } from '../../shared/i18n/messages';
+import type { AppErrorCode } from '../../shared/result';
+
+export type NetworkRun = z.infer<typeof NetworkRunSchema>;
+
+export const SCREENS = ['start', 'account', 'probe', 'diagnosis', 'checklist', 'compare', 'report', 'history'] as const;
+export type Screen = (typeof SCREENS)[number];
+export type ThemePref = 'system' | 'light' | 'dark';
+export type LoadStatus = 'idle' | 'loading' | 'done' | 'error';
+
+/** A notice for the status bar; text is chosen at render time so it follows the language. */
+export type Notice =
+  | { kind: 'error'; code: AppErrorCode }
+  | { kind: 'info'; key: MessageKey; params?: Record<string, string | number> };
+
+export interface PrefsState {
+  lang: Lang;
+  /** True once the user picked a language; then app:info no longer overrides it. */
+  langChosen: boolean;
+  theme: ThemePref;
+  screen: Screen;
+  /** Reopened from history after a reload (holds no secrets). */
+  lastCaseId?: string;
+}
+export interface PrefsActions {
+  setLang(lang: Lang): void;
+  setTheme(theme: ThemePref): void;
+  go(screen: Screen): void;
+}
+
+export interface AppState {
+  info?: AppInfo;
+  notice?: Notice;
+  /** Incremented per notice so the live region re-announces identical messages. */
+  noticeSeq: number;
+  booting: boolean;
+}
+export interface AppActions {
+  boot(): Promise<void>;
+  notify(notice: Notice): void;
+  dismissNotice(): void;
+}
+
+export type ServerSource = DiscoverySource | 'manual';
+
+/** Editable server row. Port is kept as typed text so a half-typed value is not lost. */
+export interface ServerDraft {
+  host: string;
+  port: string;
+  security: Security;
+  source?: ServerSource;
+  trust?: Trust;
+}
+/** What the device is set to: every field optional (empty = not read off the device). */
+export interface DeviceDraft {
+  host: string;
+  port: string;
+  security: Security | '';
+}
+export interface AdvancedOptions {
+  timeoutSec: string;
+  allowInsecureAuth: boolean;
+  dnsServer: string;
+  caPem: string;
+  from: string;
+  to: string;
+}
+export type IncomingProtocol = Extract<Protocol, 'imap' | 'pop3'>;
+
+export interface CaseState {
+  caseId: string;
+  createdAt: string;
+  device?: Device;
+  errorText: string;
+  email: string;
+  user: string;
+  /** For the current run(s) only: never persisted, never in history or a report. */
+  password: string;
+  incoming: IncomingProtocol;
+  servers: Record<Protocol, ServerDraft>;
+  deviceSettings: { incoming: DeviceDraft; smtp: DeviceDraft; user: string };
+  options: AdvancedOptions;
+  discovery?: DiscoveryResult;
+  discoveryStatus: LoadStatus;
+  lookup?: LookupResult;
+  lookupStatus: LoadStatus;
+  notes: string;
+}
+export interface CaseActions {
+  setDevice(device: Device): void;
+  setErrorText(text: string): void;
+  setEmail(email: string): void;
+  setUser(user: string): void;
+  setPassword(password: string): void;
+  forgetPassword(): void;
+  setIncoming(p: IncomingProtocol): void;
+  setServer(protocol: Protocol, patch: Partial<ServerDraft>): void;
+  setDeviceSetting(which: 'incoming' | 'smtp', patch: Partial<DeviceDraft>): void;
+  setDeviceUser(user: string): void;
+  setOptions(patch: Partial<AdvancedOptions>): void;
+  discover(): Promise<void>;
+  newCase(): void;
+}
+
+export interface LiveRun {
+  runId: string;
+  label: string;
+  status: 'running' | 'done' | 'cancelled' | 'error';
+  startedAt: number;
+  targets: ProbeTarget[];
+  steps: Record<string, ProbeStep[]>;
+  probes: Record<string, ProbeResult>;
+  dns: DnsReport[];
+}
+export interface RunState {
+  run?: LiveRun;
+  /** The latest finished report (also the last entry of `runs`). */
+  report?: DiagnoseReport;
+  /** Every run of this case with its network label, for the comparison. */
+  runs: NetworkRun[];
+  /** Label for the next run. */
+  nextLabel: string;
+  selectedProbeId?: string;
+  compare: [number, number];
+}
+export interface RunActions {
+  runDiagnosis(): Promise<void>;
+  cancelRun(): Promise<void>;
+  applyProgress(p: import('../../shared/models/probe').DiagnoseProgress): void;
+  setNextLabel(label: string): void;
+  setRunLabel(index: number, label: string): void;
+  selectProbe(id: string | undefined): void;
+  setCompare(pair: [number, number]): void;
+}
+
+export type ChecklistStatus = 'todo' | 'done' | 'skipped' | 'fixed';
+export interface ChecklistEntryState {
+  status: ChecklistStatus;
+  note?: string;
+}
+export interface ChecklistState {
+  /** caseId → stepId → entry; persisted so progress survives a reload. */
+  progress: Record<string, Record<string, ChecklistEntryState>>;
+}
+export interface ChecklistActions {
+  setStepStatus(stepId: string, status: ChecklistStatus): void;
+  setStepNote(stepId: string, note: string): void;
+}
+
+export interface HistoryState {
+  history: CaseSummary[];
+  historyQuery: string;
+  historyStatus: LoadStatus;
+}
+export interface HistoryActions {
+  loadHistory(query?: string): Promise<void>;
+  setHistoryQuery(q: string): void;
+  openCase(id: string, opts?: { silent?: boolean }): Promise<boolean>;
+  deleteCase(id: string): Promise<void>;
+  saveCase(): Promise<void>;
+}
+
+export interface ReportActions {
+  saveReportFile(content: string, kind: 'markdown' | 'text'): Promise<'saved' | 'download' | 'cancelled' | 'error'>;
+  printReport(): Promise<void>;
+}
+
+export type Store = PrefsState &
+  PrefsActions &
+  AppState &
+  AppActions &
+  CaseState &
+  CaseActions &
+  RunState &
+  RunActions &
+  ChecklistState &
+  ChecklistActions &
+  HistoryState &
+  HistoryActions &
+  ReportActions;

@@ -1,0 +1,45 @@
+/**
+ * The renderer's one door to shared/knowledge: each function is a single call the
+ * screens make. Where the knowledge layer's function has not landed yet, or throws on
+ * an input it does not handle, the renderer's plain fallback (same shape) answers instead,
+ * so a screen never breaks on a half-built rule.
+ */
+import type { ChecklistStep, SettingsScreen } from '../../shared/knowledge/checklist-types';
+import type { ComposeInput, Diagnosis, LabelledRun, RunComparison } from '../../shared/knowledge/composer-types';
+import type { AccountSettings } from '../../shared/knowledge/fix-types';
+import type { ProviderEntry } from '../../shared/knowledge/catalog-types';
+import type { Protocol } from '../../shared/models/account';
+import type { Device, Lang } from '../../shared/models/device';
+import { providerForEmail } from '../../shared/knowledge/catalog';
+import { fallbackDiagnosis } from './fallback-diagnosis';
+import { fallbackChecklist, fallbackSettingsScreen } from './fallback-checklist';
+import { fallbackCompare } from './fallback-compare';
+
+function guarded<T>(real: () => T, fallback: () => T): T {
+  try {
+    return real();
+  } catch (e) {
+    console.warn('knowledge function failed; using the plain fallback', e);
+    return fallback();
+  }
+}
+
+export function providerFor(email: string): ProviderEntry | undefined {
+  return guarded(() => providerForEmail(email), () => undefined);
+}
+
+export function diagnosisFor(input: ComposeInput): Diagnosis {
+  return fallbackDiagnosis(input);
+}
+
+export function checklistFor(device: Device, lang: Lang, diagnosis: Diagnosis | undefined, email: string, _provider: ProviderEntry | undefined): ChecklistStep[] {
+  return fallbackChecklist(device, lang, diagnosis, email);
+}
+
+export function settingsScreenFor(device: Device, protocol: Protocol, correct: AccountSettings, onDevice: AccountSettings, lang: Lang): SettingsScreen | undefined {
+  return fallbackSettingsScreen(device, protocol, correct, onDevice, lang);
+}
+
+export function comparisonFor(a: LabelledRun, b: LabelledRun, lang: Lang): RunComparison {
+  return fallbackCompare(a, b, lang);
+}

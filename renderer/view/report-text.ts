@@ -1,0 +1,129 @@
+/**
+ * The ticket report as text or Markdown.
+ *
+ * Built only from an allow-list of fields (the input type has no password and no
+ * transcript), and every string that goes out is scrubbed of the secrets the caller
+ * knows of, in case a server echoed one back in a reply.
+ */
+import type { Cause } from '../../shared/knowledge/composer-types';
+import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
+import type { AccountSettings } from '../../shared/knowledge/fix-types';
+import type { Device, Lang } from '../../shared/models/device';
+import type { DiagnoseReport } from '../../shared/models/probe';
+import { t } from '../../shared/i18n/messages';
+import type { ChecklistEntryState, ChecklistStatus } from '../store/types';
+import { assertNever } from '../../shared/result';
+
+export type ReportFormat = 'text' | 'markdown';
+
+export interface ReportInput {
+  createdAt: string;
+  email: string;
+  device?: Device;
+  deviceLabel?: string;
+  errorText: string;
+  report: DiagnoseReport;
+  causes: readonly Cause[];
+  deviceSettings: AccountSettings;
+  checklist: ReadonlyArray<Pick<ChecklistStep, 'id' | 'title'>>;
+  progress: Readonly<Record<string, ChecklistEntryState>>;
+  runs: ReadonlyArray<{ label: string; ok: boolean; durationMs: number }>;
+}
+
+const REDACTED = '********';
+
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 1) out = out.split(s).join(REDACTED);
+  return out;
+}
+
+function statusText(lang: Lang, s: ChecklistStatus): string {
+  switch (s) {
+    case 'todo':
+      return t(lang, 'checklist.status.todo');
+    case 'done':
+      return t(lang, 'checklist.status.done');
+    case 'skipped':
+      return t(lang, 'checklist.status.skipped');
+    case 'fixed':
+      return t(lang, 'checklist.status.fixed');
+    default:
+      return assertNever(s, 'checklist status');
+  }
+}
+
+function settingsLine(lang: Lang, s: AccountSettings): string[] {
+  const out: string[] = [];
+  for (const p of ['imap', 'pop3', 'smtp'] as const) {
+    const v = s[p];
+    if (!v) continue;
+    const sec = v.security ? t(lang, `security.${v.security}`) : '?';
+    out.push(`${t(lang, `protocol.${p}`)}: ${v.host ?? '?'}:${v.port ?? '?'} ${sec}`);
+  }
+  if (s.user) out.push(`${t(lang, 'field.user')}: ${s.user}`);
+  return out;
+}
+
+export function buildReportText(input: ReportInput, lang: Lang, format: ReportFormat, secrets: readonly string[]): string {
+  const md = format === 'markdown';
+  const h1 = (x: string) => (md ? `# ${x}` : `${x}\n${'='.repeat(Math.min(60, x.length * 2))}`);
+  const h2 = (x: string) => (md ? `\n## ${x}` : `\n${x}\n${'-'.repeat(Math.min(60, x.length * 2))}`);
+  const li = (x: string, depth = 0) => `${'  '.repeat(depth)}${md ? '- ' : '* '}${x}`;
+  const code = (x: string) => (md ? `\`${x.replace(/`/g, "'")}\`` : x);
+  const r = input.report;
+  const lines: string[] = [];
+  lines.push(h1(t(lang, 'rep.heading')));
+  lines.push('');
+  lines.push(li(`${t(lang, 'rep.created')}: ${input.createdAt}`));
+  lines.push(li(`${t(lang, 'rep.email')}: ${input.email}`));
+  lines.push(li(`${t(lang, 'rep.device')}: ${input.deviceLabel ?? t(lang, 'device.none')}`));
+  lines.push(li(`${t(lang, 'rep.errorText')}: ${input.errorText.trim() ? code(input.errorText.trim().replace(/\s+/g, ' ')) : t(lang, 'rep.none')}`));
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const result = r.cancelled ? t(lang, 'rep.result.cancelled') : r.ok ? t(lang, 'rep.result.ok') : t(lang, 'rep.result.problem', { count: errors });
+  lines.push(li(`${t(lang, 'rep.result')}: ${result}`));
+
+  lines.push(h2(t(lang, 'rep.settings')));
+  const tested = r.probes.filter((p) => p.role === 'configured');
+  for (const p of tested) lines.push(li(`${t(lang, `protocol.${p.protocol}`)}: ${p.host}:${p.port} ${t(lang, `security.${p.security}`)}`));
+  const dev = settingsLine(lang, input.deviceSettings);
+  if (dev.length) {
+    lines.push(h2(t(lang, 'rep.deviceSettings')));
+    for (const l of dev) lines.push(li(l));
+  }
+
+  lines.push(h2(t(lang, 'rep.findings')));
+  if (!input.causes.length) lines.push(li(t(lang, 'rep.none')));
+  input.causes.forEach((c, i) => {
+    lines.push(li(`${i + 1}. ${c.title}${c.codes.length ? ` (${c.codes.join(', ')})` : ''}`));
+    for (const e of c.evidence) lines.push(li(`${e.label}: ${code(e.value)}`, 1));
+    for (const s of c.steps) if (s.setting) lines.push(li(`${s.setting.label} → ${s.setting.value}`, 1));
+  });
+
+  lines.push(h2(t(lang, 'rep.connections')));
+  for (const p of r.probes) {
+    const failed = p.steps.find((s) => s.status === 'failed');
+    const status = p.status === 'ok' ? t(lang, 'status.ok') : p.status === 'failed' ? `${t(lang, 'status.failed')}${failed ? ` (${failed.name})` : ''}` : t(lang, 'probe.cancelled');
+    const role = t(lang, p.role === 'configured' ? 'probe.role.configured' : 'probe.role.alternative');
+    lines.push(li(`${t(lang, `protocol.${p.protocol}`)} ${p.host}:${p.port} ${t(lang, `security.${p.security}`)} [${role}]: ${status} — ${t(lang, 'rep.duration', { ms: Math.round(p.durationMs) })}`));
+  }
+  lines.push(li(`${t(lang, 'rep.timings')}: ${t(lang, 'rep.duration', { ms: Math.round(r.durationMs) })}`));
+
+  lines.push(h2(t(lang, 'rep.checklist')));
+  const touched = input.checklist.filter((s) => input.progress[s.id] && input.progress[s.id]!.status !== 'todo' || input.progress[s.id]?.note);
+  if (!touched.length) lines.push(li(t(lang, 'rep.checklist.none')));
+  for (const s of touched) {
+    const e = input.progress[s.id]!;
+    lines.push(li(`${s.title}: ${statusText(lang, e.status)}${e.note ? ` — ${t(lang, 'rep.note')}: ${e.note}` : ''}`));
+  }
+
+  if (input.runs.length > 1) {
+    lines.push(h2(t(lang, 'rep.runs')));
+    input.runs.forEach((run, i) =>
+      lines.push(li(`${t(lang, 'compare.run', { n: i + 1, label: run.label || t(lang, 'compare.unlabelled') })}: ${run.ok ? t(lang, 'rep.result.ok') : t(lang, 'history.problem')} — ${t(lang, 'rep.duration', { ms: Math.round(run.durationMs) })}`)),
+    );
+  }
+  lines.push('');
+  lines.push(md ? `_${t(lang, 'rep.footer')}_` : t(lang, 'rep.footer'));
+  return scrub(lines.join('\n'), secrets) + '\n';
+}
