@@ -39,6 +39,8 @@ export interface ComposeInput {
   correctSettings?: AccountSettings;
   /** Earlier runs on other networks, for the network comparison. */
   previousRuns?: LabelledRun[];
+  /** Name of the network the current run was made on ("office Wi-Fi"); default 「今回の診断」/"this run". */
+  currentLabel?: string;
   flags?: ContextFlags;
 }
 

@@ -1,0 +1,376 @@
+/**
+ * The triage rules of the Japanese helpdesk method, as causes next to the
+ * per-finding ones (issue 4 §5):
+ *
+ * - fails on every network and every port        → server-side outage: wait and re-check
+ * - fails on one network only (labelled runs)     → network filter / VPN / proxy
+ * - only sending fails                            → SMTP port (25 → 587/465) and SMTP auth
+ * - the password was changed recently             → re-enter it on every device
+ * - every probe is fine but the device still fails → the device's settings (diff) or the device itself
+ * - nothing known at all                          → the 5-minute first checks
+ */
+import type { FindingCode } from '../findings/codes';
+import { STANDARD_PORTS, type Protocol } from '../models/account';
+import type { Device, Lang } from '../models/device';
+import type { DiagnoseReport, ProbeResult } from '../models/probe';
+import { assertNever } from '../result';
+import type { Cause, ComposeInput, Likelihood, RunComparison, SettingsDiffRow, TriageCauseId } from './composer-types';
+import { resolvePath } from './device-paths';
+import { passwordSteps } from './fix-auth';
+import { serverSettingSteps, smtpAuthSteps } from './fix-settings';
+import { dedupeSteps, networkSteps, placeStep, waitAndRecheckSteps } from './fix-steps';
+import { L, pick, weakestGrade, type AccountSettings, type EvidenceItem, type FixStep } from './fix-types';
+
+const AUTH_CODES: readonly FindingCode[] = ['AUTH_FAILED', 'AUTH_APP_PASSWORD_REQUIRED', 'AUTH_BASIC_DISABLED', 'AUTH_PLAINTEXT_DISABLED', 'AUTH_MECHANISM_UNSUPPORTED'];
+const SEND_CODES: readonly FindingCode[] = ['PORT25_BLOCKED', 'SMTP_AUTH_REQUIRED', 'SMTP_RELAY_DENIED', 'SMTP_SENDER_REJECTED'];
+const NETWORK_STEPS = new Set(['dns', 'tcp', 'greeting']);
+
+/** Everything triage looks at, already derived by the composer. */
+export interface TriageInput {
+  input: ComposeInput;
+  diff: SettingsDiffRow[];
+  correct: AccountSettings;
+  comparison?: RunComparison;
+  /** Finding codes of the current report and of the lookup result. */
+  reportCodes: ReadonlySet<FindingCode>;
+  lookupCodes: ReadonlySet<FindingCode>;
+}
+
+const worked = (p: ProbeResult) => p.status === 'ok' && p.login !== 'failed';
+const failedStep = (p: ProbeResult) => p.steps.find((s) => s.status === 'failed')?.name;
+/** Failed before any mail conversation: no answer, refused, cut off. */
+const failedAtNetwork = (p: ProbeResult) => p.status === 'failed' && NETWORK_STEPS.has(failedStep(p) ?? '');
+
+function everythingUnreachable(r: DiagnoseReport): boolean {
+  const ps = r.probes.filter((p) => p.status !== 'cancelled');
+  return ps.length > 0 && ps.every(failedAtNetwork);
+}
+
+function ev(label: string, value: string): EvidenceItem {
+  return { label, value };
+}
+
+interface Draft {
+  id: TriageCauseId;
+  likelihood: Likelihood;
+  title: string;
+  explanation: string;
+  evidence: EvidenceItem[];
+  codes: FindingCode[];
+  steps: FixStep[];
+  diff: SettingsDiffRow[];
+  actions: Cause['actions'];
+}
+
+function toCause(d: Draft): Cause {
+  const steps = dedupeSteps(d.steps);
+  return {
+    id: d.id,
+    kind: 'triage',
+    title: d.title,
+    explanation: d.explanation,
+    evidence: d.evidence,
+    likelihood: d.likelihood,
+    codes: d.codes,
+    steps,
+    settingsDiff: d.diff,
+    actions: d.actions,
+    grade: weakestGrade(steps.map((s) => s.grade)),
+  };
+}
+
+const recheck = (lang: Lang): Cause['actions'][number] => ({ id: 'recheck', label: pick(L('もう一度診断する', 'Check again'), lang) });
+const compareNetworks = (lang: Lang): Cause['actions'][number] => ({ id: 'compare-networks', label: pick(L('別のネットワークで比べる', 'Compare with another network'), lang) });
+const openChecklist = (lang: Lang): Cause['actions'][number] => ({ id: 'open-checklist', label: pick(L('チェックリストを開く', 'Open the checklist'), lang) });
+
+/** Other labelled runs that were also unreachable everywhere. */
+function previousAllUnreachable(t: TriageInput): string[] {
+  return (t.input.previousRuns ?? []).filter((r) => everythingUnreachable(r.report)).map((r) => r.label);
+}
+
+function outage(t: TriageInput): Draft | undefined {
+  const { input } = t;
+  const lang = input.lang;
+  const r = input.report;
+  const evidence: EvidenceItem[] = [];
+  let likelihood: Likelihood | undefined;
+  const unavailable = r?.findings.find((f) => f.code === 'SERVER_UNAVAILABLE');
+  if (unavailable) {
+    likelihood = 'high';
+    evidence.push(ev(pick(L('サーバーの応答', 'Server reply'), lang), unavailable.evidence.serverReply ?? unavailable.evidence.message ?? 'UNAVAILABLE'));
+  }
+  const dnsBroken = t.reportCodes.has('DNS_NOT_FOUND') || t.reportCodes.has('DNS_FAILURE');
+  // Working on another network rules the server out: that is the network-filter rule's case.
+  const worksElsewhere = (input.previousRuns ?? []).some((run) => run.report.probes.some(worked));
+  if (r && !dnsBroken && !worksElsewhere && everythingUnreachable(r) && input.flags?.failsOnAllNetworks !== false) {
+    const others = previousAllUnreachable(t);
+    const everywhere = input.flags?.failsOnAllNetworks === true || others.length > 0;
+    likelihood = likelihood ?? (everywhere ? 'high' : 'medium');
+    evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L(`調べた ${r.probes.length} 通りの接続（全ポート）がすべて応答なし・拒否でした`, `All ${r.probes.length} connections tried (every port) got no answer or were refused`), lang)));
+    if (others.length > 0) evidence.push(ev(pick(L('ほかのネットワーク', 'Other networks'), lang), pick(L(`「${others.join('」「')}」でも同じ`, `Same on "${others.join('", "')}"`), lang)));
+    if (input.flags?.failsOnAllNetworks === true) evidence.push(ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('どのネットワークでもつながらない', 'fails on every network'), lang)));
+  }
+  if (!r && input.flags?.failsOnAllNetworks === true && !t.lookupCodes.has('AUTH_FAILED')) {
+    likelihood = 'medium';
+    evidence.push(ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('どのネットワークでもつながらない', 'fails on every network'), lang)));
+  }
+  if (!likelihood) return undefined;
+  const actions = [recheck(lang)];
+  if (likelihood !== 'high') actions.push(compareNetworks(lang));
+  return {
+    id: 'server-outage',
+    likelihood,
+    title: pick(L('メールサーバー側の障害・メンテナンス', 'Outage or maintenance at the mail server'), lang),
+    explanation: pick(
+      L('どのポートでもサーバーにつながらず、端末の設定では直せない状態です。プロバイダー側の一時的な障害の可能性が高いので、時間をおいてもう一度診断します。', 'The server cannot be reached on any port, which no device setting can fix. A temporary problem at the provider is likely: wait, then check again.'),
+      lang,
+    ),
+    evidence,
+    codes: unavailable ? ['SERVER_UNAVAILABLE'] : [],
+    steps: waitAndRecheckSteps(lang),
+    diff: [],
+    actions,
+  };
+}
+
+function networkFilter(t: TriageInput): Draft | undefined {
+  const { input, comparison } = t;
+  const lang = input.lang;
+  const evidence: EvidenceItem[] = [];
+  let likelihood: Likelihood | undefined;
+  const blockedKinds = ['network-filter', 'port25-filter', 'tls-interception', 'dns-difference'];
+  if (comparison && blockedKinds.includes(comparison.conclusion.kind)) {
+    likelihood = 'high';
+    evidence.push(ev(pick(L('ネットワークの比較', 'Network comparison'), lang), comparison.conclusion.text));
+  }
+  if (input.flags?.failsOnAllNetworks === false) {
+    likelihood = 'high';
+    evidence.push(ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('別のネットワークならつながる', 'works on another network'), lang)));
+  }
+  if (!likelihood) return undefined;
+  const steps: FixStep[] = [
+    ...networkSteps(input.device, lang),
+    {
+      text: pick(
+        L('会社・学校・ホテルなどのネットワークでだけ失敗する場合は、その管理者にメールのポート（993・995・465・587）が通るか確認してもらいます。', 'If it fails only on a company, school or hotel network, ask its administrator whether the mail ports (993, 995, 465, 587) are allowed.'),
+        lang,
+      ),
+      grade: 'B',
+    },
+  ];
+  return {
+    id: 'network-filter',
+    likelihood,
+    title: pick(L('特定のネットワークでの遮断（フィルター・VPN・プロキシ）', 'Blocked on one network (filter, VPN, proxy)'), lang),
+    explanation: pick(
+      L('別のネットワークならつながるので、アカウントやサーバーではなく、失敗するネットワーク側（Wi-Fi のフィルター、ファイアウォール、VPN、セキュリティ機器）が原因です。', 'It works on another network, so the cause is the failing network (Wi-Fi filter, firewall, VPN, security appliance), not the account or the server.'),
+      lang,
+    ),
+    evidence,
+    codes: [],
+    steps,
+    diff: [],
+    actions: comparison ? [] : [compareNetworks(lang)],
+  };
+}
+
+function incomingWorks(r: DiagnoseReport): boolean {
+  return r.probes.some((p) => p.protocol !== 'smtp' && worked(p));
+}
+
+function sendingOnly(t: TriageInput): Draft | undefined {
+  const { input } = t;
+  const lang = input.lang;
+  const r = input.report;
+  const evidence: EvidenceItem[] = [];
+  let likelihood: Likelihood | undefined;
+  const smtpProbes = r?.probes.filter((p) => p.protocol === 'smtp' && p.role === 'configured') ?? [];
+  if (r && incomingWorks(r) && smtpProbes.length > 0 && smtpProbes.every((p) => !worked(p))) {
+    likelihood = 'high';
+    evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L('受信はつながり、送信（SMTP）だけ失敗しています', 'Receiving works; only sending (SMTP) fails'), lang)));
+  }
+  if (input.flags?.onlySendingFails) {
+    likelihood = 'high';
+    evidence.push(ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('受信はできるが送信できない', 'can receive but not send'), lang)));
+  }
+  const sendCodes = SEND_CODES.filter((c) => t.reportCodes.has(c) || t.lookupCodes.has(c));
+  if (!likelihood && sendCodes.length > 0 && !r) likelihood = 'medium';
+  if (!likelihood) return undefined;
+  const smtp = t.correct.smtp?.port !== undefined && t.correct.smtp.port !== STANDARD_PORTS.smtp.none ? t.correct.smtp : { port: STANDARD_PORTS.smtp.starttls, security: 'starttls' as const };
+  const steps: FixStep[] = [
+    {
+      text: pick(L('送信ポートが 25番なら、587番（STARTTLS）か 465番（SSL/TLS）に変えます。25番は多くの回線で止められています（OP25B）。', 'If the outgoing port is 25, change it to 587 (STARTTLS) or 465 (SSL/TLS); port 25 is blocked on most networks (OP25B).'), lang),
+      grade: 'B',
+    },
+    ...serverSettingSteps(input.device, 'smtp', smtp, lang),
+    ...smtpAuthSteps(input.device, lang),
+  ];
+  return {
+    id: 'sending-only',
+    likelihood,
+    title: pick(L('送信だけできない（送信ポート・SMTP認証）', 'Only sending fails (outgoing port, SMTP authentication)'), lang),
+    explanation: pick(
+      L('受信ができて送信だけできないときは、送信サーバーの設定がほぼ原因です。ポート25番の遮断と、送信サーバーの認証（SMTP認証）のオフがよくある理由です。', 'When receiving works and only sending fails, the outgoing server settings are almost always the cause: port 25 being blocked, or SMTP authentication being off.'),
+      lang,
+    ),
+    evidence,
+    codes: sendCodes,
+    steps,
+    diff: t.diff.filter((d) => d.protocol === 'smtp'),
+    actions: [],
+  };
+}
+
+function passwordChanged(t: TriageInput): Draft | undefined {
+  const { input } = t;
+  const lang = input.lang;
+  if (!input.flags?.passwordChangedRecently) return undefined;
+  const authSeen = AUTH_CODES.some((c) => t.reportCodes.has(c) || t.lookupCodes.has(c));
+  const steps: FixStep[] = [
+    {
+      text: pick(
+        L('新しいパスワードを、このメールを使っているすべての端末（スマートフォン・パソコン・タブレット）のメールアプリに入れ直します。古いパスワードのままの端末が何度も失敗すると、アカウントが一時的にロックされることがあります。', 'Enter the new password in the mail app on every device that uses this address (phones, computers, tablets). A device still trying the old password can get the account locked for a while.'),
+        lang,
+      ),
+      grade: 'B',
+    },
+    ...passwordSteps('AUTH_FAILED', input.device, lang, input.provider, 'imap', input.report?.email),
+  ];
+  return {
+    id: 'password-changed',
+    likelihood: authSeen || !input.report ? 'high' : 'medium',
+    title: pick(L('パスワード変更後の入れ直し漏れ', 'Password changed but not updated everywhere'), lang),
+    explanation: pick(
+      L('最近パスワードを変えた場合、メールアプリには古いパスワードが残っています。端末ごとに新しいパスワードを入れ直す必要があります。', 'After a password change, mail apps still hold the old password: each device needs the new one.'),
+      lang,
+    ),
+    evidence: [ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('最近パスワードを変えた', 'changed the password recently'), lang))],
+    codes: AUTH_CODES.filter((c) => t.reportCodes.has(c) || t.lookupCodes.has(c)),
+    steps,
+    diff: t.diff.filter((d) => d.field === 'user'),
+    actions: [],
+  };
+}
+
+/** Steps that set every wrong field to its correct value, grouped by protocol. */
+function diffFixSteps(device: Device, lang: Lang, diff: SettingsDiffRow[], correct: AccountSettings): FixStep[] {
+  const steps: FixStep[] = [];
+  const protocols = [...new Set(diff.filter((d) => d.status === 'wrong' && d.protocol).map((d) => d.protocol as Protocol))];
+  for (const protocol of protocols) {
+    const fields = diff.filter((d) => d.protocol === protocol && d.status === 'wrong').map((d) => d.field);
+    const target = correct[protocol];
+    if (target) steps.push(...serverSettingSteps(device, protocol, target, lang, fields));
+  }
+  const user = diff.find((d) => d.field === 'user' && d.status === 'wrong');
+  if (user && correct.user) steps.push(...serverSettingSteps(device, 'imap', { user: correct.user }, lang, ['user']));
+  return steps;
+}
+
+function deviceSide(t: TriageInput): Draft[] {
+  const { input, diff, correct } = t;
+  const lang = input.lang;
+  const r = input.report;
+  const out: Draft[] = [];
+  const wrong = diff.filter((d) => d.status === 'wrong');
+  const probesFine = !!r && r.ok && r.probes.some(worked);
+  if (wrong.length > 0) {
+    // A wrong field next to a setting the probes saw working is near-certain; a catalog value may be stale.
+    const seen = !!r && r.probes.some(worked);
+    out.push({
+      id: 'device-settings',
+      likelihood: seen ? 'high' : 'medium',
+      title: pick(L('端末の設定が正しい値と違います', 'The device settings differ from the correct values'), lang),
+      explanation: pick(
+        L(`端末に設定されている値のうち ${wrong.length} か所が、正しい値と違います。下の表の「違う」の欄を正しい値に直してください。`, `${wrong.length} of the device’s settings differ from the correct values. Change the fields marked wrong in the table below.`),
+        lang,
+      ),
+      evidence: wrong.map((d) => ev(d.label, `${d.deviceValue ?? '?'} → ${d.correctValue ?? '?'}`)),
+      codes: [],
+      steps: diffFixSteps(input.device, lang, diff, correct),
+      diff,
+      actions: [],
+    });
+  }
+  if (probesFine && wrong.length === 0) {
+    const d = input.device;
+    const steps: FixStep[] = [
+      placeStep(d, 'password', L('端末のパスワード欄を一度消して、正しいパスワードを入れ直します。', 'Clear the device’s password field and type the correct password again.'), lang),
+      { text: pick(L('メールアプリを完全に終了し、端末を再起動します。', 'Quit the mail app completely and restart the device.'), lang), grade: 'B' },
+    ];
+    if (d === 'outlook-classic') {
+      steps.push(placeStep(d, 'credential-manager', L('Windows 資格情報に残った古いパスワード（このメールアドレスやサーバー名のもの）を削除します。', 'Remove stored old passwords for this address/server from Windows Credentials.'), lang));
+      steps.push(placeStep(d, 'profile-repair', L('アカウントの「修復」を実行します。', 'Run "Repair" on the account.'), lang));
+    }
+    if (d === 'iphone') steps.push(placeStep(d, 'carrier-profile', L('キャリアのメールなら、構成プロファイルを入れ直します。', 'For carrier mail, reinstall the configuration profile.'), lang));
+    if (d === 'android-gmail' || d === 'samsung-email') steps.push(placeStep(d, 'battery', L('メールアプリのバッテリー最適化を「制限なし」にします。', 'Set the mail app’s battery optimisation to unrestricted.'), lang));
+    steps.push({ text: pick(L('それでも直らなければ、メールを控えてからアカウントを削除し、正しい設定で追加し直します。', 'If it still fails, back up the mail, then delete the account and add it again with the correct settings.'), lang), grade: 'B' });
+    const del = resolvePath(d, 'delete-account', lang);
+    if (del) steps.push({ text: pick(L('アカウントの削除はここから行います。', 'Delete the account here.'), lang), path: del.path, grade: del.grade });
+    out.push({
+      id: 'device-side',
+      likelihood: input.deviceSettings ? 'medium' : 'high',
+      title: pick(L('サーバーは正常：端末側の問題', 'Server is fine: the problem is on the device'), lang),
+      explanation: pick(
+        L('メールドクターからは、サーバーへの接続もログインも問題なくできました。それでも端末でつながらないので、端末に残った設定やパスワード、アプリの状態が原因です。', 'Mail Doctor connected and logged in without trouble, yet the device still fails, so the cause is on the device: stored settings, password, or the app’s state.'),
+        lang,
+      ),
+      evidence: [ev(pick(L('結果', 'Result'), lang), pick(L('すべての確認が成功しました', 'Every check passed'), lang))],
+      codes: [],
+      steps,
+      diff,
+      actions: [openChecklist(lang)],
+    });
+  }
+  return out;
+}
+
+function firstChecks(t: TriageInput): Draft {
+  const { input } = t;
+  const lang = input.lang;
+  const d = input.device;
+  const steps: FixStep[] = [];
+  if (d !== 'mac-mail') steps.push(placeStep(d, 'airplane-mode', L('機内モードを一度オンにして、10秒ほど待ってからオフにします。', 'Turn airplane mode on, wait about 10 seconds, then turn it off.'), lang));
+  steps.push(...networkSteps(d, lang).slice(0, 2));
+  steps.push({ text: pick(L('メールアプリを終了し、端末を再起動します。', 'Quit the mail app and restart the device.'), lang), grade: 'B' });
+  return {
+    id: 'first-checks',
+    likelihood: 'medium',
+    title: pick(L('まず5分でできる確認', 'Five-minute first checks'), lang),
+    explanation: pick(
+      L('まだ原因の手がかりがありません。短時間でできる基本の確認をしてから、メールドクターで診断してください。', 'There is no clue to the cause yet. Do the quick basic checks, then run a diagnosis in Mail Doctor.'),
+      lang,
+    ),
+    evidence: [],
+    codes: [],
+    steps,
+    diff: [],
+    actions: [recheck(lang), openChecklist(lang)],
+  };
+}
+
+/** All triage causes that apply. `nothingElse`: no finding or lookup cause exists. */
+export function triageCauses(t: TriageInput, nothingElse: boolean): Cause[] {
+  const drafts: Draft[] = [];
+  for (const rule of [outage, networkFilter, sendingOnly, passwordChanged]) {
+    const d = rule(t);
+    if (d) drafts.push(d);
+  }
+  drafts.push(...deviceSide(t));
+  if (drafts.length === 0 && nothingElse) drafts.push(firstChecks(t));
+  return drafts.map(toCause);
+}
+
+/** Rank of a triage cause among causes of equal likelihood (lower = nearer the root; finding weights are 10–95). */
+export function triageRank(id: TriageCauseId): number {
+  switch (id) {
+    case 'server-outage': return 0;
+    case 'network-filter': return 5;
+    case 'device-settings': return 27;
+    case 'password-changed': return 54;
+    case 'sending-only': return 57;
+    case 'device-side': return 96;
+    case 'first-checks': return 200;
+    default:
+      return assertNever(id, 'triage cause');
+  }
+}
