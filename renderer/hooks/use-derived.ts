@@ -53,6 +53,6 @@ export function useDiagnosis(): Diagnosis | undefined {
 export function useChecklist(): ChecklistStep[] {
   const diagnosis = useDiagnosis();
   const provider = useProvider();
-  const { device, lang, email } = useApp(useShallow((s) => ({ device: s.device, lang: s.lang, email: s.email })));
-  return useMemo(() => (device ? checklistFor(device, lang, diagnosis, email, provider) : []), [device, lang, diagnosis, email, provider]);
+  const { device, lang, email, report } = useApp(useShallow((s) => ({ device: s.device, lang: s.lang, email: s.email, report: s.report })));
+  return useMemo(() => (device ? checklistFor(device, lang, diagnosis, email, provider, report) : []), [device, lang, diagnosis, email, provider, report]);
 }

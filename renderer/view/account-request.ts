@@ -35,7 +35,8 @@ export function validateAccount(s: Pick<CaseState, 'email' | 'servers' | 'incomi
   let any = false;
   for (const p of rows) {
     const d = s.servers[p];
-    if (!d.host.trim() && !d.port.trim()) continue;
+    // A row without a server name means "do not test this one" (the port has a default).
+    if (!d.host.trim()) continue;
     any = true;
     if (!HostName.safeParse(d.host).success) errors[`${p}.host`] = 'account.host.invalid';
     if (parsePort(d.port) === undefined) errors[`${p}.port`] = 'account.port.invalid';

@@ -20,10 +20,12 @@ interface Template {
   title: MessageKey;
   action: MessageKey;
   codes: FindingCode[];
+  /** Which server the step is about: a finding on another protocol does not raise it. */
+  side: 'incoming' | 'smtp' | 'any';
 }
 
 const TEMPLATES: Template[] = [
-  { id: 'open-account', group: 'first-checks', place: 'account-list', title: 'cl.open.title', action: 'cl.open.lookFor', codes: [] },
+  { id: 'open-account', group: 'first-checks', place: 'account-list', title: 'cl.open.title', action: 'cl.open.lookFor', codes: [], side: 'any' },
   {
     id: 'incoming-server',
     group: 'device',
@@ -31,6 +33,7 @@ const TEMPLATES: Template[] = [
     title: 'cl.incoming.title',
     action: 'cl.incoming.lookFor',
     codes: ['DNS_NOT_FOUND', 'TCP_REFUSED', 'TCP_TIMEOUT', 'TLS_ON_PLAIN_PORT', 'PLAIN_ON_TLS_PORT', 'STARTTLS_NOT_OFFERED', 'TLS_CERT_HOSTNAME_MISMATCH', 'SERVER_NOT_MAIL', 'GREETING_TIMEOUT', 'ALTERNATIVE_WORKS'],
+    side: 'incoming',
   },
   {
     id: 'outgoing-server',
@@ -39,19 +42,32 @@ const TEMPLATES: Template[] = [
     title: 'cl.outgoing.title',
     action: 'cl.outgoing.lookFor',
     codes: ['PORT25_BLOCKED', 'SMTP_AUTH_REQUIRED', 'SMTP_RELAY_DENIED', 'SMTP_SENDER_REJECTED', 'TCP_REFUSED', 'TCP_TIMEOUT', 'ALTERNATIVE_WORKS'],
+    side: 'smtp',
   },
-  { id: 'app-password', group: 'password', place: 'password', title: 'cl.appPassword.title', action: 'cl.appPassword.lookFor', codes: ['AUTH_APP_PASSWORD_REQUIRED', 'AUTH_BASIC_DISABLED'] },
-  { id: 'password', group: 'password', place: 'password', title: 'cl.password.title', action: 'cl.password.lookFor', codes: ['AUTH_FAILED'] },
-  { id: 'date-time', group: 'tls', place: 'date-time', title: 'cl.clock.title', action: 'cl.clock.lookFor', codes: ['TLS_CERT_EXPIRED', 'TLS_CERT_NOT_YET_VALID', 'TLS_CERT_UNTRUSTED'] },
-  { id: 'network', group: 'network', place: 'wifi', title: 'cl.network.title', action: 'cl.network.lookFor', codes: ['TCP_TIMEOUT', 'PORT25_BLOCKED', 'DNS_FAILURE', 'TCP_UNREACHABLE', 'TLS_CERT_UNTRUSTED'] },
-  { id: 'readd-account', group: 'device', place: 'delete-account', title: 'cl.readd.title', action: 'cl.readd.lookFor', codes: [] },
+  { id: 'app-password', group: 'password', place: 'password', title: 'cl.appPassword.title', action: 'cl.appPassword.lookFor', codes: ['AUTH_APP_PASSWORD_REQUIRED', 'AUTH_BASIC_DISABLED'], side: 'any' },
+  { id: 'password', group: 'password', place: 'password', title: 'cl.password.title', action: 'cl.password.lookFor', codes: ['AUTH_FAILED'], side: 'any' },
+  { id: 'date-time', group: 'tls', place: 'date-time', title: 'cl.clock.title', action: 'cl.clock.lookFor', codes: ['TLS_CERT_EXPIRED', 'TLS_CERT_NOT_YET_VALID', 'TLS_CERT_UNTRUSTED'], side: 'any' },
+  { id: 'network', group: 'network', place: 'wifi', title: 'cl.network.title', action: 'cl.network.lookFor', codes: ['TCP_TIMEOUT', 'PORT25_BLOCKED', 'DNS_FAILURE', 'TCP_UNREACHABLE', 'TLS_CERT_UNTRUSTED'], side: 'any' },
+  { id: 'readd-account', group: 'device', place: 'delete-account', title: 'cl.readd.title', action: 'cl.readd.lookFor', codes: [], side: 'any' },
 ];
 
-export function fallbackChecklist(device: Device, lang: Lang, diagnosis: Diagnosis | undefined, email: string): ChecklistStep[] {
-  const ranked = (diagnosis?.causes ?? []).flatMap((c) => c.codes);
+/** A ranked problem: its code and, when known, the protocol it was seen on. */
+export interface RankedCode {
+  code: FindingCode;
+  protocol?: Protocol;
+}
+
+function matches(tpl: Template, r: RankedCode): boolean {
+  if (!tpl.codes.includes(r.code)) return false;
+  if (tpl.side === 'any' || !r.protocol) return true;
+  return tpl.side === 'smtp' ? r.protocol === 'smtp' : r.protocol !== 'smtp';
+}
+
+export function fallbackChecklist(device: Device, lang: Lang, diagnosis: Diagnosis | undefined, email: string, findings?: ReadonlyArray<RankedCode>): ChecklistStep[] {
+  const ranked: RankedCode[] = findings ? [...findings] : (diagnosis?.causes ?? []).flatMap((c) => c.codes.map((code) => ({ code })));
   const steps = TEMPLATES.map((tpl, i): ChecklistStep & { order: number } => {
     const path = resolvePath(device, tpl.place, lang);
-    const hit = ranked.findIndex((code) => tpl.codes.includes(code));
+    const hit = ranked.findIndex((r) => matches(tpl, r));
     return {
       id: tpl.id,
       group: tpl.group,

@@ -10,6 +10,7 @@ import type { AccountSettings } from '../../shared/knowledge/fix-types';
 import type { ProviderEntry } from '../../shared/knowledge/catalog-types';
 import type { Protocol } from '../../shared/models/account';
 import type { Device, Lang } from '../../shared/models/device';
+import type { DiagnoseReport } from '../../shared/models/probe';
 import { providerForEmail } from '../../shared/knowledge/catalog';
 import { fallbackDiagnosis } from './fallback-diagnosis';
 import { fallbackChecklist, fallbackSettingsScreen } from './fallback-checklist';
@@ -32,8 +33,15 @@ export function diagnosisFor(input: ComposeInput): Diagnosis {
   return fallbackDiagnosis(input);
 }
 
-export function checklistFor(device: Device, lang: Lang, diagnosis: Diagnosis | undefined, email: string, _provider: ProviderEntry | undefined): ChecklistStep[] {
-  return fallbackChecklist(device, lang, diagnosis, email);
+export function checklistFor(
+  device: Device,
+  lang: Lang,
+  diagnosis: Diagnosis | undefined,
+  email: string,
+  _provider: ProviderEntry | undefined,
+  report: DiagnoseReport | undefined,
+): ChecklistStep[] {
+  return fallbackChecklist(device, lang, diagnosis, email, report?.findings.filter((f) => f.severity !== 'info'));
 }
 
 export function settingsScreenFor(device: Device, protocol: Protocol, correct: AccountSettings, onDevice: AccountSettings, lang: Lang): SettingsScreen | undefined {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { buildReportText, scrub, type ReportInput } from './report-text';
+import { port25Report, report } from '../testing/sample-report';
+import { fallbackDiagnosis } from './fallback-diagnosis';
+
+const PASSWORD = 'correct-horse-battery';
+
+function input(over: Partial<ReportInput> = {}): ReportInput {
+  const rep = port25Report();
+  return {
+    createdAt: '2026-11-28 10:00',
+    email: 'alice@lab.test',
+    device: 'outlook-classic',
+    deviceLabel: 'Outlook (classic)',
+    errorText: '0x800CCC0E',
+    report: rep,
+    causes: fallbackDiagnosis({ report: rep, device: 'outlook-classic', lang: 'en' }).causes,
+    deviceSettings: { smtp: { host: 'mail.lab.test', port: 25, security: 'starttls' } },
+    checklist: [{ id: 'outgoing-server', title: 'Check the outgoing server (SMTP)' }],
+    progress: { 'outgoing-server': { status: 'fixed', note: 'port 25 → 587' } },
+    runs: [{ label: 'office Wi-Fi', ok: false, durationMs: 800 }],
+    ...over,
+  };
+}
+
+describe('ticket report', () => {
+  it('holds device, error text, settings, findings with evidence, checklist outcome and timings', () => {
+    const text = buildReportText(input(), 'en', 'text', [PASSWORD]);
+    expect(text).toContain('Outlook (classic)');
+    expect(text).toContain('0x800CCC0E');
+    expect(text).toContain('SMTP: mail.lab.test:25 STARTTLS');
+    expect(text).toContain('Connection timed out');
+    expect(text).toContain('ETIMEDOUT');
+    expect(text).toContain('587');
+    expect(text).toContain('fixed it — Note: port 25 → 587');
+    expect(text).toContain('800 ms');
+  });
+
+  it('is Markdown with headings and list items when asked', () => {
+    const md = buildReportText(input(), 'ja', 'markdown', []);
+    expect(md.startsWith('# メールドクター レポート')).toBe(true);
+    expect(md).toContain('\n## 検出事項');
+    expect(md).toContain('- アカウント: alice@lab.test');
+  });
+
+  it('never contains the password, even when a server echoed it back', () => {
+    const rep = report();
+    const leaky = {
+      ...rep,
+      ok: false,
+      findings: [{ code: 'AUTH_FAILED' as const, severity: 'error' as const, stage: 'auth' as const, protocol: 'imap' as const, evidence: { serverReply: `NO bad password ${PASSWORD}` } }],
+    };
+    const causes = fallbackDiagnosis({ report: leaky, device: 'iphone', lang: 'en' }).causes;
+    for (const format of ['text', 'markdown'] as const) {
+      for (const lang of ['ja', 'en'] as const) {
+        const text = buildReportText(input({ report: leaky, causes, errorText: `my password is ${PASSWORD}` }), lang, format, [PASSWORD]);
+        expect(text).not.toContain(PASSWORD);
+        expect(text).toContain('********');
+      }
+    }
+    // Transcripts never go into the report at all.
+    expect(buildReportText(input({ report: rep, causes: [] }), 'en', 'text', [])).not.toContain('A1 LOGIN');
+  });
+
+  it('scrub leaves text alone when there is no secret', () => {
+    expect(scrub('abc', [''])).toBe('abc');
+  });
+});
