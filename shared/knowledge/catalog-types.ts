@@ -42,6 +42,8 @@ export interface ProviderServer {
   grade: Grade;
   /** Unconfirmed alternatives or caveats, shown as such. */
   note?: Localized;
+  /** When this server wants another user-name form than the entry's (iCloud SMTP: the full address). */
+  username?: UsernameForm;
 }
 
 export interface ProviderRestriction {

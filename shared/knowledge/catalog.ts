@@ -25,7 +25,7 @@ export const CATALOG: readonly ProviderEntry[] = [
     domains: ['icloud.com', 'me.com', 'mac.com'],
     servers: [
       { protocol: 'imap', host: 'imap.mail.me.com', port: 993, security: 'tls', grade: 'A' },
-      { protocol: 'smtp', host: 'smtp.mail.me.com', port: 587, security: 'starttls', grade: 'A' },
+      { protocol: 'smtp', host: 'smtp.mail.me.com', port: 587, security: 'starttls', grade: 'A', username: 'email' },
     ],
     username: 'localpart',
     usernameNote: {

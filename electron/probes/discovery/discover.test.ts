@@ -251,6 +251,14 @@ describe('discover', () => {
     expect(dns.queries.length).toBe(queries);
   });
 
+  it('gives no guessed POP server to a provider without POP, and per-server user names', async () => {
+    const r = await discover({ email: 'Taro@iCloud.com', offline: true });
+    expect(r.best.pop3).toBeUndefined();
+    expect(r.candidates.some((c) => c.protocol === 'pop3' && c.source === 'guess')).toBe(true);
+    expect(r.best.imap).toMatchObject({ username: 'localpart', usernameValue: 'Taro' });
+    expect(r.best.smtp).toMatchObject({ username: 'email', usernameValue: 'Taro@icloud.com' });
+  });
+
   it('can be cancelled', async () => {
     const ac = new AbortController();
     const started = Date.now();

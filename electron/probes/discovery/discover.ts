@@ -11,6 +11,7 @@
  */
 import type { DiscoverRequest, DiscoveryCandidate, DiscoveryResult, DiscoverySource, Trust } from '../../../shared/models/discovery';
 import { DISCOVERY_SOURCES } from '../../../shared/models/discovery';
+import { getProvider } from '../../../shared/knowledge/catalog';
 import type { Protocol } from '../../../shared/models/account';
 import { DISCOVERY_DEADLINES, type DiscoveryDeadlines } from './deadlines';
 import { makeResolver } from './dns-records';
@@ -89,13 +90,15 @@ export async function discover(req: DiscoverRequest, deps: DiscoverDeps = {}): P
   const all = [...immediate, ...results, ...skipped].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
   const candidates = rank(dedupe(all.flatMap((r) => r.candidates)));
   const providerId = all.find((r) => r.source === 'catalog')?.providerId ?? all.find((r) => r.source === 'mx')?.providerId;
+  // A provider known to have no POP (iCloud, docomo, SoftBank) must not get a guessed POP server as "best".
+  const noPop = providerId ? (getProvider(providerId)?.restrictions.some((x) => x.kind === 'no-pop') ?? false) : false;
   return {
     email: addr.email,
     domain: addr.domain,
     asciiDomain: addr.asciiDomain,
     ...(providerId ? { providerId } : {}),
     candidates,
-    best: { imap: pickBest(candidates, 'imap'), pop3: pickBest(candidates, 'pop3'), smtp: pickBest(candidates, 'smtp') },
+    best: { imap: pickBest(candidates, 'imap'), pop3: pickBest(noPop ? candidates.filter((c) => c.source !== 'guess') : candidates, 'pop3'), smtp: pickBest(candidates, 'smtp') },
     tried: all.map((r) => ({ source: r.source, outcome: r.outcome })),
   };
 }

@@ -44,20 +44,23 @@ function usernameValue(form: ProviderEntry['username'] | undefined, addr: Parsed
 }
 
 export function catalogCandidates(p: ProviderEntry, addr: ParsedAddress, source: DiscoverySource, trust: Trust): DiscoveryCandidate[] {
-  const user = usernameValue(p.username, addr);
-  return p.servers.map((s) => ({
-    source,
-    trust,
-    protocol: s.protocol,
-    host: s.host,
-    port: s.port,
-    security: s.security,
-    username: p.username,
-    ...(user ? { usernameValue: user } : {}),
-    providerId: p.id,
-    grade: s.grade,
-    detail: `catalog: ${p.name.en}`,
-  }));
+  return p.servers.map((s) => {
+    const form = s.username ?? p.username;
+    const user = usernameValue(form, addr);
+    return {
+      source,
+      trust,
+      protocol: s.protocol,
+      host: s.host,
+      port: s.port,
+      security: s.security,
+      username: form,
+      ...(user ? { usernameValue: user } : {}),
+      providerId: p.id,
+      grade: s.grade,
+      detail: `catalog: ${p.name.en}`,
+    };
+  });
 }
 
 export function fromCatalog(addr: ParsedAddress): SourceResult {

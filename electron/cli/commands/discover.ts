@@ -1,0 +1,227 @@
+/**
+ * `mail-doctor discover <email> [--json] [--dns-server HOST[:PORT]] [--lang ja|en] [--offline]`
+ *
+ * Prints the settings autodiscovery found for an address and where each came
+ * from. --json prints the DiscoveryResult unchanged (a public contract: fields
+ * are only ever added). Exit 0 on an answer, 2 on a usage or input error.
+ */
+import { addressProblemText, isAddressProblem } from '../../../shared/knowledge/idn';
+import { getProvider } from '../../../shared/knowledge/catalog';
+import type { Lang } from '../../../shared/models/device';
+import type { DiscoveryCandidate, DiscoveryResult, DiscoverySource, Trust } from '../../../shared/models/discovery';
+import type { Security } from '../../../shared/models/account';
+import { AppFailure, assertNever } from '../../../shared/result';
+import { discover, type DiscoverDeps } from '../../probes/discovery/discover';
+import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../command';
+
+/** LANG=ja_JP.UTF-8 → ja; anything else → en. LC_ALL and LC_MESSAGES win over LANG as in POSIX. */
+export function langFromEnv(env: CliIo['env']): Lang {
+  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^ja([_.\-@]|$)/i.test(loc) ? 'ja' : 'en';
+}
+
+const USAGE: Record<Lang, string> = {
+  ja: '使い方: mail-doctor discover <メールアドレス> [--json] [--dns-server HOST[:PORT]] [--lang ja|en] [--offline]',
+  en: 'Usage: mail-doctor discover <email> [--json] [--dns-server HOST[:PORT]] [--lang ja|en] [--offline]',
+};
+
+interface Parsed {
+  email?: string;
+  json: boolean;
+  offline: boolean;
+  dnsServer?: string;
+  lang: Lang;
+}
+
+function parseArgs(args: string[], env: CliIo['env']): Parsed | { error: { ja: string; en: string }; lang: Lang } {
+  const out: Parsed = { json: false, offline: false, lang: langFromEnv(env) };
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? args[++i];
+    if (flag === '--json') out.json = true;
+    else if (flag === '--offline') out.offline = true;
+    else if (flag === '--dns-server') {
+      const v = value();
+      if (!v) return { error: { ja: '--dns-server に値がありません', en: '--dns-server needs a value' }, lang: out.lang };
+      out.dnsServer = v;
+    } else if (flag === '--lang') {
+      const v = value();
+      if (v !== 'ja' && v !== 'en') return { error: { ja: '--lang は ja か en です', en: '--lang must be ja or en' }, lang: out.lang };
+      out.lang = v;
+    } else if (flag === '-h' || flag === '--help') return { error: { ja: '', en: '' }, lang: out.lang };
+    else if (a.startsWith('-') && a.length > 1) return { error: { ja: `不明なオプション: ${a}`, en: `Unknown option: ${a}` }, lang: out.lang };
+    else positional.push(a);
+  }
+  if (positional.length !== 1) {
+    return {
+      error: positional.length === 0 ? { ja: 'メールアドレスを指定してください', en: 'Please give an e-mail address' } : { ja: 'メールアドレスは1つだけ指定してください', en: 'Give exactly one e-mail address' },
+      lang: out.lang,
+    };
+  }
+  out.email = positional[0];
+  return out;
+}
+
+export function makeDiscoverCommand(deps?: DiscoverDeps): CliCommand {
+  return async (args, io) => {
+    const p = parseArgs(args, io.env);
+    if ('error' in p) {
+      if (p.error[p.lang]) io.stderr(`${p.error[p.lang]}\n`);
+      io.stderr(`${USAGE[p.lang]}\n`);
+      return EXIT_USAGE;
+    }
+    let result: DiscoveryResult;
+    try {
+      result = await discover({ email: p.email!, ...(p.dnsServer ? { dnsServer: p.dnsServer } : {}), ...(p.offline ? { offline: true } : {}) }, deps);
+    } catch (e) {
+      if (e instanceof AppFailure && e.code === 'E_BAD_REQUEST') {
+        const reason = e.details?.reason;
+        const msg = isAddressProblem(reason)
+          ? addressProblemText(reason, p.lang)
+          : e.details?.field === 'dnsServer'
+            ? p.lang === 'ja'
+              ? `DNS サーバーは IP アドレス（HOST[:PORT]）で指定してください: ${p.dnsServer}`
+              : `The DNS server must be an IP address (HOST[:PORT]): ${p.dnsServer}`
+            : e.message;
+        io.stderr(`${p.lang === 'ja' ? 'エラー' : 'Error'}: ${msg}\n`);
+        if (!isAddressProblem(reason) && e.details?.field !== 'dnsServer') io.stderr(`${USAGE[p.lang]}\n`);
+        return EXIT_USAGE;
+      }
+      throw e;
+    }
+    io.stdout(p.json ? `${JSON.stringify(result, null, 2)}\n` : formatHuman(result, p.lang));
+    return EXIT_OK;
+  };
+}
+
+export const run: CliCommand = makeDiscoverCommand();
+
+function sourceLabel(s: DiscoverySource, lang: Lang): string {
+  const ja = lang === 'ja';
+  switch (s) {
+    case 'catalog': return ja ? '内蔵カタログ' : 'built-in catalog';
+    case 'autoconfig': return ja ? '自動設定 (autoconfig)' : 'autoconfig';
+    case 'autoconfig-wellknown': return ja ? '自動設定 (.well-known)' : 'autoconfig (.well-known)';
+    case 'ispdb': return ja ? 'Thunderbird ISPDB' : 'Thunderbird ISPDB';
+    case 'mx': return ja ? 'MX レコード' : 'MX record';
+    case 'srv': return ja ? 'SRV レコード' : 'SRV records';
+    case 'guess': return ja ? '推測' : 'guess';
+    default: return assertNever(s, 'discovery source');
+  }
+}
+
+function trustLabel(t: Trust, lang: Lang): string {
+  const ja = lang === 'ja';
+  switch (t) {
+    case 'trusted': return ja ? '信頼できる' : 'trusted';
+    case 'untrusted': return ja ? '未検証（要確認）' : 'untrusted (check it)';
+    case 'unconfirmed': return ja ? '推測・未確認' : 'guess, unconfirmed';
+    default: return assertNever(t, 'trust');
+  }
+}
+
+function securityLabel(s: Security, lang: Lang): string {
+  switch (s) {
+    case 'tls': return 'SSL/TLS';
+    case 'starttls': return 'STARTTLS';
+    case 'none': return lang === 'ja' ? '暗号化なし' : 'none';
+    default: return assertNever(s, 'security');
+  }
+}
+
+function gradeLabel(c: DiscoveryCandidate, lang: Lang): string {
+  if (!c.grade) return '';
+  if (c.grade === 'U') return lang === 'ja' ? '、確度: 未確認' : ', grade: unconfirmed';
+  return lang === 'ja' ? `、確度 ${c.grade}` : `, grade ${c.grade}`;
+}
+
+function formatHuman(r: DiscoveryResult, lang: Lang): string {
+  const ja = lang === 'ja';
+  const lines: string[] = [];
+  const domain = r.domain === r.asciiDomain ? r.domain : `${r.domain} = ${r.asciiDomain}`;
+  lines.push(ja ? `${r.email}（ドメイン: ${domain}）` : `${r.email} (domain: ${domain})`);
+  const provider = r.providerId ? getProvider(r.providerId) : undefined;
+  if (provider) lines.push(`${ja ? 'プロバイダー' : 'Provider'}: ${provider.name[lang]}`);
+  lines.push('', ja ? 'おすすめの設定:' : 'Suggested settings:');
+  const rows: Array<[string, DiscoveryCandidate | undefined]> = [
+    [ja ? '受信 IMAP' : 'Incoming IMAP', r.best.imap],
+    [ja ? '受信 POP ' : 'Incoming POP ', r.best.pop3],
+    [ja ? '送信 SMTP' : 'Outgoing SMTP', r.best.smtp],
+  ];
+  for (const [label, c] of rows) {
+    if (!c) {
+      const noPop = label === rows[1]![0] && provider?.restrictions.some((x) => x.kind === 'no-pop');
+      lines.push(`  ${label}  ${noPop ? (ja ? '（POP なし: IMAP を使います）' : '(no POP: use IMAP)') : ja ? '（見つかりません）' : '(none found)'}`);
+      continue;
+    }
+    const user = c.usernameValue ?? (c.username === 'provider-id' ? (ja ? 'プロバイダー発行の ID' : 'the provider-issued ID') : undefined);
+    const why = `${trustLabel(c.trust, lang)}${gradeLabel(c, lang)}`;
+    lines.push(`  ${label}  ${c.host}:${c.port}  ${securityLabel(c.security, lang)}  — ${sourceLabel(c.source, lang)}${ja ? `（${why}）` : ` (${why})`}`);
+    if (user) lines.push(`      ${ja ? 'ユーザー名' : 'User name'}: ${user}`);
+  }
+  if (provider) {
+    // U-graded restrictions are shown too, but labelled: they are the "we do not know" notes.
+    const notes = [
+      ...(provider.authNote ? [`${ja ? 'パスワード' : 'Password'}: ${provider.authNote[lang]}`] : []),
+      ...(provider.usernameNote ? [`${ja ? 'ユーザー名' : 'User name'}: ${provider.usernameNote[lang]}`] : []),
+      ...provider.restrictions.map((n) => `${n.text[lang]}${n.grade === 'C' ? (ja ? '（未確定情報）' : ' (unverified)') : n.grade === 'U' ? (ja ? '（未確認）' : ' (unconfirmed)') : ''}`),
+    ];
+    if (notes.length) {
+      lines.push('', ja ? '注意:' : 'Notes:');
+      for (const n of notes) lines.push(`  - ${n}`);
+    }
+    if (provider.passwordHelp) lines.push(`  - ${provider.passwordHelp.text[lang]}${provider.passwordHelp.url ? ` ${provider.passwordHelp.url}` : ''}`);
+  }
+  lines.push('', ja ? '調べた情報源:' : 'Sources tried:');
+  const labels = r.tried.map((t) => sourceLabel(t.source, lang));
+  const col = Math.max(...labels.map(displayWidth)) + 2;
+  r.tried.forEach((t, i) => lines.push(`  ${labels[i]}${' '.repeat(col - displayWidth(labels[i]!))}${localizeOutcome(t.outcome, lang)}`));
+  const others = r.candidates.length - Object.values(r.best).filter(Boolean).length;
+  if (others > 0) lines.push('', ja ? `ほかの候補 ${others} 件（--json で全件表示）` : `${others} more candidates (see --json)`);
+  return lines.join('\n') + '\n';
+}
+
+/** Terminal columns: East Asian wide characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * The `tried` outcomes are short technical English (HTTP 404, URLs, ms);
+ * for Japanese output the fixed phrases around them are translated.
+ */
+const OUTCOME_JA: ReadonlyArray<[RegExp, string]> = [
+  [/skipped \(offline\)/g, 'スキップ（オフライン）'],
+  [/domain not in the catalog/g, 'カタログにないドメイン'],
+  [/not finished within the (\d+) ms budget/g, '全体の制限時間 $1 ms 内に終わらず'],
+  [/DNS timed out after (\d+) ms/g, 'DNS が $1 ms でタイムアウト'],
+  [/timed out after (\d+) ms/g, '$1 ms でタイムアウト'],
+  [/DNS timed out/g, 'DNS タイムアウト'],
+  [/host not found/g, 'ホストが見つからない'],
+  [/connection refused/g, '接続拒否'],
+  [/not in ISPDB/g, 'ISPDB に登録なし'],
+  [/no SRV records/g, 'SRV レコードなし'],
+  [/no MX records/g, 'MX レコードなし'],
+  [/no records/g, 'レコードなし'],
+  [/MX lookup:/g, 'MX 検索:'],
+  [/is the domain itself: no hosting provider to look up/g, 'はドメイン自身（ホスティング事業者の情報なし）'],
+  [/(\d+) servers over plain HTTP only \(untrusted\)/g, '暗号化なしの HTTP でのみ $1 件（未検証）'],
+  [/\(redirected to plain HTTP: untrusted\)/g, '（暗号化なしの HTTP へ転送: 未検証）'],
+  [/(\d+) servers from (\S+)/g, '$2 から $1 件'],
+  [/\((\d+) servers, grade (\w)\)/g, '（サーバー $1 件、確度 $2）'],
+  [/(\d+) SRV records/g, 'SRV レコード $1 件'],
+  [/(\d+) guesses \(unconfirmed\)/g, '推測 $1 件（未確認）'],
+  [/bad autoconfig XML:/g, '自動設定 XML が不正:'],
+  [/document larger than (\d+) bytes/g, '文書が大きすぎる（$1 バイト超）'],
+  [/more than (\d+) redirects/g, '転送が $1 回を超えた'],
+  [/cancelled/g, 'キャンセル'],
+];
+
+function localizeOutcome(outcome: string, lang: Lang): string {
+  if (lang === 'en') return outcome;
+  return OUTCOME_JA.reduce((s, [re, to]) => s.replace(re, to), outcome);
+}
