@@ -6,6 +6,7 @@
 import { app, shell } from 'electron';
 import { join } from 'node:path';
 import type { HostServices } from './ipc/handlers';
+import { checkForUpdates, nativeSaveFile } from './desktop-integration';
 import { createHistoryStore } from './history-store';
 import { isAllowedExternalUrl } from './security';
 
@@ -17,7 +18,7 @@ export function createElectronServices(): HostServices {
       platform: process.platform,
       locale: app.getLocale(),
       transport: 'electron',
-      capabilities: { saveFile: false, printToPdf: false, openExternal: true },
+      capabilities: { saveFile: true, printToPdf: true, openExternal: true },
     }),
     history: createHistoryStore(join(app.getPath('userData'), 'history')),
     openExternal: async (url) => {
@@ -25,6 +26,7 @@ export function createElectronServices(): HostServices {
       await shell.openExternal(url);
       return true;
     },
-    checkForUpdates: async () => ({ status: 'disabled', current: app.getVersion() }),
+    saveFile: nativeSaveFile(),
+    checkForUpdates,
   };
 }

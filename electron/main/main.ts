@@ -5,6 +5,7 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { installAppMenu, restoredMainWindowBounds, trackMainWindow } from './desktop-integration';
 import { createElectronServices } from './electron-services';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register-electron';
@@ -19,7 +20,10 @@ let mainWindow: BrowserWindow | null = null;
 const trustedSenders = new Set<number>();
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(buildWindowOptions({ preloadPath: PRELOAD }));
+  // Shipping: reopen where the user left the window (clamped to a visible display).
+  const restored = restoredMainWindowBounds();
+  const win = new BrowserWindow(buildWindowOptions({ preloadPath: PRELOAD, bounds: restored.bounds }));
+  trackMainWindow(win, restored);
   const id = win.webContents.id;
   trustedSenders.add(id);
   win.webContents.once('destroyed', () => trustedSenders.delete(id));
@@ -62,6 +66,8 @@ function main(): void {
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
     // Throws at startup if a contract channel has no handler.
     registerIpc(createHandlers(createElectronServices()), APP_INDEX_URL, trustedSenders);
+    // Shipping: native menu (Edit roles make copy/paste work; Help → About, updates).
+    installAppMenu();
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
     app.on('activate', () => {

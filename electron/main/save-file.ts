@@ -39,8 +39,9 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 export function safeFileName(suggested: string, kind: Kind): string {
   const { ext } = SAVE_KINDS[kind];
   const base = suggested.split(/[\\/]/).pop() ?? '';
-  let stem = base
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+  let stem = [...base]
+    .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '<>:"|?*'.includes(c) ? '_' : c))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
   if (stem.toLowerCase().endsWith(`.${ext}`)) stem = stem.slice(0, -ext.length - 1);
