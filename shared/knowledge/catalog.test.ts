@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostName, Port, STANDARD_PORTS } from '../models/account';
 import { Grade, Localized } from '../models/device';
@@ -100,3 +102,72 @@ describe('catalog lookups', () => {
     expect(providerForMx('notgoogle.com')).toBeUndefined();
   });
 });
+
+describe('docs/providers.md', () => {
+  it('is the catalog, regenerated', () => {
+    const file = path.join(__dirname, '../../docs/providers.md');
+    const md = catalogMarkdown();
+    if (process.env.UPDATE_DOCS === '1' || !existsSync(file)) writeFileSync(file, md);
+    expect(readFileSync(file, 'utf8')).toBe(md);
+  });
+});
+
+/** docs/providers.md, generated from CATALOG so the two cannot drift apart. */
+function catalogMarkdown(): string {
+  const sec = (s: string) => (s === 'tls' ? 'SSL/TLS' : s === 'starttls' ? 'STARTTLS' : 'none (unencrypted)');
+  const grade = (g: string) => (g === 'U' ? '**U (unconfirmed)**' : g);
+  const user = (u: string) => (u === 'email' ? 'full address' : u === 'localpart' ? 'part before @' : 'provider-issued ID');
+  const auth = (a: string) => ({ password: 'account password', 'app-password': 'app password', 'provider-password': 'provider mail password', 'oauth-only': 'OAuth only (no password works)' })[a];
+  const out: string[] = [];
+  out.push(`# Supported mail providers (built-in catalog)
+
+Generated from \`shared/knowledge/catalog.ts\` (the source of truth; this page is its human copy).
+Do not edit by hand: \`UPDATE_DOCS=1 npx vitest run shared/knowledge/catalog.test.ts\` rewrites it, and the same test fails when it is out of date.
+Every value carries a confidence grade, as in the team's fact sheet:
+
+| Grade | Meaning |
+|---|---|
+| A | The vendor's own documentation or configuration data (incl. Thunderbird ISPDB entries the vendor maintains). |
+| B | Several independent, consistent sources, or one official page seen only as an excerpt. |
+| C | One third-party source or an inference: a hint, shown as "unverified". |
+| U | Not verified: the app shows it as **unconfirmed**, never as certain. Values nobody could confirm are left out. |
+
+Where facts.md and facts-corrections.md disagree, the correction wins (au → imap.ezweb.ne.jp; plala → secure.plala.or.jp for SMTP and no confirmed IMAP/POP host; So-net IMAP closed to new applications; @nifty POP 995 with the full address; Yahoo! JAPAN's exact enable-setting label; SoftBank's own Eメール(i) password).
+
+Custom domains are recognised by their MX host: an MX under google.com / googlemail.com → Google Workspace (gmail entry), under protection.outlook.com / outlook.com → Microsoft 365, under yahoodns.net → Yahoo.
+
+Autodiscovery (\`mail-doctor discover <address>\`) uses this catalog first, then the domain's own autoconfig, Thunderbird's ISPDB, MX, SRV records and finally guesses; see \`electron/probes/discovery/\`.
+
+## Summary
+
+| Provider | Domains | IMAP | POP3 | SMTP | User name | Password | Grade |
+|---|---|---|---|---|---|---|---|`);
+  const cell = (p: (typeof CATALOG)[number], proto: string) => {
+    const ss = p.servers.filter((s) => s.protocol === proto);
+    if (!ss.length) return p.restrictions.some((r) => r.kind === 'no-pop') && proto === 'pop3' ? 'none' : '—';
+    return ss.map((s) => `${s.host}:${s.port} ${sec(s.security)} (${s.grade})`).join('<br>');
+  };
+  for (const p of CATALOG) {
+    const name = p.name.en === p.name.ja ? p.name.en : `${p.name.en} / ${p.name.ja}`;
+    const userCell = `${user(p.username)}${p.usernameNote?.en.includes('unconfirmed') ? ' (unconfirmed)' : ''}`;
+    out.push(`| ${name} | ${p.domains.join(', ')} | ${cell(p, 'imap')} | ${cell(p, 'pop3')} | ${cell(p, 'smtp')} | ${userCell} | ${auth(p.auth)} | ${grade(p.grade)} |`);
+  }
+  out.push('\n## Details\n');
+  for (const p of CATALOG) {
+    out.push(`### ${p.name.en === p.name.ja ? p.name.en : `${p.name.en}（${p.name.ja}）`}\n`);
+    out.push(`- id: \`${p.id}\` · domains: ${p.domains.map((d) => `\`${d}\``).join(', ')}${p.mxSuffixes ? ` · MX suffixes: ${p.mxSuffixes.map((d) => `\`${d}\``).join(', ')}` : ''}`);
+    out.push(`- Overall grade: ${grade(p.grade)} · last checked ${p.lastChecked} · source: ${p.source}`);
+    out.push(`- Servers:`);
+    for (const s of p.servers) out.push(`  - ${s.protocol.toUpperCase()} \`${s.host}\` port ${s.port}, ${sec(s.security)} — grade ${grade(s.grade)}${s.username ? ` (user name: ${user(s.username)})` : ''}${s.note ? ` — ${s.note.en} / ${s.note.ja}` : ''}`);
+    out.push(`- User name: ${user(p.username)}${p.usernameNote ? ` — ${p.usernameNote.en} / ${p.usernameNote.ja}` : ''}`);
+    out.push(`- Password: ${auth(p.auth)}${p.authNote ? ` — ${p.authNote.en} / ${p.authNote.ja}` : ''}`);
+    if (p.passwordHelp) out.push(`- Where to get it: ${p.passwordHelp.text.en} / ${p.passwordHelp.text.ja}${p.passwordHelp.url ? ` (${p.passwordHelp.url})` : ''}`);
+    if (p.restrictions.length) {
+      out.push(`- Restrictions:`);
+      for (const r of p.restrictions) out.push(`  - [${r.kind}, grade ${grade(r.grade)}] ${r.text.en} / ${r.text.ja}`);
+    }
+    out.push('');
+  }
+  return out.join('\n') + '\n';
+
+}
