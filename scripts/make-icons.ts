@@ -204,10 +204,20 @@ async function renderSizes(svg: string, sizes: readonly number[]): Promise<Map<n
     for (const size of sizes) {
       const pixels = await page.evaluate(
         async ({ url, size }) => {
-          const img = new Image();
+          // Runs in the page. The scripts' tsconfig has no DOM lib, so the few DOM types are spelled out here.
+          interface Ctx2d {
+            imageSmoothingQuality: string;
+            drawImage(img: unknown, x: number, y: number, w: number, h: number): void;
+            getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+          }
+          const dom = globalThis as unknown as {
+            Image: new () => { src: string; decode(): Promise<void> };
+            document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): Ctx2d | null } };
+          };
+          const img = new dom.Image();
           img.src = url;
           await img.decode();
-          const canvas = document.createElement('canvas');
+          const canvas = dom.document.createElement('canvas');
           canvas.width = size;
           canvas.height = size;
           const ctx = canvas.getContext('2d')!;

@@ -77,9 +77,12 @@ describe('checkArchive rules', () => {
 });
 
 const built = existsSync(join(root, 'dist', 'renderer', 'index.html')) && existsSync(join(root, 'dist-electron', 'electron', 'main', 'main.js'));
+// The check packs for Linux with a placeholder binary; on the Windows/macOS release runners the
+// real installer is built right after the unit tests, which is the stronger check there.
+const linux = process.platform === 'linux';
 
 describe('electron-builder --linux dir with a placeholder Electron', () => {
-  it.skipIf(!built)(
+  it.skipIf(!built || !linux)(
     'packs the built app: UI and main in, dev dependencies/tests/maps out, fuses flipped, size under the limit',
     () => {
       const r = spawnSync(process.execPath, [join(root, 'scripts', 'pack-dir.js'), '--json'], { cwd: root, encoding: 'utf8', timeout: 200_000 });
@@ -119,4 +122,5 @@ describe('electron-builder --linux dir with a placeholder Electron', () => {
     240_000,
   );
   if (!built) it.skip('not built: run `npm run build` first (npm test builds before the unit tests)', () => {});
+  if (!linux) it.skip('Linux only: on Windows/macOS the release workflow builds the real installer instead', () => {});
 });
