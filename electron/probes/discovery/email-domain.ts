@@ -27,7 +27,7 @@ export function parseAddress(input: string): ParsedAddress {
   if (/\s/.test(email)) throw new AppFailure('E_BAD_REQUEST', 'the address contains spaces', { field: 'email', reason: 'space' });
   if (!domain) throw new AppFailure('E_BAD_REQUEST', 'no domain after the @', { field: 'email', reason: 'empty' });
   const converted = domainToASCII(domain);
-  if (!converted) throw new AppFailure('E_BAD_REQUEST', `invalid domain "${domain}"`, { field: 'email', reason: /[^\x00-\x7f]|xn--/i.test(domain) ? 'bad-punycode' : 'bad-character' });
+  if (!converted) throw new AppFailure('E_BAD_REQUEST', `invalid domain "${domain}"`, { field: 'email', reason: /xn--/i.test(domain) || [...domain].some((ch) => ch.charCodeAt(0) > 0x7f) ? 'bad-punycode' : 'bad-character' });
   const check = checkAsciiDomain(converted);
   if (!check.ok) {
     throw new AppFailure('E_BAD_REQUEST', `invalid domain "${domain}": ${check.problem}${check.label ? ` (${check.label})` : ''}`, {

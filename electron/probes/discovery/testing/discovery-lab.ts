@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+// dns2's typings are CommonJS `export =`; this is the form NodeNext accepts for them.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import dns2 = require('dns2');
 
 const run = promisify(execFile);
