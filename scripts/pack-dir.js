@@ -74,7 +74,7 @@ function checkArchive({ files, sizeBytes, pkg, fuses, expectedFuses = {}, locale
     if (f.startsWith('/node_modules/')) continue;
     if (/\.test\.[cm]?[jt]sx?$/.test(f)) problems.push(`test file ${f}`);
     if (f.endsWith('.map')) problems.push(`source map ${f}`);
-    if (/\/(testing|fixtures)\//.test(f)) problems.push(`test helper ${f}`);
+    if (/\/(testing|fixtures)\//.test(f) || /\/test-[^/]*\.js$/.test(f)) problems.push(`test helper ${f}`);
     if (/\.tsx?$/.test(f) && !f.endsWith('.d.ts')) problems.push(`TypeScript source ${f}`);
     if (/^\/(renderer|electron|shared|e2e|scripts|build|src|release)\//.test(f)) problems.push(`source folder file ${f}`);
   }
