@@ -89,6 +89,7 @@ describe('release.yml', () => {
       stepIndex(steps, runs(/^npm run build$/), 'build'),
       stepIndex(steps, runs(/^npm run unit$/), 'unit'),
       stepIndex(steps, runs(/^npx install-electron$/), 'install-electron'),
+      stepIndex(steps, runs(/apparmor_restrict_unprivileged_userns=0/), 'AppArmor user-namespace workaround'),
       stepIndex(steps, runs(/^xvfb-run .*npx playwright test --project=electron$/), 'electron e2e under xvfb'),
       stepIndex(steps, runs(/^npx electron-builder \$\{\{ matrix\.target \}\} --publish never\b/), 'electron-builder'),
       stepIndex(steps, (s) => s.uses?.startsWith('actions/upload-artifact@') ?? false, 'upload'),
