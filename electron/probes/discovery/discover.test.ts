@@ -16,6 +16,7 @@ const ispdbPath = (d: string) => `/ispdb/v1.1/${d}`;
 beforeAll(async () => {
   web = await startHttpLab();
   dns = await startDnsLab({
+    a: { 'autoconfig.named.test': ['127.0.0.1'] },
     mx: {
       'corp.test': [{ exchange: 'corp-test.mail.protection.outlook.com', priority: 0 }],
       'gsuite.test': [
@@ -257,6 +258,14 @@ describe('discover', () => {
     expect(r.candidates.some((c) => c.protocol === 'pop3' && c.source === 'guess')).toBe(true);
     expect(r.best.imap).toMatchObject({ username: 'localpart', usernameValue: 'Taro' });
     expect(r.best.smtp).toMatchObject({ username: 'email', usernameValue: 'Taro@icloud.com' });
+  });
+
+  it('resolves the autoconfig host through the named DNS server too', async () => {
+    const port = new URL(web.httpBase).port;
+    web.routes.set('/named-ac', { body: autoconfigXml('named.test', [{ kind: 'imap', host: 'imap.named.test', port: 993, socket: 'SSL' }]) });
+    const r = await run('a@named.test', { urls: { ...deps.urls, autoconfigHttp: (d) => `http://autoconfig.${d}:${port}/named-ac` } });
+    expect(dns.queries).toContain('A autoconfig.named.test');
+    expect(r.best.imap).toMatchObject({ source: 'autoconfig', trust: 'untrusted', host: 'imap.named.test' });
   });
 
   it('can be cancelled', async () => {

@@ -16,6 +16,7 @@ import type { Protocol } from '../../../shared/models/account';
 import { DISCOVERY_DEADLINES, type DiscoveryDeadlines } from './deadlines';
 import { makeResolver } from './dns-records';
 import { parseAddress } from './email-domain';
+import { resolverLookup } from './http-fetch';
 import { DEFAULT_URLS, fromAutoconfigPair, fromCatalog, fromGuesses, fromIspdb, fromMx, fromSrv, type DiscoveryUrls, type SourceResult } from './sources';
 
 /** Test seams and host options; the product passes none. */
@@ -39,11 +40,17 @@ export async function discover(req: DiscoverRequest, deps: DiscoverDeps = {}): P
   const stop = new AbortController();
   const onOuterAbort = () => stop.abort();
   deps.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const fetchOpts = { timeoutMs: deadlines.httpMs, signal: stop.signal, ...(deps.ca ? { ca: deps.ca } : {}) };
+  const resolver = req.offline ? undefined : makeResolver(deadlines.dnsMs, req.dnsServer);
+  const fetchOpts = {
+    timeoutMs: deadlines.httpMs,
+    signal: stop.signal,
+    ...(deps.ca ? { ca: deps.ca } : {}),
+    // A named resolver applies to the HTTP fetches' host names too, not only to MX/SRV.
+    ...(resolver && req.dnsServer ? { lookup: resolverLookup(resolver) } : {}),
+  };
 
   const immediate: SourceResult[] = [fromCatalog(addr), fromGuesses(addr)];
   const network: Array<{ source: DiscoverySource; run: () => Promise<SourceResult> }> = [];
-  const resolver = req.offline ? undefined : makeResolver(deadlines.dnsMs, req.dnsServer);
   if (resolver) {
     network.push(
       { source: 'autoconfig', run: () => fromAutoconfigPair('autoconfig', urls.autoconfig(addr.asciiDomain, addr.email), urls.autoconfigHttp(addr.asciiDomain, addr.email), addr, fetchOpts) },

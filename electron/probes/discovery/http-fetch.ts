@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import type { Resolver } from 'node:dns/promises';
 import { MAX_AUTOCONFIG_BYTES, MAX_REDIRECTS } from './deadlines';
 
 export interface FetchOptions {
@@ -13,6 +14,31 @@ export interface FetchOptions {
   ca?: string | string[];
   signal?: AbortSignal;
   maxBytes?: number;
+  /** Host-name lookup for the connection (net's `lookup` option); see resolverLookup. */
+  lookup?: LookupFn;
+}
+
+type LookupFn = NonNullable<https.RequestOptions['lookup']>;
+
+/**
+ * A `lookup` for http(s).get that asks the given Resolver instead of the
+ * system (getaddrinfo), so `--dns-server` applies to autoconfig fetches too.
+ */
+export function resolverLookup(resolver: Pick<Resolver, 'resolve4' | 'resolve6'>): LookupFn {
+  return ((hostname: string, options: { all?: boolean; family?: number }, callback: (err: Error | null, address: unknown, family?: number) => void) => {
+    const want6 = options?.family === 6;
+    const v4 = want6 ? Promise.resolve([] as string[]) : resolver.resolve4(hostname).catch(() => [] as string[]);
+    const v6 = options?.family === 4 ? Promise.resolve([] as string[]) : resolver.resolve6(hostname).catch(() => [] as string[]);
+    void Promise.all([v4, v6]).then(([a4, a6]) => {
+      const all = [...a4.map((address) => ({ address, family: 4 })), ...a6.map((address) => ({ address, family: 6 }))];
+      if (all.length === 0) {
+        const e = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+        return callback(e, options?.all ? [] : undefined);
+      }
+      if (options?.all) return callback(null, all);
+      callback(null, all[0]!.address, all[0]!.family);
+    });
+  }) as unknown as LookupFn;
 }
 
 export type FetchOutcome =
@@ -70,6 +96,7 @@ function getOnce(url: URL, opts: FetchOptions): Promise<Once> {
       {
         headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1', 'user-agent': 'MailDoctor-autodiscovery' },
         ...(url.protocol === 'https:' && opts.ca ? { ca: opts.ca } : {}),
+        ...(opts.lookup ? { lookup: opts.lookup } : {}),
         // No keep-alive: each fetch is one request and must not hold the process open.
         agent: false,
       },

@@ -96,6 +96,7 @@ export async function startHttpLab(): Promise<HttpLab> {
 }
 
 export interface Zone {
+  a?: Record<string, string[]>;
   mx?: Record<string, Array<{ exchange: string; priority: number }>>;
   srv?: Record<string, Array<{ target: string; port: number; priority?: number; weight?: number }>>;
   /** Names whose queries are never answered. */
@@ -121,12 +122,16 @@ export async function startDnsLab(zone: Zone): Promise<DnsLab> {
       const q = request.questions[0];
       if (!q) return send(response);
       const name = q.name.toLowerCase();
-      queries.push(`${q.type === Packet.TYPE.MX ? 'MX' : q.type === Packet.TYPE.SRV ? 'SRV' : q.type} ${name}`);
+      queries.push(`${q.type === Packet.TYPE.MX ? 'MX' : q.type === Packet.TYPE.SRV ? 'SRV' : q.type === Packet.TYPE.A ? 'A' : q.type} ${name}`);
       if (zone.silent?.has(name)) return; // a black hole: the client must time out on its own
       let found = false;
       if (q.type === Packet.TYPE.MX && zone.mx?.[name]) {
         found = true;
         for (const r of zone.mx[name]!) add({ name: q.name, type: Packet.TYPE.MX, class: Packet.CLASS.IN, ttl: 60, exchange: r.exchange, priority: r.priority });
+      }
+      if (q.type === Packet.TYPE.A && zone.a?.[name]) {
+        found = true;
+        for (const address of zone.a[name]!) add({ name: q.name, type: Packet.TYPE.A, class: Packet.CLASS.IN, ttl: 60, address });
       }
       if (q.type === Packet.TYPE.SRV && zone.srv?.[name]) {
         found = true;
