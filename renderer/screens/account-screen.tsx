@@ -5,6 +5,7 @@ import { useT } from '../hooks/use-t';
 import { useProvider } from '../hooks/use-derived';
 import { ServerFields } from '../components/server-fields';
 import { SourceBadge } from '../components/source-badge';
+import { KeyIcon, LockIcon } from '../components/icons';
 import { validateAccount, isEmail, type FieldErrors } from '../view/account-request';
 import type { MessageKey } from '../../shared/i18n/messages';
 import type { AuthRequirement } from '../../shared/knowledge/catalog-types';
@@ -132,7 +133,7 @@ export function AccountScreen() {
       </div>
       {authNote ? (
         <p className="card card-warn" role="note">
-          <span aria-hidden="true">🔑 </span>
+          <KeyIcon />{' '}
           {t(authNote)}
           {provider?.passwordHelp ? <span className="muted"> {s.lang === 'ja' ? provider.passwordHelp.text.ja : provider.passwordHelp.text.en}</span> : null}
         </p>
@@ -192,7 +193,7 @@ export function AccountScreen() {
             </button>
           </div>
           <p id="password-note" className="hint">
-            <span aria-hidden="true">🔒 </span>
+            <LockIcon />{' '}
             {t('account.password.note')} {!s.password ? t('account.password.empty') : ''}
           </p>
         </div>

@@ -22,16 +22,21 @@ function likelihoodKey(l: Likelihood): MessageKey {
   }
 }
 
-function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
+/**
+ * The most likely cause is open; the others show their title and open on demand,
+ * so the helpdesk person on the phone reads the first fix first.
+ */
+function CauseCard({ cause, rank, open }: { cause: Cause; rank: number; open: boolean }) {
   const t = useT();
   const { device, go } = useApp(useShallow((s) => ({ device: s.device, go: s.go })));
+  const wrong = cause.settingsDiff.filter((r) => r.status === 'wrong');
   return (
-    <article className={`cause cause-${cause.likelihood}`} aria-labelledby={`cause-${rank}`}>
-      <header>
+    <details className={`cause cause-${cause.likelihood}`} open={open}>
+      <summary>
         <span className="cause-rank">{t('diagnosis.rank', { n: rank })}</span>
         <h3 id={`cause-${rank}`}>{cause.title}</h3>
         <span className={`badge like-${cause.likelihood}`}>{t(likelihoodKey(cause.likelihood))}</span>
-      </header>
+      </summary>
       {cause.explanation ? (
         <>
           <h4>{t('diagnosis.explanation')}</h4>
@@ -57,7 +62,7 @@ function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
           <FixSteps steps={cause.steps} />
         </>
       ) : null}
-      {cause.settingsDiff.length ? <DiffTable rows={cause.settingsDiff} /> : null}
+      {wrong.length ? <DiffTable rows={wrong} /> : null}
       {cause.actions.length ? (
         <div className="actions-inline">
           {cause.actions.map((a) => (
@@ -72,7 +77,7 @@ function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
           ))}
         </div>
       ) : null}
-    </article>
+    </details>
   );
 }
 
@@ -114,7 +119,7 @@ export function DiagnosisScreen() {
           <h2>{t('diagnosis.causes')}</h2>
           <div className="causes">
             {main.map((c, i) => (
-              <CauseCard key={c.id} cause={c} rank={i + 1} />
+              <CauseCard key={c.id} cause={c} rank={i + 1} open={i === 0} />
             ))}
           </div>
         </>
@@ -124,7 +129,7 @@ export function DiagnosisScreen() {
           <h2>{t('diagnosis.others')}</h2>
           <div className="causes">
             {minor.map((c, i) => (
-              <CauseCard key={c.id} cause={c} rank={main.length + i + 1} />
+              <CauseCard key={c.id} cause={c} rank={main.length + i + 1} open={false} />
             ))}
           </div>
         </>

@@ -61,7 +61,8 @@ export function HistoryScreen() {
                     {h.ok === undefined ? '—' : <StatusIcon status={h.ok ? 'ok' : 'failed'} showText={false} />} {h.ok ? t('history.ok') : h.topFinding ? (isFindingCode(h.topFinding) ? findingTitle(h.topFinding, lang) : h.topFinding) : h.ok === false ? t('history.problem') : ''}
                   </td>
                   <td>{fmt(h.updatedAt)}</td>
-                  <td className="actions-inline">
+                  <td>
+                    <div className="actions-inline">
                     <button type="button" className="btn btn-small" onClick={() => void open(h.id)} aria-label={`${t('history.open')}: ${h.email}`}>
                       {t('history.open')}
                     </button>
@@ -75,6 +76,7 @@ export function HistoryScreen() {
                     >
                       {t('history.delete')}
                     </button>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -12,6 +12,8 @@ import type { Protocol } from '../../shared/models/account';
 import type { Device, Lang } from '../../shared/models/device';
 import type { DiagnoseReport } from '../../shared/models/probe';
 import { providerForEmail } from '../../shared/knowledge/catalog';
+import { composeDiagnosis } from '../../shared/knowledge/composer';
+import { compareRuns } from '../../shared/knowledge/composer-compare';
 import { fallbackDiagnosis } from './fallback-diagnosis';
 import { fallbackChecklist, fallbackSettingsScreen } from './fallback-checklist';
 import { fallbackCompare } from './fallback-compare';
@@ -30,7 +32,7 @@ export function providerFor(email: string): ProviderEntry | undefined {
 }
 
 export function diagnosisFor(input: ComposeInput): Diagnosis {
-  return fallbackDiagnosis(input);
+  return guarded(() => composeDiagnosis(input), () => fallbackDiagnosis(input));
 }
 
 export function checklistFor(
@@ -49,5 +51,5 @@ export function settingsScreenFor(device: Device, protocol: Protocol, correct: A
 }
 
 export function comparisonFor(a: LabelledRun, b: LabelledRun, lang: Lang): RunComparison {
-  return fallbackCompare(a, b, lang);
+  return guarded(() => compareRuns(a, b, lang), () => fallbackCompare(a, b, lang));
 }

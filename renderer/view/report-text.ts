@@ -96,8 +96,14 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
   if (!input.causes.length) lines.push(li(t(lang, 'rep.none')));
   input.causes.forEach((c, i) => {
     lines.push(li(`${i + 1}. ${c.title}${c.codes.length ? ` (${c.codes.join(', ')})` : ''}`));
-    for (const e of c.evidence) lines.push(li(`${e.label}: ${code(e.value)}`, 1));
-    for (const s of c.steps) if (s.setting) lines.push(li(`${s.setting.label} → ${s.setting.value}`, 1));
+    // Causes repeat the same value in their evidence and steps; the ticket needs each line once.
+    const seen = new Set<string>();
+    const once = (line: string) => {
+      if (!seen.has(line)) lines.push(li(line, 1));
+      seen.add(line);
+    };
+    for (const e of c.evidence) once(`${e.label}: ${code(e.value)}`);
+    for (const s of c.steps) if (s.setting) once(`${s.setting.label} → ${s.setting.value}`);
   });
 
   lines.push(h2(t(lang, 'rep.connections')));

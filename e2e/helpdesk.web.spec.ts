@@ -1,0 +1,227 @@
+/**
+ * The helpdesk flow end to end: real web host, real loopback mail servers of the lab
+ * (Dovecot, Postfix, scripted fault listeners), Debian Chromium.
+ *
+ * Scenarios (issue 5): (a) healthy account on iPhone, (b) app-password reply in Japanese,
+ * (c) port 25 blocked with 587 open on Outlook, (d) checklist progress across a reload,
+ * (e) network comparison of two runs.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { e2eEnv } from './fixtures/e2e-env';
+
+/** Short per-probe budget: black-holed ports cost exactly this, and nothing in the lab needs more. */
+const PROBE_TIMEOUT_SEC = '4';
+/** A whole run (all probes concurrently) plus the UI settling. */
+const RUN_TIMEOUT_MS = 60_000;
+
+type Lang = 'ja' | 'en';
+
+interface Account {
+  device: 'iphone' | 'outlook-classic';
+  email: string;
+  password?: string;
+  imap?: { host: string; port: number; security: 'tls' | 'starttls' | 'none' };
+  smtp?: { host: string; port: number; security: 'tls' | 'starttls' | 'none' };
+  errorText?: string;
+}
+
+async function open(page: Page, lang: Lang): Promise<void> {
+  await page.goto(e2eEnv().url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.locator('.header-tools select').first().selectOption(lang);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+async function fillServer(page: Page, prefix: 'srv-in' | 'srv-out', s: { host: string; port: number; security: string } | undefined): Promise<void> {
+  // Security first: changing it moves a standard port along, the explicit port then wins.
+  await page.locator(`#${prefix}-sec`).selectOption(s?.security ?? 'tls');
+  await page.locator(`#${prefix}-host`).fill(s?.host ?? '');
+  await page.locator(`#${prefix}-port`).fill(s ? String(s.port) : '');
+}
+
+/** Start → Account → run; waits until the run has finished and the matrix is complete. */
+async function diagnose(page: Page, a: Account): Promise<void> {
+  await page.locator('.nav-item[data-screen="start"]').click();
+  await page.locator(`input[name="device"][value="${a.device}"]`).check();
+  if (a.errorText) await page.locator('#error-text').fill(a.errorText);
+  await page.locator('.nav-item[data-screen="account"]').click();
+  await page.locator('#advanced summary').click();
+  await page.locator('#opt-timeout').fill(PROBE_TIMEOUT_SEC);
+  await page.locator('#email').fill(a.email);
+  await fillServer(page, 'srv-in', a.imap);
+  await fillServer(page, 'srv-out', a.smtp);
+  await page.locator('#password').fill(a.password ?? '');
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('table.matrix')).toBeVisible();
+  await expect(page.locator('.nav-item[data-screen="diagnosis"]')).toBeEnabled({ timeout: RUN_TIMEOUT_MS });
+  await expect(page.locator('table.matrix tbody tr.row-running, table.matrix tbody tr.row-pending')).toHaveCount(0);
+}
+
+async function go(page: Page, screen: string): Promise<void> {
+  await page.locator(`.nav-item[data-screen="${screen}"]`).click();
+  await expect(page.locator(`.nav-item[data-screen="${screen}"]`)).toHaveAttribute('aria-current', 'step');
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('(a) a healthy account on iPhone: every configured connection is green and the report holds no password', async ({ page }) => {
+  const { lab } = e2eEnv();
+  const alice = lab.users.alice;
+  await open(page, 'en');
+  await diagnose(page, {
+    device: 'iphone',
+    email: alice.email,
+    password: alice.password,
+    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
+    smtp: { host: lab.hosts.mail.name, port: 587, security: 'starttls' },
+  });
+  const configured = page.locator('table.matrix tbody tr', { hasText: 'configured' });
+  await expect(configured).toHaveCount(2);
+  for (const row of await configured.all()) {
+    await expect(row).toHaveClass(/row-ok/);
+    await expect(row.locator('td.cell-failed')).toHaveCount(0);
+    await expect(row.locator('td').nth(4)).toContainText('OK'); // login column
+  }
+  // Evidence of a cell: the redacted transcript never shows the password.
+  await configured.first().locator('.target-btn').click();
+  await expect(page.locator('#evidence-panel .transcript')).toBeVisible();
+  await expect(page.locator('#evidence-panel')).not.toContainText(alice.password);
+
+  await go(page, 'diagnosis');
+  await expect(page.locator('.card-ok')).toContainText('Everything works');
+
+  await go(page, 'report');
+  const report = await page.getByTestId('report-text').innerText();
+  expect(report).toContain(alice.email);
+  expect(report).toContain('iPhone');
+  expect(report).not.toContain(alice.password);
+  await page.getByLabel('Markdown').check();
+  expect(await page.getByTestId('report-text').innerText()).not.toContain(alice.password);
+
+  // Nothing persisted holds the password: not the page's storage, not the history files.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain(alice.password);
+  const { dataDir } = e2eEnv();
+  await expect.poll(() => filesUnder(dataDir).some((f) => readFileSync(f, 'utf8').includes(alice.email))).toBe(true);
+  for (const f of filesUnder(dataDir)) expect(readFileSync(f, 'utf8'), f).not.toContain(alice.password);
+});
+
+test('(b) an app-password reply: the diagnosis says app password and shows iPhone steps in Japanese', async ({ page }) => {
+  const { lab } = e2eEnv();
+  await open(page, 'ja');
+  await diagnose(page, {
+    device: 'iphone',
+    email: `app-password@${lab.domain}`,
+    password: 'my-normal-password',
+    imap: { host: lab.hosts.cloud.name, port: 993, security: 'tls' },
+    smtp: { host: lab.hosts.cloud.name, port: 587, security: 'starttls' },
+    errorText: 'パスワードが正しくありません',
+  });
+  await go(page, 'diagnosis');
+  const first = page.locator('.cause').first();
+  await expect(first.locator('h3')).toContainText('アプリ用パスワード');
+  await expect(first).toContainText('Application-specific password required');
+  // The fix is for the iPhone, in Japanese, with the menu path.
+  await expect(first).toContainText('iPhone');
+  await expect(first.locator('.menu-path').first()).toContainText('設定');
+
+  await go(page, 'checklist');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('iPhone / iPad のチェックリスト');
+  const steps = page.locator('ol.steps > li');
+  await expect(steps.first()).toBeVisible();
+  await expect(page.locator('ol.steps')).toContainText('パスワード');
+  await expect(page.locator('.step-relevant').first()).toContainText('パスワード');
+});
+
+test('(c) port 25 blocked with 587 open on Outlook: the fix says 587 with STARTTLS', async ({ page }) => {
+  const { lab } = e2eEnv();
+  const alice = lab.users.alice;
+  await open(page, 'en');
+  await diagnose(page, {
+    device: 'outlook-classic',
+    email: alice.email,
+    password: alice.password,
+    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
+    smtp: { host: lab.hosts.mail.name, port: 25, security: 'starttls' },
+    errorText: '0x800CCC0E',
+  });
+  const row25 = page.locator('table.matrix tbody tr', { hasText: 'SMTP 25' });
+  await expect(row25).toHaveClass(/row-failed/);
+  await expect(row25.locator('td.cell-failed')).toHaveCount(1);
+
+  await go(page, 'diagnosis');
+  const first = page.locator('.cause').first();
+  await expect(first).toContainText(/port 25|Port 25|25/);
+  const fix = first.locator('.fix-steps');
+  await expect(fix).toContainText('587');
+  await expect(fix).toContainText('STARTTLS');
+});
+
+test('(d) checklist progress survives a reload', async ({ page }) => {
+  const { lab } = e2eEnv();
+  const alice = lab.users.alice;
+  await open(page, 'en');
+  await diagnose(page, {
+    device: 'outlook-classic',
+    email: alice.email,
+    password: alice.password,
+    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
+    smtp: { host: lab.hosts.mail.name, port: 25, security: 'starttls' },
+  });
+  await go(page, 'checklist');
+  const steps = page.locator('ol.steps > li');
+  const firstId = await steps.nth(0).getAttribute('data-step');
+  const secondId = await steps.nth(1).getAttribute('data-step');
+  await steps.nth(0).getByRole('button', { name: 'Done' }).click();
+  await steps.nth(1).getByRole('button', { name: 'This fixed it' }).click();
+  await steps.nth(1).getByRole('textbox').fill('changed the port to 587');
+  await expect(page.locator('.progress-line')).toContainText('2 of');
+
+  await page.reload();
+  await expect(page.locator('.nav-item[data-screen="checklist"]')).toHaveAttribute('aria-current', 'step');
+  await expect(page.locator(`li[data-step="${firstId}"]`)).toHaveClass(/step-done/);
+  await expect(page.locator(`li[data-step="${secondId}"]`)).toHaveClass(/step-fixed/);
+  await expect(page.locator(`li[data-step="${secondId}"]`).getByRole('textbox')).toHaveValue('changed the port to 587');
+  await expect(page.locator('.card-ok')).toContainText('fixed it');
+  // The password was not kept across the reload.
+  await go(page, 'account');
+  await expect(page.locator('#password')).toHaveValue('');
+});
+
+test('(e) network comparison of two labelled runs', async ({ page }) => {
+  const { lab } = e2eEnv();
+  const alice = lab.users.alice;
+  await open(page, 'en');
+  await diagnose(page, {
+    device: 'iphone',
+    email: alice.email,
+    password: alice.password,
+    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
+    smtp: { host: lab.hosts.mail.name, port: 587, security: 'starttls' },
+  });
+  await go(page, 'compare');
+  await page.locator('#run-label-0').fill('office Wi-Fi');
+  await expect(page.locator('.card-info')).toContainText('at least two');
+  await page.getByRole('button', { name: 'phone tethering' }).click();
+  await expect(page.locator('#next-label')).toHaveValue('phone tethering');
+  await page.getByRole('button', { name: 'Run again on this network' }).click();
+  await expect(page.locator('table.matrix')).toBeVisible();
+  await expect(page.locator('.probe-head')).toContainText('Finished', { timeout: RUN_TIMEOUT_MS });
+  await go(page, 'compare');
+  await expect(page.locator('#run-label-1')).toHaveValue('phone tethering');
+  const table = page.locator('table.compare');
+  await expect(table.locator('thead')).toContainText('office Wi-Fi');
+  await expect(table.locator('thead')).toContainText('phone tethering');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(page.locator('.conclusion')).toBeVisible();
+  await expect(page.locator('.conclusion p')).not.toBeEmpty();
+});
