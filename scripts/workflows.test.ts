@@ -183,6 +183,9 @@ describe('ci.yml', () => {
 describe('electron-builder.yml', () => {
   it('declares the installers the workflow uploads and the resources it points at', () => {
     expect(builder.appId).toBe('jp.maildoctor.app');
+    // the running app announces the same id to Windows (taskbar grouping with the shortcut)
+    const glue = readFileSync(join(root, 'electron', 'main', 'desktop-integration.ts'), 'utf8');
+    expect(glue).toContain(`APP_USER_MODEL_ID = '${String(builder.appId)}'`);
     expect(JSON.stringify(builder.win!.target)).toContain('nsis');
     expect(JSON.stringify(builder.mac!.target)).toContain('dmg');
     expect(JSON.stringify(builder.linux!.target)).toMatch(/AppImage.*deb/);

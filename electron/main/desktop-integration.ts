@@ -22,6 +22,17 @@ import { checkForUpdates as checkFeed, feedUrlFromPackageJson } from './updates'
 import { DEFAULT_WINDOW, MIN_WINDOW } from './window-options';
 import { readWindowStateSync, restoreBounds, trackWindowState, type RestoredBounds } from './window-state';
 
+/**
+ * Must equal `appId` in electron-builder.yml (checked by scripts/workflows.test.ts): Windows groups
+ * the taskbar button with the Start-menu shortcut the installer made only when they match.
+ */
+export const APP_USER_MODEL_ID = 'jp.maildoctor.app';
+
+/** Call once at startup, before any window. */
+export function applyAppIdentity(): void {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+}
+
 /** dist-electron/electron/main → dist-electron/licenses.json (written by build/before-pack.js). */
 const LICENSES_JSON = join(__dirname, '../../licenses.json');
 

@@ -5,7 +5,7 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { installAppMenu, restoredMainWindowBounds, trackMainWindow } from './desktop-integration';
+import { applyAppIdentity, installAppMenu, restoredMainWindowBounds, trackMainWindow } from './desktop-integration';
 import { createElectronServices } from './electron-services';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register-electron';
@@ -60,6 +60,8 @@ function main(): void {
 
   app.enableSandbox();
   lockDownContents();
+  // Shipping: taskbar grouping with the installer's Start-menu shortcut (Windows).
+  applyAppIdentity();
 
   void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(shouldGrantPermission(permission)));

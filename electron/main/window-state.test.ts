@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,6 +92,35 @@ describe('window-state file', () => {
     expect(readWindowStateSync(file)).toEqual(state({}));
   });
 
+  it('a superseded write leaves neither its content nor a temp file behind', async () => {
+    const file = join(dir, 'window-state.json');
+    await writeWindowState(file, state({ x: 1 }));
+    await writeWindowState(file, state({ x: 2 }), () => false);
+    expect(readWindowStateSync(file)).toEqual(state({ x: 1 }));
+    expect((await readdir(dir)).sort()).toEqual(['window-state.json']);
+  });
+
+  it('the final state on close wins over a debounced save that was about to run', async () => {
+    const file = join(dir, 'window-state.json');
+    const win = Object.assign(new EventEmitter(), {
+      bounds: { x: 5, y: 5, width: 1100, height: 720 } as Rect,
+      getNormalBounds() {
+        return this.bounds;
+      },
+      isMaximized: () => false,
+      isFullScreen: () => false,
+      isDestroyed: () => false,
+    });
+    const tracker = trackWindowState(win, file, { debounceMs: 10_000 });
+    win.emit('move');
+    const pending = tracker.flush();
+    win.bounds = { x: 77, y: 5, width: 1100, height: 720 };
+    win.emit('close');
+    await pending;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(readWindowStateSync(file)).toMatchObject({ x: 77 });
+  });
+
   it('tracks a window: debounced saves while moving, a final save on close', async () => {
     const file = join(dir, 'window-state.json');
     class FakeWindow extends EventEmitter {
@@ -115,7 +144,7 @@ describe('window-state file', () => {
     win.maximized = true;
     win.bounds = { ...win.bounds, width: 1300 }; // normal bounds keep the restore size
     win.emit('close');
-    await new Promise((r) => setTimeout(r, 50));
+    // written before 'close' returns: the app may exit right after
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ x: 29, y: 20, width: 1300, height: 720, maximized: true, fullScreen: false });
   });
 });

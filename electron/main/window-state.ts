@@ -6,8 +6,8 @@
  * validated with zod on load: a hand-edited, truncated or foreign file means "no saved
  * state", never a crash or a window placed at nonsense coordinates.
  */
-import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
@@ -138,13 +138,28 @@ export function readWindowStateSync(file: string): WindowState | undefined {
   }
 }
 
-/** Write atomically (temp file + rename) so a crash mid-write leaves the old file, not half a JSON. */
-export async function writeWindowState(file: string, state: WindowState): Promise<void> {
+let tmpCounter = 0;
+
+/**
+ * Write atomically (temp file + rename) so a crash mid-write leaves the old file, not half a JSON.
+ * `commit` is asked right before the rename: a newer write may have superseded this one.
+ */
+export async function writeWindowState(file: string, state: WindowState, commit: () => boolean = () => true): Promise<void> {
   const valid = WindowState.parse(state);
   await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}.${++tmpCounter}.tmp`;
   await writeFile(tmp, JSON.stringify(valid, null, 2), 'utf8');
-  await rename(tmp, file);
+  if (commit()) await rename(tmp, file);
+  else await rm(tmp, { force: true });
+}
+
+/** Same, synchronously: used when the window closes, because the app may quit before an async write lands. */
+export function writeWindowStateSync(file: string, state: WindowState): void {
+  const valid = WindowState.parse(state);
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${++tmpCounter}.tmp`;
+  writeFileSync(tmp, JSON.stringify(valid, null, 2), 'utf8');
+  renameSync(tmp, file);
 }
 
 /** The parts of a BrowserWindow the tracker uses. */
@@ -170,8 +185,8 @@ export function captureState(win: TrackableWindow): WindowState {
 }
 
 /**
- * Save the window's state while the user moves/resizes it (debounced) and once more when it
- * closes. Returns `flush()`, which writes the latest state now (used by tests and on quit).
+ * Save the window's state while the user moves/resizes it (debounced) and once more,
+ * synchronously, when it closes. Returns `flush()`, which writes the latest state now (used by tests and on quit).
  * Write failures are reported to `onError` and otherwise ignored: a read-only profile must not
  * stop the app.
  */
@@ -183,6 +198,7 @@ export function trackWindowState(
   let timer: NodeJS.Timeout | undefined;
   let last: WindowState | undefined;
   let writing: Promise<void> = Promise.resolve();
+  let closed = false;
 
   const snapshot = () => {
     if (!win.isDestroyed()) last = captureState(win);
@@ -192,7 +208,8 @@ export function trackWindowState(
     timer = undefined;
     const state = last;
     if (!state) return writing;
-    writing = writing.then(() => writeWindowState(file, state)).catch((e) => opts.onError?.(e));
+    // After close the synchronous final write is the truth; a debounced write still in flight must not replace it.
+    writing = writing.then(() => (closed ? undefined : writeWindowState(file, state, () => !closed))).catch((e) => opts.onError?.(e));
     return writing;
   };
   const schedule = () => {
@@ -203,8 +220,16 @@ export function trackWindowState(
 
   for (const ev of ['resize', 'move', 'maximize', 'unmaximize', 'enter-full-screen', 'leave-full-screen'] as const) win.on(ev, schedule);
   win.on('close', () => {
+    closed = true;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
     snapshot();
-    void save();
+    if (!last) return;
+    try {
+      writeWindowStateSync(file, last);
+    } catch (e) {
+      opts.onError?.(e);
+    }
   });
   return { flush: save };
 }
