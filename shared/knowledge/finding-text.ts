@@ -41,7 +41,12 @@ function summaryText(f: Finding, lang: Lang): string {
   const code: FindingCode = f.code;
   switch (code) {
     case 'DNS_NOT_FOUND':
-      return pick(L(`${w.ja} という名前のサーバーが見つかりません。サーバー名のつづり間違いがいちばん多い原因です。`, `No server called ${w.en} could be found. A typo in the server name is the most common cause.`), lang);
+      return pick(
+        f.host
+          ? L(`「${f.host}」という名前のサーバーが見つかりません。サーバー名のつづり間違いがいちばん多い原因です。`, `No server called "${f.host}" could be found. A typo in the server name is the most common cause.`)
+          : L('メールサーバーの名前が見つかりません。サーバー名のつづり間違いがいちばん多い原因です。', 'The mail server name could not be found. A typo in the server name is the most common cause.'),
+        lang,
+      );
     case 'DNS_FAILURE':
       return pick(L('サーバーの住所を調べる仕組み（DNS）が答えませんでした。いまつないでいるネットワークの問題の可能性が高いです。', 'The system that looks up server addresses (DNS) did not answer. The network in use is the likely cause.'), lang);
     case 'IPV6_UNREACHABLE':

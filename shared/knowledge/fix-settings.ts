@@ -46,7 +46,7 @@ export function providerServer(provider: ProviderEntry | undefined, protocol: Pr
   return [...list].sort((a, b) => score(a) - score(b))[0];
 }
 
-function placeFor(device: Device, protocol: Protocol, field: SettingField): Place {
+function placeFor(protocol: Protocol, field: SettingField): Place {
   if (protocol === 'smtp') return 'outgoing-server';
   // Incoming port and SSL sit behind "Advanced"/"More Settings" on iPhone and Outlook classic.
   if (field === 'port' || field === 'security') return 'incoming-advanced';
@@ -105,16 +105,26 @@ export function serverSettingSteps(
 ): FixStep[] {
   const steps: FixStep[] = [];
   let openPlace: Place | undefined;
+  let openPath = '';
   for (const field of FIELD_ORDER) {
     if (!fields.includes(field)) continue;
     const v = valueFor(device, protocol, field, target, lang);
     if (!v) continue;
-    const place = placeFor(device, protocol, field);
-    if (place !== openPlace) {
+    const place = placeFor(protocol, field);
+    const rp = resolvePath(device, place, lang);
+    // Devices that keep port and SSL on the same screen as the host need no second "open" step.
+    const samePath = openPlace !== undefined && rp !== undefined && rp.path.join('>') === openPath;
+    if (place !== openPlace && !samePath) {
       openPlace = place;
-      const rp = resolvePath(device, place, lang);
+      openPath = rp?.path.join('>') ?? '';
+      const role = L(serverRoleName(protocol, 'ja'), serverRoleName(protocol, 'en'));
       const open: FixStep = {
-        text: pick(L(`${serverRoleName(protocol, 'ja')}の設定画面を開きます。`, `Open the ${serverRoleName(protocol, 'en')} settings.`), lang),
+        text: pick(
+          place === 'incoming-advanced'
+            ? L(`${role.ja}の詳細設定（ポート・SSL）を開きます。`, `Open the advanced settings (port, SSL) of the ${role.en}.`)
+            : L(`${role.ja}の設定画面を開きます。`, `Open the ${role.en} settings.`),
+          lang,
+        ),
         grade: rp?.grade ?? 'U',
       };
       if (rp) open.path = rp.path;
@@ -122,7 +132,7 @@ export function serverSettingSteps(
       steps.push(open);
     }
     const step: FixStep = {
-      text: pick(L(`「${v.label}」を ${v.value} にします。`, `Set "${v.label}" to ${v.value}.`), lang),
+      text: pick(L(`「${v.label}」を「${v.value}」にします。`, `Set "${v.label}" to ${v.value}.`), lang),
       setting: { label: v.label, value: v.value },
       grade: v.grade,
     };
