@@ -60,6 +60,12 @@ describe('explainFinding: every code × device × language', () => {
             expect(t).not.toMatch(/undefined|NaN|\[object/);
           }
           if (lang === 'ja') expect(x.summary).toMatch(JA_CHARS);
+          // No sentence left untranslated: Japanese steps read Japanese; English steps have no
+          // Japanese sentence (kana particles) — only labels quoted from Japanese-only screens.
+          for (const s of x.steps) {
+            if (lang === 'ja') expect(s.text).toMatch(JA_CHARS);
+            else expect(s.text).not.toMatch(/[\u3040-\u309f]/);
+          }
           // English text has no Japanese except for labels the customer must find on a Japanese-only screen.
           if (lang === 'en') expect(x.summary).not.toMatch(JA_CHARS);
           // The explanation's grade is the weakest of its steps.
