@@ -16,6 +16,7 @@ export const ERROR_KINDS = [
   'receive-generic',
   'send-generic',
   'connect-failed',
+  'conn-refused',
   'pop-connect-failed',
   'smtp-connect-failed',
   'offline',
@@ -97,6 +98,11 @@ export const ERROR_KIND_INFO = {
     codes: ['TCP_TIMEOUT', 'TCP_REFUSED', 'DNS_NOT_FOUND', 'TLS_ON_PLAIN_PORT', 'PLAIN_ON_TLS_PORT', 'AUTH_BASIC_DISABLED'],
     meaning: { ja: 'サーバーにつながりません。ネットワーク、サーバー名・ポート・SSL の設定、サーバー障害が主な原因です（Outlook.com では再サインインが必要な場合も）。', en: 'The server cannot be reached: network, wrong host/port/SSL, or an outage (for Outlook.com, the sign-in may have expired).' },
     checks: [C.network, C.serverName, C.portSsl, C.vpn],
+  },
+  'conn-refused': {
+    codes: ['TCP_REFUSED', 'SERVER_NOT_MAIL', 'PORT25_BLOCKED'],
+    meaning: { ja: 'サーバーが接続を拒否しました。ポート番号の誤りか、そのポートでメールサービスが動いていません。', en: 'The server refused the connection: wrong port, or no mail service on that port.' },
+    checks: [C.portSsl, C.serverName, C.serverStatus],
   },
   'pop-connect-failed': {
     codes: ['TCP_TIMEOUT', 'TCP_REFUSED', 'DNS_NOT_FOUND', 'PLAIN_ON_TLS_PORT'],

@@ -127,6 +127,22 @@ describe('what helpdesk staff actually type', () => {
     ['タイムアウトしました', 'tcp', 'TCP_TIMEOUT'],
     ['メールが送れない', 'unknown', 'PORT25_BLOCKED'],
     ['wrong password', 'auth', 'AUTH_FAILED'],
+    ['ぱすわーどがちがう', 'auth', 'AUTH_FAILED'],
+    ['パスワード違います', 'auth', 'AUTH_FAILED'],
+    ['IMAPアカウント“Gmail”のパスワード', 'auth', 'AUTH_FAILED'],
+    ['The user name or password for “imap.mail.me.com” is incorrect.', 'auth', 'AUTH_FAILED'],
+    ['送信サーバ(SMTP)の認証に失敗', 'auth', 'AUTH_FAILED'],
+    ['サーバーが応答しません', 'tcp', 'TCP_TIMEOUT'],
+    ['0x800CCC0F サーバーへの接続が中断されました', 'tcp', 'TCP_RESET'],
+    ['Outlook 送受信エラー 0x800ccc0e', 'tcp', 'TCP_TIMEOUT'],
+    ['NO [AUTHENTICATIONFAILED] Authentication failed.', 'auth', 'AUTH_FAILED'],
+    ['-ERR Authentication failed.', 'auth', 'AUTH_FAILED'],
+    ['554 5.7.1 <taro@example.jp>: Relay access denied', 'smtp-policy', 'SMTP_RELAY_DENIED'],
+    ['connect ECONNREFUSED 192.0.2.10:993', 'tcp', 'TCP_REFUSED'],
+    ['getaddrinfo ENOTFOUND imap.example.jp', 'dns', 'DNS_NOT_FOUND'],
+    ['SSL routines:wrong version number', 'tls', 'TLS_ON_PLAIN_PORT'],
+    ['self signed certificate in certificate chain', 'tls', 'TLS_CERT_SELF_SIGNED'],
+    ['Your account appears to be offline', 'config', 'TCP_UNREACHABLE'],
   ];
 
   it.each(cases)('%s', (text, stage, code) => {

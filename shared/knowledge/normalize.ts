@@ -14,11 +14,16 @@ const KATAKANA = '\u30A0-\u30FF';
 const LONG_VOWEL_AFTER_KATAKANA = new RegExp(`([${KATAKANA}])[ー\\-‐‑–—―−－ｰ〜~]+`, 'gu');
 /** Characters of scripts written without spaces (kana, kanji). */
 const CJK = '\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
-const SPACE_NEXT_TO_CJK = new RegExp(`(?<=[${CJK}]) +| +(?=[${CJK}])`, 'gu');
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])`, 'gu');
+/** Script changes become one space, so "送信(SMTP)サーバー" and "送信 SMTP サーバー" read the same. */
+const CJK_THEN_OTHER = new RegExp(`(?<=[${CJK}])(?=[^${CJK} ])`, 'gu');
+const OTHER_THEN_CJK = new RegExp(`(?<=[^${CJK} ])(?=[${CJK}])`, 'gu');
 
 /** Spellings that mean the same as the ones the references use (after NFKC + lower-case). */
 const WORD_VARIANTS: ReadonlyArray<[RegExp, string]> = [
   [/出来/gu, 'でき'],
+  [/間違/gu, 'まちが'],
+  [/違/gu, 'ちが'],
   [/e-mail/gu, 'email'],
   [/cannot/gu, 'can not'],
   [/can't/gu, 'can not'],
@@ -36,16 +41,34 @@ export function stripPlaceholders(s: string): string {
     .replace(/[…]/g, ' ');
 }
 
+/**
+ * Parts of a message that name this customer's things, not the error:
+ * iOS puts the server or account name in “…”, people paste addresses, host
+ * names, URLs and IP addresses. They would only dilute the match.
+ */
+const USER_SPECIFIC: readonly RegExp[] = [
+  /“[^”]{0,100}”/gu,
+  /"[^"\s]{1,64}"/gu,
+  /https?:\/\/\S+/gu,
+  /\S+@\S+/gu,
+  /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/gu,
+  /\b(?=[a-z0-9-]*[a-z])[a-z0-9-]+(?:\.[a-z0-9-]+){2,}\b/gu,
+];
+
 /** Canonical form for fuzzy comparison. Idempotent. */
 export function normalizeText(input: string): string {
   let s = input.normalize('NFKC').toLowerCase();
+  for (const re of USER_SPECIFIC) s = s.replace(re, ' ');
   for (const [re, to] of WORD_VARIANTS) s = s.replace(re, to);
+  // Un-converted IME input ("ぱすわーど") reads as katakana; kana in the references gets the same treatment.
+  s = s.replace(/[\u3041-\u3096]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
   s = s.replace(LONG_VOWEL_AFTER_KATAKANA, '$1').replace(/ー/g, '');
   // Everything that is not a letter or a digit separates words; quotes of every
   // kind (“…” ‘…’ 「…」) go with it.
   s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  s = s.replace(CJK_THEN_OTHER, ' ').replace(OTHER_THEN_CJK, ' ');
   s = s.replace(/ +/g, ' ').trim();
-  return s.replace(SPACE_NEXT_TO_CJK, '');
+  return s.replace(SPACE_BETWEEN_CJK, '');
 }
 
 /** Codes that identify a message on their own. */
