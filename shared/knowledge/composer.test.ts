@@ -167,6 +167,17 @@ describe('composeDiagnosis: triage rules', () => {
   });
 });
 
+describe('composeDiagnosis: login not tested', () => {
+  it('all fine but no password given → device side only "medium", and it says the login was not tested', () => {
+    const r = report('a@example.jp', [{ protocol: 'imap', host: 'mail.example.jp', port: 993, security: 'tls', login: 'not-tried', code: 'LOGIN_NOT_TRIED' }]);
+    const d = composeDiagnosis({ report: r, device: 'iphone', lang: 'ja' });
+    const side = d.causes.find((c) => c.id === 'device-side') as Cause;
+    expect(side.likelihood).toBe('medium');
+    expect(side.explanation).toContain('未確認');
+    expect(d.causes.map((c) => c.id)).toContain('finding:LOGIN_NOT_TRIED');
+  });
+});
+
 describe('composeDiagnosis without a probe run', () => {
   const lookup: LookupResult = {
     recognised: true,

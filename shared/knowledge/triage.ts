@@ -306,15 +306,27 @@ function deviceSide(t: TriageInput): Draft[] {
     steps.push({ text: pick(L('それでも直らなければ、メールを控えてからアカウントを削除し、正しい設定で追加し直します。', 'If it still fails, back up the mail, then delete the account and add it again with the correct settings.'), lang), grade: 'B' });
     const del = resolvePath(d, 'delete-account', lang);
     if (del) steps.push({ text: pick(L('アカウントの削除はここから行います。', 'Delete the account here.'), lang), path: del.path, grade: del.grade });
+    // Without a password the login was not tested, so a wrong password is still possible.
+    const loginTested = r.probes.some((p) => p.login === 'ok');
     out.push({
       id: 'device-side',
-      likelihood: input.deviceSettings ? 'medium' : 'high',
+      likelihood: input.deviceSettings || !loginTested ? 'medium' : 'high',
       title: pick(L('サーバーは正常：端末側の問題', 'Server is fine: the problem is on the device'), lang),
-      explanation: pick(
-        L('メールドクターからは、サーバーへの接続もログインも問題なくできました。それでも端末でつながらないので、端末に残った設定やパスワード、アプリの状態が原因です。', 'Mail Doctor connected and logged in without trouble, yet the device still fails, so the cause is on the device: stored settings, password, or the app’s state.'),
-        lang,
-      ),
-      evidence: [ev(pick(L('結果', 'Result'), lang), pick(L('すべての確認が成功しました', 'Every check passed'), lang))],
+      explanation: loginTested
+        ? pick(
+            L('メールドクターからは、サーバーへの接続もログインも問題なくできました。それでも端末でつながらないので、端末に残った設定やパスワード、アプリの状態が原因です。', 'Mail Doctor connected and logged in without trouble, yet the device still fails, so the cause is on the device: stored settings, password, or the app’s state.'),
+            lang,
+          )
+        : pick(
+            L('メールドクターからは、サーバーへの接続と暗号化は問題なくできました（ログインはパスワード未入力のため未確認です）。端末に残った設定やパスワード、アプリの状態を確かめます。', 'Mail Doctor reached the server and set up encryption without trouble (the login was not tested: no password given). Check the device’s stored settings, password and the app’s state.'),
+            lang,
+          ),
+      evidence: [
+        ev(
+          pick(L('結果', 'Result'), lang),
+          loginTested ? pick(L('すべての確認が成功しました', 'Every check passed'), lang) : pick(L('接続・暗号化は成功（ログインは未確認）', 'Connection and encryption passed (login not tested)'), lang),
+        ),
+      ],
       codes: [],
       steps,
       diff,
