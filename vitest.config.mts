@@ -8,5 +8,7 @@ export default defineConfig({
     // Real servers on loopback: Dovecot rejects a wrong password only after ~2 s by design.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The real-server lab (private Dovecot/Postfix, fault listeners, DNS): started once per run.
+    globalSetup: ['electron/probes/testing/lab-global-setup.ts'],
   },
 });

@@ -1,12 +1,130 @@
-// PLACEHOLDER until the probe engine lands (issue 3): replaced by the real orchestrator.
-import type { DiagnoseProgress, DiagnoseReport, DiagnoseRequest } from '../../shared/models/probe';
+/**
+ * The diagnosis orchestrator: account → plan → all probes concurrently (each with its
+ * own budget, small stagger) → ranked findings. Streams progress; cancellable.
+ */
+import type { Protocol, ServerSettings } from '../../shared/models/account';
+import type { DiagnoseProgress, DiagnoseReport, DiagnoseRequest, DnsReport, ProbeResult, ProbeTarget } from '../../shared/models/probe';
 import { AppFailure } from '../../shared/result';
+import { DEFAULT_PROBE_BUDGET_MS, DNS_TIMEOUT_MS, PROBE_STAGGER_MS } from './deadlines';
+import { discover } from './discovery/discover';
+import { parseDnsServer, resolveDomain, resolveHost, type HostResolution } from './dns-resolve';
+import { buildPlan, domainOf } from './plan';
+import { runProbe } from './probe';
+import { ProbeContext } from './probe-context';
+import { deriveFindings, fixableByOtherMode, rankFindings } from './rank';
+import { sleep, within } from './wait';
 
 export interface DiagnoseOptionsRuntime {
   signal?: AbortSignal;
   onProgress?: (p: DiagnoseProgress) => void;
 }
 
-export async function runDiagnosis(_req: DiagnoseRequest, _rt: DiagnoseOptionsRuntime = {}): Promise<DiagnoseReport> {
-  throw new AppFailure('E_UNSUPPORTED', 'probe engine not built yet');
+/** Discovery is another engineer's module; it may be unfinished. It gets two DNS timeouts, then we guess. */
+const DISCOVERY_TIMEOUT_MS = DNS_TIMEOUT_MS * 2;
+
+async function discoveredServers(email: string, dnsServer: string | undefined, signal?: AbortSignal): Promise<Partial<Record<Protocol, ServerSettings>> | undefined> {
+  try {
+    const r = await within(discover({ email, ...(dnsServer ? { dnsServer } : {}) }), DISCOVERY_TIMEOUT_MS, signal, 'discovery');
+    const out: Partial<Record<Protocol, ServerSettings>> = {};
+    for (const p of ['imap', 'pop3', 'smtp'] as const) {
+      const c = r.best[p];
+      if (c) out[p] = { host: c.host, port: c.port, security: c.security };
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRuntime = {}): Promise<DiagnoseReport> {
+  const started = Date.now();
+  const startedAt = new Date().toISOString();
+  const options = req.options ?? {};
+  const emit = (p: DiagnoseProgress): void => {
+    try {
+      rt.onProgress?.(p);
+    } catch {
+      /* a listener's bug must not break the run */
+    }
+  };
+  let dnsServer: string | undefined;
+  if (options.dnsServer) {
+    const parsed = parseDnsServer(options.dnsServer);
+    if (!parsed) throw new AppFailure('E_BAD_REQUEST', `dnsServer must be an IP address with an optional port, got "${options.dnsServer}"`);
+    dnsServer = parsed;
+  }
+  const account = req.account;
+  const given = account.imap || account.pop3 || account.smtp;
+  const discovered = given ? undefined : await discoveredServers(account.email, options.dnsServer, rt.signal);
+  const targets = buildPlan(account, options, discovered);
+  emit({ kind: 'planned', runId: req.runId, targets });
+
+  const dnsReports: DnsReport[] = [];
+  const cache = new Map<string, Promise<HostResolution>>();
+  const resolve = (host: string): Promise<HostResolution> => {
+    let p = cache.get(host);
+    if (!p) {
+      p = resolveHost(host, dnsServer, rt.signal).then((r) => {
+        dnsReports.push(r.report);
+        emit({ kind: 'dns', runId: req.runId, dns: r.report });
+        return r;
+      });
+      cache.set(host, p);
+    }
+    return p;
+  };
+  const domain = domainOf(account.email);
+  const domainReport = domain
+    ? resolveDomain(domain, dnsServer, rt.signal).then((r) => {
+        emit({ kind: 'dns', runId: req.runId, dns: r });
+        return r;
+      }, () => undefined)
+    : Promise.resolve(undefined);
+
+  const budget = options.timeoutMs ?? DEFAULT_PROBE_BUDGET_MS;
+  const probeAccount = { email: account.email, user: account.user?.trim() || account.email, ...(account.password ? { password: account.password } : {}) };
+  // Alternatives are moot once the configured probe of their protocol works securely: stop them.
+  const altControllers = new Map<Protocol, AbortController>();
+  const altSignal = (p: Protocol): AbortSignal => {
+    let c = altControllers.get(p);
+    if (!c) altControllers.set(p, (c = new AbortController()));
+    return rt.signal ? AbortSignal.any([rt.signal, c.signal]) : c.signal;
+  };
+
+  const runOne = async (t: ProbeTarget, i: number): Promise<ProbeResult> => {
+    await sleep(i * PROBE_STAGGER_MS, rt.signal);
+    const signal = t.role === 'alternative' ? altSignal(t.protocol) : rt.signal;
+    const ctx = new ProbeContext(t, probeAccount, options, budget, signal, (step) => emit({ kind: 'step', runId: req.runId, probeId: t.id, step }));
+    if (signal?.aborted) ctx.note(rt.signal?.aborted ? 'cancelled before start' : 'not needed: the configured settings work');
+    const result = await runProbe(ctx, resolve);
+    emit({ kind: 'probe-done', runId: req.runId, probe: result });
+    // Alternatives matter only when the configured settings fail in a way another port/mode could fix.
+    if (t.role === 'configured' && !fixableByOtherMode(result)) {
+      const sameProtocol = targets.filter((x) => x.role === 'configured' && x.protocol === t.protocol);
+      if (sameProtocol.length === 1) altControllers.get(t.protocol)?.abort() ?? altControllers.set(t.protocol, abortedController());
+    }
+    return result;
+  };
+  const probes = await Promise.all(targets.map((t, i) => runOne(t, i)));
+  const domainDns = await domainReport;
+  if (domainDns) dnsReports.unshift(domainDns);
+
+  const findings = rankFindings([...probes.filter((p) => p.role === 'configured').flatMap((p) => p.findings), ...deriveFindings(probes)]);
+  return {
+    runId: req.runId,
+    email: account.email,
+    startedAt,
+    durationMs: Date.now() - started,
+    ok: !findings.some((f) => f.severity === 'error'),
+    cancelled: rt.signal?.aborted === true,
+    findings,
+    probes,
+    dns: dnsReports,
+  };
+}
+
+function abortedController(): AbortController {
+  const c = new AbortController();
+  c.abort();
+  return c;
 }

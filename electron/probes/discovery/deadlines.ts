@@ -15,7 +15,7 @@ export const DISCOVERY_DEADLINES = {
   /**
    * One DNS query (MX, SRV) to the configured resolver. Local and ISP
    * resolvers answer in < 100 ms; 3 s covers one lost UDP packet and a retry
-   * (the resolver is set to 2 tries of 1.5 s).
+   * (the resolver gets 2 tries: 1 s, then 2 s).
    */
   dnsMs: 3_000,
   /**

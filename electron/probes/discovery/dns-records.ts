@@ -37,8 +37,9 @@ export function parseDnsServer(spec: string): string {
 }
 
 export function makeResolver(timeoutMs: number, dnsServer?: string): Resolver {
-  // Two tries of half the deadline each: one lost UDP datagram is retried.
-  const r = new Resolver({ timeout: Math.max(50, Math.floor(timeoutMs / 2)), tries: 2 });
+  // Two tries so one lost UDP datagram is retried. c-ares doubles the timeout
+  // on the retry (t + 2t), so t = deadline / 3 makes both fit in the deadline.
+  const r = new Resolver({ timeout: Math.max(50, Math.floor(timeoutMs / 3)), tries: 2 });
   if (dnsServer) r.setServers([parseDnsServer(dnsServer)]);
   return r;
 }

@@ -27,12 +27,18 @@ type LookupFn = NonNullable<https.RequestOptions['lookup']>;
 export function resolverLookup(resolver: Pick<Resolver, 'resolve4' | 'resolve6'>): LookupFn {
   return ((hostname: string, options: { all?: boolean; family?: number }, callback: (err: Error | null, address: unknown, family?: number) => void) => {
     const want6 = options?.family === 6;
-    const v4 = want6 ? Promise.resolve([] as string[]) : resolver.resolve4(hostname).catch(() => [] as string[]);
-    const v6 = options?.family === 4 ? Promise.resolve([] as string[]) : resolver.resolve6(hostname).catch(() => [] as string[]);
+    let timedOut = false;
+    const none = (e: unknown) => {
+      if ((e as NodeJS.ErrnoException)?.code === 'ETIMEOUT') timedOut = true;
+      return [] as string[];
+    };
+    const v4 = want6 ? Promise.resolve([] as string[]) : resolver.resolve4(hostname).catch(none);
+    const v6 = options?.family === 4 ? Promise.resolve([] as string[]) : resolver.resolve6(hostname).catch(none);
     void Promise.all([v4, v6]).then(([a4, a6]) => {
       const all = [...a4.map((address) => ({ address, family: 4 })), ...a6.map((address) => ({ address, family: 6 }))];
       if (all.length === 0) {
-        const e = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+        const code = timedOut ? 'ETIMEOUT' : 'ENOTFOUND';
+        const e = Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, hostname });
         return callback(e, options?.all ? [] : undefined);
       }
       if (options?.all) return callback(null, all);
@@ -135,6 +141,7 @@ function describe(e: unknown): string {
   if (err && typeof err === 'object' && err.code) {
     if (err.code === 'ENOTFOUND') return 'host not found';
     if (err.code === 'ECONNREFUSED') return 'connection refused';
+    if (err.code === 'ETIMEOUT' || err.code === 'EAI_AGAIN') return 'DNS timed out';
     return err.code;
   }
   return e instanceof Error ? e.message : String(e);

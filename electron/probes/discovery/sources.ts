@@ -215,8 +215,11 @@ export async function fromSrv(resolver: Resolver, addr: ParsedAddress, dnsMs: nu
       });
     }
   }
-  const outcome = candidates.length ? `${candidates.length} SRV records` : notes.length ? notes.join('; ') : 'no SRV records';
-  return { source: 'srv', candidates, outcome: notes.length && candidates.length ? `${outcome}; ${notes.join('; ')}` : outcome };
+  // Six names failing the same way (an unreachable resolver) read better as one line.
+  const reasons = new Set(notes.map((n) => n.slice(n.indexOf(': ') + 2)));
+  const failures = notes.length === SRV_NAMES.length && reasons.size === 1 ? `all ${SRV_NAMES.length} SRV names: ${[...reasons][0]}` : notes.join('; ');
+  const outcome = candidates.length ? `${candidates.length} SRV records` : failures || 'no SRV records';
+  return { source: 'srv', candidates, outcome: failures && candidates.length ? `${outcome}; ${failures}` : outcome };
 }
 
 /** Conventional host names. Nobody vouches for them: the probes confirm or drop them. */

@@ -1,0 +1,194 @@
+/**
+ * Pure classifiers: socket/TLS error codes and server wordings → finding codes.
+ * Provider wordings come from facts.md §2 (grades noted where they are not A).
+ * Kept free of I/O so the tables in classify.test.ts pin them down.
+ */
+import type { FindingCode } from '../../shared/findings/codes';
+import type { Protocol } from '../../shared/models/account';
+import type { TlsVerdict } from '../../shared/models/probe';
+
+/** Our own code for a step that ran out of time (Node has none for "no answer"). */
+export const TIMEOUT_CODE = 'ETIMEDOUT';
+
+export function classifyDnsError(code: string | undefined): 'DNS_NOT_FOUND' | 'DNS_FAILURE' {
+  // ENOTFOUND = NXDOMAIN, ENODATA = the name exists but has no address of that type.
+  return code === 'ENOTFOUND' || code === 'ENODATA' || code === 'NXDOMAIN' ? 'DNS_NOT_FOUND' : 'DNS_FAILURE';
+}
+
+export function classifyConnectError(code: string | undefined): 'TCP_REFUSED' | 'TCP_TIMEOUT' | 'TCP_UNREACHABLE' | 'TCP_RESET' {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'TCP_REFUSED';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EADDRNOTAVAIL':
+    case 'ENETDOWN':
+    case 'EHOSTDOWN':
+      return 'TCP_UNREACHABLE';
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ECONNABORTED':
+      return 'TCP_RESET';
+    default:
+      return 'TCP_TIMEOUT';
+  }
+}
+
+/** How a TLS hello failed, before we decide what to try next. */
+export type TlsFailureKind = 'plain-answer' | 'reset' | 'handshake' | 'timeout';
+
+export function classifyTlsError(code: string | undefined, message = ''): TlsFailureKind {
+  if (code === TIMEOUT_CODE) return 'timeout';
+  if (
+    code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+    code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG' ||
+    code === 'ERR_SSL_UNKNOWN_PROTOCOL' ||
+    code === 'ERR_SSL_HTTP_REQUEST' ||
+    /wrong version number|packet length too long|unknown protocol/i.test(message)
+  )
+    return 'plain-answer';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /socket disconnected|socket hang up/i.test(message)) return 'reset';
+  return 'handshake';
+}
+
+/** Node's `authorizationError` (OpenSSL verify result) plus our hostname check → verdict. */
+export function certVerdict(authorizationError: string | undefined, hostnameOk: boolean): TlsVerdict {
+  switch (authorizationError) {
+    case undefined:
+    case null:
+    case '':
+      return hostnameOk ? 'trusted' : 'hostname-mismatch';
+    case 'CERT_HAS_EXPIRED':
+      return 'expired';
+    case 'CERT_NOT_YET_VALID':
+      return 'not-yet-valid';
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return 'self-signed';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+    case 'HOSTNAME_MISMATCH':
+      return 'hostname-mismatch';
+    default:
+      // SELF_SIGNED_CERT_IN_CHAIN, UNABLE_TO_VERIFY_LEAF_SIGNATURE (missing intermediate),
+      // UNABLE_TO_GET_ISSUER_CERT(_LOCALLY) (unknown CA), CERT_UNTRUSTED, CERT_SIGNATURE_FAILURE, ...
+      return 'untrusted';
+  }
+}
+
+export function verdictFinding(v: TlsVerdict): FindingCode | null {
+  switch (v) {
+    case 'trusted':
+      return null;
+    case 'hostname-mismatch':
+      return 'TLS_CERT_HOSTNAME_MISMATCH';
+    case 'expired':
+      return 'TLS_CERT_EXPIRED';
+    case 'not-yet-valid':
+      return 'TLS_CERT_NOT_YET_VALID';
+    case 'self-signed':
+      return 'TLS_CERT_SELF_SIGNED';
+    case 'untrusted':
+      return 'TLS_CERT_UNTRUSTED';
+    case 'protocol-too-old':
+      return 'TLS_PROTOCOL_TOO_OLD';
+    case 'handshake-failed':
+      return 'TLS_HANDSHAKE_FAILED';
+  }
+}
+
+// facts.md §2.1 (Google, A), §2.3 (iCloud/Yahoo app passwords, B).
+const APP_PASSWORD = /application-specific password|InvalidSecondFactor|\b5\.7\.9\b|app(lication)? password required/i;
+// facts.md §2.2 (Microsoft, A): consumer IMAP/POP, SMTP AUTH disabled, 5.7.30; security defaults (C).
+const BASIC_DISABLED = /basic auth(entication)? is (disabled|not supported)|SmtpClientAuthentication is disabled|\b5\.7\.30\b|security defaults policy/i;
+// RFC 5530 PRIVACYREQUIRED; Dovecot's wording; Postfix/Exchange "Must issue a STARTTLS command first".
+const PLAINTEXT_DISABLED = /PRIVACYREQUIRED|plaintext auth(entication)? (is )?(disallowed|not allowed)|must issue a STARTTLS command first|encryption required/i;
+// facts.md §2.1/§2.4: Gmail ALERT, Dovecot mail_max_userip_connections, Gmail 454 4.7.0.
+const TOO_MANY = /too many (simultaneous |concurrent )?(connections|login attempts|logins|sessions)|maximum number of connections|mail_max_userip_connections|\[IN-USE\]|\[LIMIT\]/i;
+const UNAVAILABLE = /\[UNAVAILABLE\]|service not available|temporarily unavailable|shutting down|try again later|\bmaintenance\b/i;
+const OVER_QUOTA = /\[OVERQUOTA\]|over quota|quota exceeded|mailbox (is )?full/i;
+// facts.md §2.2 (5.7.57, A) and §2.5; Postfix reject_sender_login_mismatch for an anonymous client says "not logged in".
+const AUTH_REQUIRED = /authentication required|\b5\.7\.57\b|not authenticated|not logged in|\b530[ -]5\.7\.0 Authentication/i;
+// facts.md §2.5: Postfix "Relay access denied" (reply text graded U: well known, not re-verified).
+const RELAY_DENIED = /relay(ing)? (access )?(denied|not permitted|prohibited)|unable to relay|relay not (permitted|allowed)/i;
+// facts.md §2.5 (B): Postfix reject_sender_login_mismatch; Exchange SendAsDenied.
+const SENDER_REJECTED = /sender address rejected|not owned by user|SendAsDenied|\b5\.7\.60\b|sender (is )?not allowed/i;
+
+/** A greeting line: fine, or what it says about the server. */
+export function classifyGreeting(protocol: Protocol, text: string): FindingCode | null {
+  const t = text.trim();
+  const okRe = protocol === 'imap' ? /^\* (OK|PREAUTH)\b/i : protocol === 'pop3' ? /^\+OK\b/ : /^220([ -]|$)/;
+  if (okRe.test(t)) return null;
+  const refusal = protocol === 'imap' ? /^\* BYE\b/i : protocol === 'pop3' ? /^-ERR\b/ : /^(421|554|450|451)([ -]|$)/;
+  if (refusal.test(t)) return TOO_MANY.test(t) ? 'SERVER_TOO_MANY_CONNECTIONS' : 'SERVER_UNAVAILABLE';
+  return 'SERVER_NOT_MAIL';
+}
+
+/** A refused login (IMAP tagged NO/BAD, SMTP 4xx/5xx after AUTH, POP3 -ERR after PASS). */
+export function classifyAuthReply(text: string): FindingCode {
+  if (APP_PASSWORD.test(text)) return 'AUTH_APP_PASSWORD_REQUIRED';
+  if (BASIC_DISABLED.test(text)) return 'AUTH_BASIC_DISABLED';
+  if (PLAINTEXT_DISABLED.test(text)) return 'AUTH_PLAINTEXT_DISABLED';
+  if (TOO_MANY.test(text)) return 'SERVER_TOO_MANY_CONNECTIONS';
+  if (/^(\S+ )?(NO|BAD) \[UNAVAILABLE\]/i.test(text) || /^421[ -]/.test(text)) return 'SERVER_UNAVAILABLE';
+  if (/\b(504|534)[ -]5\.7\.4\b|mechanism (not supported|unsupported)|Unrecognized authentication type/i.test(text)) return 'AUTH_MECHANISM_UNSUPPORTED';
+  return 'AUTH_FAILED';
+}
+
+/** A refused MAIL FROM / RCPT TO in the envelope check. Null: refused for a reason we have no code for. */
+export function classifyEnvelopeReply(stage: 'mail' | 'rcpt', text: string): FindingCode | null {
+  if (AUTH_REQUIRED.test(text)) return 'SMTP_AUTH_REQUIRED';
+  if (PLAINTEXT_DISABLED.test(text)) return 'AUTH_PLAINTEXT_DISABLED';
+  if (RELAY_DENIED.test(text)) return 'SMTP_RELAY_DENIED';
+  if (SENDER_REJECTED.test(text)) return 'SMTP_SENDER_REJECTED';
+  if (TOO_MANY.test(text)) return 'SERVER_TOO_MANY_CONNECTIONS';
+  if (/^421[ -]/.test(text) || UNAVAILABLE.test(text)) return 'SERVER_UNAVAILABLE';
+  if (OVER_QUOTA.test(text)) return null; // the recipient's mailbox, not this account's problem
+  return stage === 'mail' && /^5\d\d[ -]5\.[17]\./.test(text) ? 'SMTP_SENDER_REJECTED' : null;
+}
+
+/** IMAP `[OVERQUOTA]` in any reply (RFC 5530). */
+export function isOverQuotaText(text: string): boolean {
+  return OVER_QUOTA.test(text);
+}
+
+/** Share of the quota that counts as "nearly full": above this, warn. */
+export const NEAR_QUOTA_RATIO = 0.9;
+
+export function classifyQuota(usedKiB: number, limitKiB: number): 'MAILBOX_OVER_QUOTA' | 'MAILBOX_NEAR_QUOTA' | null {
+  if (!(limitKiB > 0)) return null;
+  if (usedKiB >= limitKiB) return 'MAILBOX_OVER_QUOTA';
+  if (usedKiB / limitKiB > NEAR_QUOTA_RATIO) return 'MAILBOX_NEAR_QUOTA';
+  return null;
+}
+
+export interface MechanismView {
+  /** A password login is possible on this connection. */
+  password: boolean;
+  /** The server offers only token (OAuth) sign-in. */
+  oauthOnly: boolean;
+  /** The server advertises no AUTH at all (SMTP: maybe it needs none). */
+  noAuth: boolean;
+  mechanisms: string[];
+}
+
+const OAUTH = new Set(['XOAUTH2', 'OAUTHBEARER']);
+const PASSWORD_MECHS = new Set(['PLAIN', 'LOGIN', 'CRAM-MD5']);
+
+export function mechanisms(protocol: Protocol, caps: string[]): MechanismView {
+  const up = caps.map((c) => c.toUpperCase());
+  if (protocol === 'imap') {
+    const mechs = up.filter((c) => c.startsWith('AUTH=')).map((c) => c.slice(5));
+    const loginCmd = !up.includes('LOGINDISABLED');
+    const password = loginCmd || mechs.some((m) => PASSWORD_MECHS.has(m));
+    return { password, oauthOnly: !password && mechs.some((m) => OAUTH.has(m)), noAuth: false, mechanisms: mechs };
+  }
+  if (protocol === 'pop3') {
+    const sasl = up.find((c) => c.startsWith('SASL'))?.split(/\s+/).slice(1) ?? [];
+    // No CAPA answer at all (old servers): assume USER/PASS, which RFC 1939 makes the default.
+    const password = caps.length === 0 || up.includes('USER') || sasl.some((m) => PASSWORD_MECHS.has(m));
+    return { password, oauthOnly: !password && sasl.some((m) => OAUTH.has(m)), noAuth: false, mechanisms: sasl };
+  }
+  const authLine = up.find((c) => /^AUTH[ =]/.test(c));
+  const mechs = authLine ? authLine.slice(5).trim().split(/\s+/).filter(Boolean) : [];
+  const password = mechs.some((m) => PASSWORD_MECHS.has(m));
+  return { password, oauthOnly: !password && mechs.some((m) => OAUTH.has(m)), noAuth: !authLine, mechanisms: mechs };
+}

@@ -1,0 +1,117 @@
+/**
+ * DNS: A and AAAA for each server host (both reported, so "IPv6 broken, IPv4 fine" can be
+ * seen), MX and SRV for the mail domain. With `dnsServer` everything goes to that resolver
+ * (node:dns Resolver.setServers); without, host names go through the system resolver
+ * (getaddrinfo, like a mail client: /etc/hosts counts). Connections are then made to the
+ * resolved addresses explicitly, since net.connect would ignore setServers.
+ */
+import dns from 'node:dns';
+import net from 'node:net';
+import type { DnsReport } from '../../shared/models/probe';
+import { DNS_TIMEOUT_MS } from './deadlines';
+import { errorCode, within } from './wait';
+
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+export interface HostResolution {
+  report: DnsReport;
+  addresses: ResolvedAddress[];
+  /** Set when no address was found. */
+  errorCode?: string;
+}
+
+/** Parses `host[:port]` / `[v6]:port`; null when it is not an IP address with an optional port. */
+export function parseDnsServer(s: string): string | null {
+  const t = s.trim();
+  const v6 = /^\[([0-9a-fA-F:.]+)\](?::(\d{1,5}))?$/.exec(t);
+  if (v6?.[1] && net.isIPv6(v6[1])) return v6[2] ? `[${v6[1]}]:${Number(v6[2])}` : v6[1];
+  if (net.isIPv6(t)) return t;
+  const v4 = /^([0-9.]+)(?::(\d{1,5}))?$/.exec(t);
+  if (v4?.[1] && net.isIPv4(v4[1])) {
+    const port = v4[2] ? Number(v4[2]) : 53;
+    return port >= 1 && port <= 65535 ? `${v4[1]}:${port}` : null;
+  }
+  return null;
+}
+
+function makeResolver(server: string | undefined): dns.promises.Resolver {
+  // tries: 2 — one retransmission for a lost UDP packet, still inside DNS_TIMEOUT_MS.
+  const r = new dns.promises.Resolver({ timeout: Math.floor(DNS_TIMEOUT_MS / 2), tries: 2 });
+  if (server) r.setServers([server]);
+  return r;
+}
+
+const settle = <T>(p: Promise<T>): Promise<{ ok: true; v: T } | { ok: false; code: string }> =>
+  p.then(
+    (v) => ({ ok: true as const, v }),
+    (e: unknown) => ({ ok: false as const, code: errorCode(e) ?? 'EUNKNOWN' }),
+  );
+
+export async function resolveHost(host: string, dnsServer: string | undefined, signal?: AbortSignal): Promise<HostResolution> {
+  const started = Date.now();
+  const resolverName = dnsServer ?? 'system';
+  if (net.isIP(host)) {
+    const family = net.isIP(host) as 4 | 6;
+    return {
+      report: { host, a: family === 4 ? [host] : [], aaaa: family === 6 ? [host] : [], durationMs: 0, resolver: 'ip-literal' },
+      addresses: [{ address: host, family }],
+    };
+  }
+  if (!dnsServer) {
+    const r = await settle(within(dns.promises.lookup(host, { all: true, verbatim: true }), DNS_TIMEOUT_MS, signal, `lookup ${host}`));
+    const durationMs = Date.now() - started;
+    if (!r.ok) return { report: { host, a: [], aaaa: [], error: r.code, durationMs, resolver: resolverName }, addresses: [], errorCode: r.code };
+    const addresses = r.v.map((a) => ({ address: a.address, family: (a.family === 6 ? 6 : 4) as 4 | 6 }));
+    return {
+      report: { host, a: addresses.filter((a) => a.family === 4).map((a) => a.address), aaaa: addresses.filter((a) => a.family === 6).map((a) => a.address), durationMs, resolver: resolverName },
+      addresses,
+    };
+  }
+  const resolver = makeResolver(dnsServer);
+  const [a, aaaa] = await Promise.all([
+    settle(within(resolver.resolve4(host), DNS_TIMEOUT_MS, signal, `A ${host}`, () => resolver.cancel())),
+    settle(within(resolver.resolve6(host), DNS_TIMEOUT_MS, signal, `AAAA ${host}`, () => resolver.cancel())),
+  ]);
+  const durationMs = Date.now() - started;
+  const v4 = a.ok ? a.v : [];
+  const v6 = aaaa.ok ? aaaa.v : [];
+  const addresses: ResolvedAddress[] = [...v6.map((x) => ({ address: x, family: 6 as const })), ...v4.map((x) => ({ address: x, family: 4 as const }))];
+  let code: string | undefined;
+  if (addresses.length === 0) {
+    const codes = [a, aaaa].map((x) => (x.ok ? 'ENODATA' : x.code));
+    code = codes.includes('ENOTFOUND') ? 'ENOTFOUND' : codes.every((c) => c === 'ENODATA') ? 'ENODATA' : codes.find((c) => c !== 'ENODATA');
+  }
+  return {
+    report: { host, a: v4, aaaa: v6, durationMs, resolver: resolverName, ...(code ? { error: code } : {}) },
+    addresses,
+    ...(code ? { errorCode: code } : {}),
+  };
+}
+
+const SRV_NAMES = ['_imaps._tcp', '_imap._tcp', '_pop3s._tcp', '_pop3._tcp', '_submissions._tcp', '_submission._tcp'];
+
+/** MX and SRV records of the mail domain (RFC 6186), for the report; never fatal. */
+export async function resolveDomain(domain: string, dnsServer: string | undefined, signal?: AbortSignal): Promise<DnsReport> {
+  const started = Date.now();
+  const resolver = makeResolver(dnsServer);
+  const mx = await settle(within(resolver.resolveMx(domain), DNS_TIMEOUT_MS, signal, `MX ${domain}`, () => resolver.cancel()));
+  const srv = await Promise.all(
+    SRV_NAMES.map(async (name) => {
+      const r = await settle(within(resolver.resolveSrv(`${name}.${domain}`), DNS_TIMEOUT_MS, signal, `SRV ${name}`, () => resolver.cancel()));
+      return r.ok ? r.v.map((s) => ({ service: name, name: s.name, port: s.port, priority: s.priority, weight: s.weight })) : [];
+    }),
+  );
+  return {
+    host: domain,
+    a: [],
+    aaaa: [],
+    mx: mx.ok ? mx.v.map((m) => ({ exchange: m.exchange, priority: m.priority })).sort((x, y) => x.priority - y.priority) : [],
+    srv: srv.flat(),
+    ...(mx.ok ? {} : { error: mx.code }),
+    durationMs: Date.now() - started,
+    resolver: dnsServer ?? 'system',
+  };
+}
