@@ -214,6 +214,8 @@ const OUTCOME_JA: ReadonlyArray<[RegExp, string]> = [
   [/(\d+) servers from (\S+)/g, '$2 から $1 件'],
   [/\((\d+) servers, grade (\w)\)/g, '（サーバー $1 件、確度 $2）'],
   [/(\d+) SRV records/g, 'SRV レコード $1 件'],
+  [/all (\d+) SRV names:/g, 'SRV 名 $1 件すべて:'],
+  [/DNS server refused/g, 'DNS サーバーが拒否'],
   [/(\d+) guesses \(unconfirmed\)/g, '推測 $1 件（未確認）'],
   [/bad autoconfig XML:/g, '自動設定 XML が不正:'],
   [/document larger than (\d+) bytes/g, '文書が大きすぎる（$1 バイト超）'],
