@@ -4,9 +4,11 @@
 //
 // Electron's binary cannot be downloaded everywhere (not on our dev machine, not in locked-down
 // CI), so the pack uses a placeholder `electronDist` (a folder with a shell script named
-// `electron`). Everything up to the archive is real electron-builder: the `files` globs,
-// production-dependency collection, the beforePack hook, asar creation. Only the Electron
-// binary and the binary-patching steps (fuses) are skipped; those run on the release runners.
+// `electron` that carries a fuse wire, and empty locale packs). Everything else is real
+// electron-builder: config validation, the `files` globs, production-dependency collection,
+// the beforePack hook, asar creation, locale pruning and fuse flipping (read back afterwards).
+// What cannot be checked here (a real Electron starting, installers, signing) runs on the
+// release runners.
 //
 // Usage: node scripts/pack-dir.js [--json] [--keep] [--project <dir>]
 //   --json     print the result (archive path, size, file list, problems) as JSON on stdout
