@@ -105,6 +105,8 @@ export interface Diagnosis {
   correctSettings: AccountSettings;
   /** Present when previousRuns were given: current run vs the most different earlier run. */
   comparison?: RunComparison;
+  /** Every restriction the provider catalog lists (no POP, TLS 1.2, service ending, ...), graded. */
+  providerNotes?: { text: string; grade: Grade }[];
 }
 
 /** How one probe target fared in one run. */

@@ -16,6 +16,7 @@ import type { Finding } from '../models/probe';
 import { compareRuns } from './composer-compare';
 import type { Cause, ComposeInput, Diagnosis, LabelledRun, Likelihood, RunComparison, SettingsDiffRow, TriageCauseId } from './composer-types';
 import { explainFinding, findingSummary } from './finding-text';
+import { providerNotes } from './fix-provider-notes';
 import { dedupeSteps } from './fix-steps';
 import { L, pick, weakestGrade, type EvidenceItem } from './fix-types';
 import { deriveCorrectSettings, diffSettings } from './settings-diff';
@@ -240,7 +241,7 @@ export function composeDiagnosis(input: ComposeInput): Diagnosis {
   }));
   const all = absorb([...triage, ...fromFindings, ...fromLookup], input.lang);
   all.sort((a, b) => LIKELIHOOD_ORDER[a.cause.likelihood] - LIKELIHOOD_ORDER[b.cause.likelihood] || a.rank - b.rank);
-  const out: Diagnosis = { causes: all.map((x) => x.cause), settingsDiff: diff, correctSettings: correct };
+  const out: Diagnosis = { causes: all.map((x) => x.cause), settingsDiff: diff, correctSettings: correct, providerNotes: providerNotes(input.provider, input.lang) };
   if (comparison) out.comparison = comparison;
   return out;
 }

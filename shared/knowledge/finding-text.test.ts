@@ -198,6 +198,18 @@ describe('setting fixes carry exact values from data', () => {
   });
 });
 
+describe('provider restrictions as notes', () => {
+  it('a POP failure on iCloud says iCloud has no POP; a TLS failure on docomo says TLS 1.2', () => {
+    const pop = explainFinding(finding('DNS_NOT_FOUND', { protocol: 'pop3', host: 'pop.mail.me.com', port: 995 }), { device: 'iphone', lang: 'ja', provider: provider('icloud') });
+    expect(pop.steps.at(-1)?.text).toBe('iCloud メールの注意: POP には対応していません（IMAP のみ）。');
+    expect(pop.steps.at(-1)?.grade).toBe('B');
+    const tls = explainFinding(finding('TLS_HANDSHAKE_FAILED'), { device: 'android-gmail', lang: 'en', provider: provider('docomo') });
+    expect(tls.steps.some((s) => s.text.includes('TLS 1.2'))).toBe(true);
+    const imap = explainFinding(finding('DNS_NOT_FOUND'), { device: 'iphone', lang: 'ja', provider: provider('icloud') });
+    expect(imap.steps.some((s) => s.text.includes('POP'))).toBe(false);
+  });
+});
+
 describe('evidence', () => {
   it('shows the server, the reply and certificate fields', () => {
     const f = finding('TLS_CERT_HOSTNAME_MISMATCH', {

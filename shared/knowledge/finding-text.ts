@@ -10,6 +10,7 @@ import { assertNever } from '../result';
 import type { ProviderEntry } from './catalog-types';
 import { passwordExplanation } from './fix-auth';
 import { securityName, serverRoleName } from './fix-settings';
+import { providerNoteSteps } from './fix-provider-notes';
 import { fixSteps } from './fix-steps';
 import { L, pick, weakestGrade, type EvidenceItem, type Explanation } from './fix-types';
 import { findingTitle } from './finding-title';
@@ -159,7 +160,7 @@ export function explainFinding(finding: Finding, ctx: ExplainContext): Explanati
     const extra = passwordExplanation(provider, lang);
     if (extra) summary = `${summary} ${extra}`;
   }
-  const steps = fixSteps(finding, ctx);
+  const steps = [...fixSteps(finding, ctx), ...providerNoteSteps(provider, finding, lang)];
   return {
     code: finding.code,
     title: findingTitle(finding.code, lang),
