@@ -170,6 +170,13 @@ describe('what helpdesk staff actually type', () => {
     for (let i = 1; i < res.matches.length; i++) expect(res.matches[i - 1]!.score).toBeGreaterThanOrEqual(res.matches[i]!.score);
   });
 
+  it('names every app that shows the same wording in one match', () => {
+    const res = lookupError("Couldn't sign in", 'en');
+    expect(res.matches[0]!.platform).toContain('Android AOSP Email');
+    expect(res.matches[0]!.platform).toContain('Gmail app');
+    expect(res.matches.filter((m) => m.text === "Couldn't sign in")).toHaveLength(1);
+  });
+
   it('finds a reference text inside a longer pasted log', () => {
     const paste = `Sep 3 10:12:01 client: SMTP error: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [BN9PR03CA0123.namprd03.prod.outlook.com]`;
     const top = lookupError(paste, 'en').matches[0]!;

@@ -145,13 +145,20 @@ export function lookupError(text: string, lang: Lang): LookupResult {
   }
 
   const matches: LookupMatch[] = [];
-  const seen = new Set<string>();
+  // The same wording shown by several apps is one match naming all of them.
+  const byText = new Map<string, LookupMatch>();
   for (const { e, score } of scored) {
-    if (matches.length >= MAX_MATCHES || score < Math.max(RECOGNISED_MIN_SCORE, best * RELATIVE_CUTOFF)) break;
+    if (score < Math.max(RECOGNISED_MIN_SCORE, best * RELATIVE_CUTOFF)) break;
     const key = `${e.kind}|${normalizeText(e.text)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    matches.push(toMatch(e, score, lang));
+    const same = byText.get(key);
+    if (same) {
+      if (!same.platform.split(' / ').includes(e.platform)) same.platform = `${same.platform} / ${e.platform}`;
+      continue;
+    }
+    if (matches.length >= MAX_MATCHES) continue;
+    const m = toMatch(e, score, lang);
+    byText.set(key, m);
+    matches.push(m);
   }
   return { recognised: true, matches, genericChecks };
 }
