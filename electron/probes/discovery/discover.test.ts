@@ -30,6 +30,7 @@ beforeAll(async () => {
       '_imaps._tcp.srv.test': [{ target: 'mail.srv.test', port: 993 }],
       '_submission._tcp.srv.test': [{ target: 'smtp.elsewhere.test', port: 587 }],
       '_pop3s._tcp.srv.test': [{ target: '.', port: 0 }],
+      '_imap._tcp.srv.test': [{ target: 'bad_name.srv.test', port: 143 }],
     },
     silent: new Set(['slowdns.test', '_imaps._tcp.slowdns.test', '_imap._tcp.slowdns.test', '_pop3s._tcp.slowdns.test', '_pop3._tcp.slowdns.test', '_submissions._tcp.slowdns.test', '_submission._tcp.slowdns.test']),
   });
@@ -160,6 +161,8 @@ describe('discover', () => {
     expect(r.best.smtp).toMatchObject({ source: 'srv', trust: 'untrusted', host: 'smtp.elsewhere.test', port: 587, security: 'starttls' });
     expect(r.candidates.filter((c) => c.source === 'srv' && c.protocol === 'pop3')).toEqual([]);
     expect(r.best.pop3).toMatchObject({ source: 'guess' });
+    expect(r.candidates.some((c) => c.host.includes('bad_name'))).toBe(false);
+    expect(triedOf(r, 'srv')).toContain('_imap._tcp: ignored malformed target');
   });
 
   it('falls back to guesses only when every source fails', async () => {

@@ -5,6 +5,7 @@
  */
 import type { Resolver } from 'node:dns/promises';
 import { providerForDomain, providerForMx } from '../../../shared/knowledge/catalog';
+import { checkAsciiDomain } from '../../../shared/knowledge/idn';
 import type { ProviderEntry } from '../../../shared/knowledge/catalog-types';
 import type { Protocol, Security } from '../../../shared/models/account';
 import type { DiscoveryCandidate, DiscoverySource, Trust } from '../../../shared/models/discovery';
@@ -201,6 +202,11 @@ export async function fromSrv(resolver: Resolver, addr: ParsedAddress, dnsMs: nu
       const target = r.name.toLowerCase().replace(/\.$/, '');
       // "." as target means "this service is decidedly not available" (RFC 2782).
       if (!target || r.port === 0) continue;
+      // DNS data is not validated by anyone: only well-formed host names become candidates.
+      if (!checkAsciiDomain(target).ok) {
+        notes.push(`${n.prefix}: ignored malformed target`);
+        continue;
+      }
       const inDomain = target === addr.asciiDomain || target.endsWith(`.${addr.asciiDomain}`);
       candidates.push({
         source: 'srv',
