@@ -5,6 +5,8 @@ import { getProvider } from './catalog';
 import type { ProviderEntry } from './catalog-types';
 import { report } from './composer-fixtures.test-util';
 import { compareRuns, composeDiagnosis } from './composer';
+import { lookupError } from './lookup';
+import { FINDING_META } from '../findings/codes';
 import type { Cause } from './composer-types';
 
 function provider(id: Parameters<typeof getProvider>[0]): ProviderEntry {
@@ -196,6 +198,25 @@ describe('composeDiagnosis without a probe run', () => {
     expect(textOf(top)).toContain('アプリ パスワード');
     expect(top.evidence[0]).toEqual({ label: 'お客様の画面の表示', value: 'Application-specific password required' });
     expect(d.causes[2]?.likelihood).toBe('low');
+  });
+
+  it('a generic message with many candidates makes none of them "high", and keeps the lookup’s order', () => {
+    const generic: LookupResult = {
+      recognised: true,
+      matches: [{ platform: 'iOS Mail', stage: 'unknown', codes: ['AUTH_FAILED', 'TCP_TIMEOUT', 'DNS_NOT_FOUND'], text: 'Cannot Get Mail', score: 1 }],
+    };
+    const d = composeDiagnosis({ report: null, lookup: generic, device: 'iphone', lang: 'en' });
+    expect(d.causes.map((c) => c.id)).toEqual(['finding:AUTH_FAILED', 'finding:TCP_TIMEOUT', 'finding:DNS_NOT_FOUND']);
+    expect(d.causes.every((c) => c.likelihood === 'medium')).toBe(true);
+  });
+
+  it('works with the real error lookup: Outlook 0x800CCC0E → connection causes, with the message as evidence', () => {
+    const text = 'タスク はエラー (0x800CCC0E) を報告しました';
+    const d = composeDiagnosis({ report: null, lookup: lookupError(text, 'ja'), errorText: text, device: 'outlook-classic', lang: 'ja' });
+    const top = d.causes[0] as Cause;
+    expect(top.kind).toBe('lookup');
+    expect(['tcp', 'dns']).toContain(FINDING_META[top.codes[0] as keyof typeof FINDING_META].stage);
+    expect(top.evidence[0]?.value).toBe(text);
   });
 
   it('nothing known at all → the five-minute first checks', () => {

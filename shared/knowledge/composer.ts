@@ -146,7 +146,9 @@ function lookupCauses(input: ComposeInput, diff: SettingsDiffRow[], covered: Rea
     m.codes.forEach((code, ci) => {
       if (done.has(code) || out.length >= 5 || contradicted(code, input)) return;
       done.add(code);
-      let likelihood: Likelihood = mi === 0 && ci === 0 ? (m.score >= 0.75 && lk.recognised ? 'high' : 'medium') : mi === 0 ? 'medium' : 'low';
+      // A generic message ("Cannot Get Mail") lists many candidates: none of them is "high" on its own.
+      const specific = m.codes.length <= 2;
+      let likelihood: Likelihood = mi === 0 && ci === 0 ? (m.score >= 0.75 && lk.recognised && specific ? 'high' : 'medium') : mi === 0 ? 'medium' : 'low';
       // With a report, the probes had their say: the error text only adds what they could not test.
       if (input.report) likelihood = input.report.findings.some((f) => f.code === 'LOGIN_NOT_TRIED') && AUTH_CODES.has(code) ? 'medium' : 'low';
       const meta = FINDING_META[code];
@@ -173,7 +175,8 @@ function lookupCauses(input: ComposeInput, diff: SettingsDiffRow[], covered: Rea
           actions: [],
           grade,
         },
-        rank: meta.weight + 100,
+        // The lookup lists candidates most likely first; keep its order.
+        rank: 100 + mi * 10 + ci,
         protocols: new Set(protocol ? [protocol] : []),
       });
     });
