@@ -60,6 +60,11 @@ export const ERROR_PHRASES: readonly ErrorPhrase[] = [
   { lang: 'en', text: 'self signed certificate', stage: 'tls', kind: 'cert' },
   { lang: 'en', text: 'certificate has expired', stage: 'tls', kind: 'cert' },
   { lang: 'en', text: 'unable to verify the first certificate', stage: 'tls', kind: 'cert' },
+  // Common server replies not in the reference list (Postfix/Dovecot wording).
+  { lang: 'en', text: '550 5.1.1 <rcpt>: Recipient address rejected: User unknown', stage: 'smtp-policy', kind: 'recipient-unknown' },
+  { lang: 'en', text: '530 5.7.0 Must issue a STARTTLS command first', stage: 'tls', kind: 'starttls-required' },
+  { lang: 'en', text: '530 5.7.0 Authentication required', stage: 'smtp-policy', kind: 'smtp-auth-required' },
+  { lang: 'en', text: '421 4.7.0 Too many connections, try again later', stage: 'server', kind: 'too-many-connections' },
   { lang: 'en', text: 'wrong password', stage: 'auth', kind: 'auth-failed' },
   { lang: 'en', text: 'password incorrect', stage: 'auth', kind: 'auth-failed' },
   { lang: 'en', text: 'keeps asking for password', stage: 'auth', kind: 'auth-failed' },

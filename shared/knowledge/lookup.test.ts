@@ -143,6 +143,8 @@ describe('what helpdesk staff actually type', () => {
     ['SSL routines:wrong version number', 'tls', 'TLS_ON_PLAIN_PORT'],
     ['self signed certificate in certificate chain', 'tls', 'TLS_CERT_SELF_SIGNED'],
     ['Your account appears to be offline', 'config', 'TCP_UNREACHABLE'],
+    ['530 5.7.0 Must issue a STARTTLS command first', 'tls', 'AUTH_PLAINTEXT_DISABLED'],
+    ['421 Too many connections', 'server', 'SERVER_TOO_MANY_CONNECTIONS'],
   ];
 
   it.each(cases)('%s', (text, stage, code) => {

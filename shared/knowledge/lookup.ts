@@ -39,8 +39,8 @@ const AMBIGUOUS_STAGES = 3;
 const CONTENDER_SHARE = 0.9;
 /** Queries carrying less trigram weight than this (one short common word) are scaled down. */
 const MIN_QUERY_WEIGHT = 12;
-/** Longer input is cut: a pasted log is searched by its first part only (the schema caps at 5000). */
-const MAX_INPUT_CHARS = 2000;
+/** Longer input is cut (the IPC schema caps at 5000 too); trigram scoring of 5000 characters takes a few ms. */
+const MAX_INPUT_CHARS = 5000;
 
 interface IndexedEntry {
   /** Index into error-messages.json, or -1 for our own phrases. */
