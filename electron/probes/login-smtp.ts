@@ -22,14 +22,21 @@ interface SmtpFailure {
   responseCode?: number;
 }
 
-function smtpLogger(ctx: ProbeContext) {
+/** nodemailer writes every command of a custom SASL handler as this placeholder. */
+const NODEMAILER_MASK = '/* secret */';
+
+function smtpLogger(ctx: ProbeContext, envelopeActive: () => boolean) {
   const log = (entry: unknown, msg?: unknown, ...args: unknown[]): void => {
     const e = entry as { tnx?: string } | undefined;
     if (typeof msg !== 'string') return;
     let text = msg;
     for (const a of args) text = text.replace(/%[sd]/, String(a));
     if (e?.tnx === 'server') ctx.transcript.add('s', text);
-    else if (e?.tnx === 'client') ctx.transcript.add('c', text);
+    else if (e?.tnx === 'client') {
+      // The envelope handler writes its own (non-secret) commands to the transcript.
+      if (text === NODEMAILER_MASK && envelopeActive()) return;
+      ctx.transcript.add('c', text === NODEMAILER_MASK ? '****' : text);
+    }
   };
   return { trace: log, debug: log, info: log, warn: log, error: log, fatal: log, level: 'debug' };
 }
@@ -37,7 +44,7 @@ function smtpLogger(ctx: ProbeContext) {
 export async function loginSmtp(ctx: ProbeContext, s: Session, serverOffersNoAuth: boolean): Promise<void> {
   const t = ctx.target;
   ctx.step('auth', 'running');
-  const envelope: { stage?: 'mail' | 'rcpt'; reply?: string; ok?: boolean } = {};
+  const envelope: { stage?: 'mail' | 'rcpt'; reply?: string; ok?: boolean; active?: boolean } = {};
   const from = ctx.options.from ?? ctx.account.email;
   const to = ctx.options.to ?? ctx.account.email;
   const conn = new SMTPConnection({
@@ -49,7 +56,7 @@ export async function loginSmtp(ctx: ProbeContext, s: Session, serverOffersNoAut
     ignoreTLS: t.security === 'none',
     name: NEUTRAL_EHLO_NAME,
     tls: libraryTlsOptions(s.tlsOptions, s.secure),
-    logger: smtpLogger(ctx) as never,
+    logger: smtpLogger(ctx, () => envelope.active === true) as never,
     transactionLog: true,
     allowInternalNetworkInterfaces: true,
     connectionTimeout: ctx.ms(TCP_CONNECT_TIMEOUT_MS),
@@ -57,14 +64,23 @@ export async function loginSmtp(ctx: ProbeContext, s: Session, serverOffersNoAut
     socketTimeout: ctx.ms(LOGIN_TIMEOUT_MS),
     customAuth: {
       [ENVELOPE_METHOD]: async (c) => {
-        const mail = await c.sendCommand(`MAIL FROM:<${from}>`);
-        if (mail.status >= 200 && mail.status < 300) {
-          const rcpt = await c.sendCommand(`RCPT TO:<${to}>`);
-          if (rcpt.status >= 200 && rcpt.status < 300) envelope.ok = true;
-          else Object.assign(envelope, { stage: 'rcpt', reply: rcpt.response });
-        } else Object.assign(envelope, { stage: 'mail', reply: mail.response });
-        // Ends the transaction: nothing is ever sent.
-        await c.sendCommand('RSET');
+        envelope.active = true;
+        const send = (cmd: string) => {
+          ctx.transcript.add('c', cmd);
+          return c.sendCommand(cmd);
+        };
+        try {
+          const mail = await send(`MAIL FROM:<${from}>`);
+          if (mail.status >= 200 && mail.status < 300) {
+            const rcpt = await send(`RCPT TO:<${to}>`);
+            if (rcpt.status >= 200 && rcpt.status < 300) envelope.ok = true;
+            else Object.assign(envelope, { stage: 'rcpt', reply: rcpt.response });
+          } else Object.assign(envelope, { stage: 'mail', reply: mail.response });
+          // Ends the transaction: nothing is ever sent (no DATA).
+          await send('RSET');
+        } finally {
+          envelope.active = false;
+        }
       },
     },
   });

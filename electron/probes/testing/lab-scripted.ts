@@ -18,7 +18,12 @@ export interface Closable {
 type Mode = 'tls' | 'starttls' | 'none';
 
 function contextFor(cert: CertFiles): tls.SecureContext {
-  return tls.createSecureContext({ cert: readFileSync(cert.cert), key: readFileSync(cert.key) });
+  return tls.createSecureContext(certOptions(cert));
+}
+
+/** tls.createServer ignores a `secureContext` option: it needs the cert and key themselves. */
+function certOptions(cert: CertFiles): { cert: Buffer; key: Buffer } {
+  return { cert: readFileSync(cert.cert), key: readFileSync(cert.key) };
 }
 
 /** Tracks sockets so close() never waits on a client that keeps its connection open. */
@@ -102,7 +107,7 @@ function lineServer(
   };
   const server =
     opts.mode === 'tls'
-      ? tls.createServer({ secureContext: ctx }, (s) => handle(s, true))
+      ? tls.createServer(certOptions(opts.cert), (s) => handle(s, true))
       : net.createServer((s) => handle(s, false));
   return listen(server, opts.address, opts.port);
 }
@@ -307,7 +312,7 @@ export function bannerServer(o: { address: string; port: number; banner: string;
     s.write(o.banner + '\r\n');
     if (o.closeAfterMs !== undefined) setTimeout(() => s.end(), o.closeAfterMs);
   };
-  const server = o.tlsCert ? tls.createServer({ secureContext: contextFor(o.tlsCert) }, onConn) : net.createServer(onConn);
+  const server = o.tlsCert ? tls.createServer(certOptions(o.tlsCert), onConn) : net.createServer(onConn);
   return listen(server, o.address, o.port);
 }
 

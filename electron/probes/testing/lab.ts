@@ -264,7 +264,10 @@ export async function startLab(): Promise<Lab> {
 
     const dns = await startLabDns({
       a: Object.fromEntries(
-        (Object.keys(hosts) as LabHostKey[]).filter((k) => hosts[k].ip).map((k) => [hosts[k].name, [hosts[k].ip]]),
+        [
+          ...(Object.keys(hosts) as LabHostKey[]).filter((k) => hosts[k].ip).map((k) => [hosts[k].name, [hosts[k].ip]]),
+          ...['imap', 'pop', 'smtp'].map((p) => [`${p}.${LAB_DOMAIN}`, [ip('mail')]]),
+        ],
       ),
       aaaa: { [HOST_NAMES.v6broken]: ['::1'] },
       mx: { [LAB_DOMAIN]: [{ exchange: HOST_NAMES.mail, priority: 10 }] },
