@@ -74,6 +74,40 @@ describe('composeDiagnosis: finding causes', () => {
   });
 });
 
+describe('composeDiagnosis: report shaped like the probe engine’s', () => {
+  it('PORT25_BLOCKED (derived) takes in the timeout of the same probe; details get translated labels', () => {
+    const r = report('a@example.jp', [
+      { protocol: 'smtp', host: 'smtp.example.jp', port: 25, security: 'starttls', failAt: 'tcp', code: 'TCP_TIMEOUT', errorCode: 'ETIMEDOUT' },
+      { protocol: 'smtp', host: 'smtp.example.jp', port: 465, security: 'tls', role: 'alternative' },
+    ]);
+    // As electron/probes/rank.ts derives them: PORT25_BLOCKED on the configured probe, ALTERNATIVE_WORKS with a fix.
+    r.findings.unshift(
+      { code: 'PORT25_BLOCKED', severity: 'error', stage: 'tcp', protocol: 'smtp', host: 'smtp.example.jp', port: 25, security: 'starttls', probeId: 'p0', role: 'configured', evidence: { errorCode: 'ETIMEDOUT' } },
+    );
+    r.findings.push({
+      code: 'ALTERNATIVE_WORKS',
+      severity: 'info',
+      stage: 'config',
+      protocol: 'smtp',
+      host: 'smtp.example.jp',
+      port: 465,
+      security: 'tls',
+      probeId: 'p1',
+      role: 'alternative',
+      evidence: { details: { configured: '25/starttls', alsoWorks: '' } },
+      fix: { host: 'smtp.example.jp', port: 465, security: 'tls' },
+    });
+    const d = composeDiagnosis({ report: r, device: 'outlook-classic', lang: 'ja' });
+    const ids = d.causes.map((c) => c.id);
+    expect(ids[0]).toBe('finding:PORT25_BLOCKED');
+    expect(ids).not.toContain('finding:TCP_TIMEOUT');
+    const alt = d.causes.find((c) => c.id === 'finding:ALTERNATIVE_WORKS') as Cause;
+    expect(alt.evidence.map((e) => e.label)).toEqual(expect.arrayContaining(['今の設定', 'つながった設定']));
+    // The port seen working (465), not the standard table's 587.
+    expect(settingsOf(d.causes[0] as Cause)).toEqual(expect.arrayContaining(['サーバーのポート番号 > 送信サーバー (SMTP): 465', '使用する暗号化接続の種類: SSL/TLS']));
+  });
+});
+
 describe('composeDiagnosis: triage rules', () => {
   it('fails on all networks and all ports → server outage first, with a re-check action', () => {
     const r = report('a@example.jp', [

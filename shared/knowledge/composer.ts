@@ -28,6 +28,9 @@ export type * from './composer-types';
 const LIKELIHOOD_ORDER: Record<Likelihood, number> = { high: 0, medium: 1, low: 2 };
 const AUTH_CODES = new Set<FindingCode>(['AUTH_FAILED', 'AUTH_APP_PASSWORD_REQUIRED', 'AUTH_BASIC_DISABLED', 'AUTH_PLAINTEXT_DISABLED', 'AUTH_MECHANISM_UNSUPPORTED']);
 
+/** Stages where changing port/security can be the fix (as electron/probes/rank.ts decides). */
+const FIXABLE_STAGES = new Set<string>(['tcp', 'tls', 'greeting', 'config']);
+const SUPERSEDED_BY_PORT25 = new Set<FindingCode>(['TCP_TIMEOUT', 'TCP_REFUSED', 'TCP_RESET', 'TCP_UNREACHABLE']);
 const SEND_CODES = new Set<FindingCode>(['PORT25_BLOCKED', 'SMTP_AUTH_REQUIRED', 'SMTP_RELAY_DENIED', 'SMTP_SENDER_REJECTED']);
 
 /**
@@ -82,9 +85,27 @@ function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes
   if (!r) return [];
   const ctx = { device: input.device, lang: input.lang, provider: input.provider, email: r.email };
   // Failures of alternative ports the customer does not use are not causes; only the alternative that works is.
-  const relevant = r.findings.filter((f) => f.role !== 'alternative' || f.code === 'ALTERNATIVE_WORKS');
+  const kept = r.findings.filter((f) => f.role !== 'alternative' || f.code === 'ALTERNATIVE_WORKS');
+  // PORT25_BLOCKED explains the timeout/refusal of the same port-25 probe: one cause, not two.
+  const port25 = new Set(kept.filter((f) => f.code === 'PORT25_BLOCKED').map((f) => f.probeId ?? `${f.host}:${f.port}`));
+  const explainedBy25 = (f: Finding) => SUPERSEDED_BY_PORT25.has(f.code) && port25.has(f.probeId ?? `${f.host}:${f.port}`);
+  const relevant = kept.filter((f) => !explainedBy25(f));
+  // A configured failure that a working alternative fixes gets that alternative as its `fix`,
+  // so its steps name the values seen working rather than the catalog or the standard table.
+  const altFix = new Map<Protocol, NonNullable<Finding['fix']>>();
+  for (const f of kept) if (f.code === 'ALTERNATIVE_WORKS' && f.protocol && f.fix && !altFix.has(f.protocol)) altFix.set(f.protocol, f.fix);
+  const withFix = (f: Finding): Finding => {
+    const fix = f.protocol ? altFix.get(f.protocol) : undefined;
+    return !f.fix && fix && f.code !== 'ALTERNATIVE_WORKS' && FIXABLE_STAGES.has(FINDING_META[f.code].stage) ? { ...f, fix } : f;
+  };
   const groups = new Map<FindingCode, Finding[]>();
-  for (const f of relevant) groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
+  for (const f0 of relevant) {
+    const f = withFix(f0);
+    groups.set(f.code, [...(groups.get(f.code) ?? []), f]);
+  }
+  // Their evidence (the timeout itself) still belongs to the port-25 cause.
+  const p25 = groups.get('PORT25_BLOCKED');
+  if (p25) groups.set('PORT25_BLOCKED', [...p25, ...kept.filter(explainedBy25)]);
   const topError = relevant.find((f) => f.severity === 'error')?.code;
   const out: Ranked[] = [];
   for (const [code, fs] of groups) {

@@ -124,6 +124,32 @@ function summaryText(f: Finding, lang: Lang): string {
   }
 }
 
+/** Labels for the detail keys the probes report (electron/probes); unknown keys show as they are. */
+const DETAIL_LABELS: Record<string, Localized> = {
+  usedKiB: L('使用量 (KiB)', 'Used (KiB)'),
+  limitKiB: L('上限 (KiB)', 'Limit (KiB)'),
+  percent: L('使用率 (%)', 'Used (%)'),
+  command: L('コマンド', 'Command'),
+  from: L('差出人', 'From'),
+  to: L('宛先', 'To'),
+  resolver: L('DNS サーバー', 'DNS resolver'),
+  capabilities: L('サーバーの対応機能', 'Server capabilities'),
+  verdict: L('判定', 'Verdict'),
+  protocol: L('TLS のバージョン', 'TLS version'),
+  cipher: L('暗号方式', 'Cipher'),
+  clockSuspect: L('端末の時計のずれの疑い', 'Device clock looks wrong'),
+  tlsHandshake: L('TLS の接続', 'TLS handshake'),
+  reason: L('理由', 'Reason'),
+  mechanisms: L('使えるログイン方式', 'Login methods offered'),
+  configured: L('今の設定', 'Configured'),
+  alsoWorks: L('ほかにつながる設定', 'Also works'),
+};
+
+function detailLabel(key: string, lang: Lang): string {
+  const l = DETAIL_LABELS[key];
+  return l ? pick(l, lang) : key;
+}
+
 function ev(label: Localized, value: string, lang: Lang): EvidenceItem {
   return { label: pick(label, lang), value };
 }
@@ -146,7 +172,7 @@ export function findingEvidence(f: Finding, lang: Lang): EvidenceItem[] {
     out.push(ev(L('証明書の有効期間', 'Certificate validity'), `${e.cert.validFrom} – ${e.cert.validTo}`, lang));
   }
   if (e.durationMs !== undefined) out.push(ev(L('所要時間', 'Time taken'), `${Math.round(e.durationMs)} ms`, lang));
-  if (e.details) for (const [k, v] of Object.entries(e.details)) out.push({ label: k, value: String(v) });
+  if (e.details) for (const [k, v] of Object.entries(e.details)) out.push({ label: detailLabel(k, lang), value: String(v) });
   if (f.fix) out.push(ev(L('つながった設定', 'Setting that worked'), `${f.fix.host}:${f.fix.port} ${securityName(f.fix.security, lang)}`, lang));
   return out;
 }
