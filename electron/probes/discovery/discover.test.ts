@@ -214,7 +214,8 @@ describe('discover', () => {
     const started = Date.now();
     const r = await run('a@hang.test', { deadlines: { httpMs: 400, dnsMs: 1_000, totalMs: 3_000 } });
     const ms = Date.now() - started;
-    expect(ms).toBeLessThan(1_500);
+    // Well under the 3 s total budget (margin for a loaded 2-core CI machine).
+    expect(ms).toBeLessThan(2_500);
     expect(triedOf(r, 'autoconfig')).toContain('timed out after 400 ms');
     expect(r.best.imap).toMatchObject({ source: 'ispdb', host: 'imap.hang.test' });
   });
@@ -222,7 +223,7 @@ describe('discover', () => {
   it('a silent DNS server cannot hold the answer past the DNS deadline', async () => {
     const started = Date.now();
     const r = await run('a@slowdns.test', { deadlines: { httpMs: 1_000, dnsMs: 300, totalMs: 3_000 } });
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(Date.now() - started).toBeLessThan(2_500);
     expect(triedOf(r, 'mx')).toMatch(/timed out/);
     expect(r.best.imap).toMatchObject({ source: 'guess' });
   });
@@ -232,7 +233,7 @@ describe('discover', () => {
     const r = await run('a@hang.test', { deadlines: { httpMs: 10_000, dnsMs: 1_000, totalMs: 600 } });
     const ms = Date.now() - started;
     expect(ms).toBeGreaterThanOrEqual(550);
-    expect(ms).toBeLessThan(1_200);
+    expect(ms).toBeLessThan(2_000); // the hanging fetch alone would take 10 s
     expect(triedOf(r, 'autoconfig')).toContain('not finished within the 600 ms budget');
   });
 
@@ -276,7 +277,7 @@ describe('discover', () => {
     const started = Date.now();
     setTimeout(() => ac.abort(), 100);
     const r = await run('a@hang.test', { signal: ac.signal, deadlines: { httpMs: 5_000, dnsMs: 1_000, totalMs: 5_000 } });
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(2_000); // vs. 5 s for the hanging fetch
     expect(triedOf(r, 'autoconfig')).toBe('cancelled');
   });
 });
