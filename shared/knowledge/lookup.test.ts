@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from '../findings/codes';
 import { LookupResult } from '../models/lookup';
@@ -7,7 +8,8 @@ import { ERROR_REFERENCES } from './error-references';
 import { lookupError, RECOGNISED_MIN_SCORE } from './lookup';
 import { extractCodes, normalizeText } from './normalize';
 
-const JSON_PATH = '/work/shared/reference/error-messages.json';
+// The team's reference folder sits beside the repo (CI lays a copy there too).
+const JSON_PATH = join(__dirname, '../../../shared/reference/error-messages.json');
 interface JsonEntry { platform: string; lang: string; text: string; stage: string }
 
 describe('reference data', () => {
