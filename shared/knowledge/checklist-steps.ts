@@ -173,8 +173,9 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
     action: L('ブラウザでプロバイダーのWebメールを開き、同じユーザー名とパスワードでログインします。', 'Open the provider’s webmail in a browser and sign in with the same user name and password.'),
     lookFor: L('Webメールにも入れない → パスワードの再設定が必要。Webメールには入れる → 端末側の設定か、専用パスワードが必要です。', 'Webmail fails too → the password must be reset. Webmail works → the device settings, or a special mail password is needed.'),
     grade: 'B',
-    codes: AUTH_CODES,
+    codes: ['AUTH_FAILED'],
     causes: ['password-changed'],
+    weakCodes: ['AUTH_APP_PASSWORD_REQUIRED'],
   },
   {
     id: 'special-password',

@@ -93,6 +93,12 @@ describe('buildChecklist: ordering follows the diagnosis', () => {
     expect(steps.length).toBe(buildChecklist({ device: 'iphone', lang: 'ja' }).length);
   });
 
+  it('an app-password finding brings the app/mail-only password step first', () => {
+    const steps = buildChecklist({ device: 'iphone', lang: 'en', provider: provider('gmail'), findings: [finding('AUTH_APP_PASSWORD_REQUIRED')] });
+    expect(steps[0]?.id).toBe('special-password');
+    expect(steps[0]?.url).toBe(provider('gmail').passwordHelp?.url);
+  });
+
   it('with docomo, the IMAP専用パスワード step leads an AUTH failure', () => {
     const steps = buildChecklist({ device: 'iphone', lang: 'ja', provider: provider('docomo'), findings: [finding('AUTH_FAILED')] });
     expect(steps[0]?.id).toBe('docomo-imap-password');

@@ -120,7 +120,7 @@ export function serverSettingSteps(
       const role = L(serverRoleName(protocol, 'ja'), serverRoleName(protocol, 'en'));
       const open: FixStep = {
         text: pick(
-          place === 'incoming-advanced'
+          place === 'incoming-advanced' && resolvePath(device, 'incoming-server', lang)?.path.join('>') !== openPath
             ? L(`${role.ja}の詳細設定（ポート・SSL）を開きます。`, `Open the advanced settings (port, SSL) of the ${role.en}.`)
             : L(`${role.ja}の設定画面を開きます。`, `Open the ${role.en} settings.`),
           lang,
