@@ -2,6 +2,7 @@
  * The diagnosis orchestrator: account → plan → all probes concurrently (each with its
  * own budget, small stagger) → ranked findings. Streams progress; cancellable.
  */
+import { setMaxListeners } from 'node:events';
 import type { Protocol, ServerSettings } from '../../shared/models/account';
 import type { DiagnoseProgress, DiagnoseReport, DiagnoseRequest, DnsReport, ProbeResult, ProbeTarget } from '../../shared/models/probe';
 import { AppFailure } from '../../shared/result';
@@ -40,6 +41,8 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
   const started = Date.now();
   const startedAt = new Date().toISOString();
   const options = req.options ?? {};
+  // Every probe and DNS query listens on the run's signal: a dozen listeners is by design, not a leak.
+  if (rt.signal) setMaxListeners(200, rt.signal);
   const emit = (p: DiagnoseProgress): void => {
     try {
       rt.onProgress?.(p);
@@ -88,7 +91,9 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
   const altSignal = (p: Protocol): AbortSignal => {
     let c = altControllers.get(p);
     if (!c) altControllers.set(p, (c = new AbortController()));
-    return rt.signal ? AbortSignal.any([rt.signal, c.signal]) : c.signal;
+    const s = rt.signal ? AbortSignal.any([rt.signal, c.signal]) : c.signal;
+    setMaxListeners(200, s);
+    return s;
   };
 
   const runOne = async (t: ProbeTarget, i: number): Promise<ProbeResult> => {

@@ -1,0 +1,139 @@
+/**
+ * `mail-doctor diagnose <email> [--imap HOST:PORT[:tls|starttls|none]] [--pop3 …] [--smtp …]
+ *   [--user NAME] [--password-stdin | --password-env VAR] [--from ADDR] [--to ADDR] [--ca FILE]
+ *   [--dns-server HOST[:PORT]] [--timeout MS] [--allow-insecure-auth] [--no-alternatives]
+ *   [--json] [--lang ja|en]`
+ *
+ * Exit 0: no error finding; 1: error findings; 2: usage error. --json prints the report
+ * `{ ok, durationMs, findings, probes, dns, … }` (a public contract: fields are only added).
+ */
+import { promises as fs } from 'node:fs';
+import type { Lang } from '../../../shared/models/device';
+import type { AccountInput } from '../../../shared/models/account';
+import { DiagnoseRequest } from '../../../shared/models/probe';
+import { AppFailure } from '../../../shared/result';
+import { runDiagnosis } from '../../probes/diagnose';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
+import { parseDiagnoseArgs, type Bi } from '../diagnose-args';
+import { progressLine, renderReport } from '../diagnose-output';
+import { langFromEnv } from '../lang';
+
+export const USAGE: Record<Lang, string> = {
+  ja: [
+    '使い方: mail-doctor diagnose <メールアドレス> [オプション]',
+    '  --imap HOST:PORT[:tls|starttls|none]   受信(IMAP)サーバー（--pop3 / --smtp も同じ形）',
+    '  --user NAME                ログイン名（省略時はメールアドレス）',
+    '  --password-stdin           パスワードを標準入力から読む（--password-env VAR で環境変数から）',
+    '  --from ADDR / --to ADDR    送信テストの差出人 / 宛先（送信はしません）',
+    '  --ca FILE                  追加で信頼する CA 証明書（PEM）',
+    '  --dns-server HOST[:PORT]   この DNS サーバーで名前解決',
+    '  --timeout MS               各接続の制限時間（ミリ秒、500〜120000）',
+    '  --allow-insecure-auth      暗号化なし・検証失敗の接続でもログインを試す',
+    '  --no-alternatives          他のポート・暗号化方式を試さない',
+    '  --json                     結果を JSON で出力',
+    '  --lang ja|en               表示言語',
+    '終了コード: 0 エラーなし / 1 エラーあり / 2 使い方の誤り',
+  ].join('\n'),
+  en: [
+    'Usage: mail-doctor diagnose <email> [options]',
+    '  --imap HOST:PORT[:tls|starttls|none]   incoming (IMAP) server (same form for --pop3 / --smtp)',
+    '  --user NAME                login name (default: the address)',
+    '  --password-stdin           read the password from stdin (or --password-env VAR)',
+    '  --from ADDR / --to ADDR    envelope check sender / recipient (nothing is sent)',
+    '  --ca FILE                  extra CA certificate (PEM) to trust for this run',
+    '  --dns-server HOST[:PORT]   resolve names with this DNS server',
+    '  --timeout MS               budget of each connection in ms (500–120000)',
+    '  --allow-insecure-auth      log in even over plaintext or unverified TLS',
+    '  --no-alternatives          do not try the other standard ports/security modes',
+    '  --json                     print the report as JSON',
+    '  --lang ja|en               output language',
+    'Exit codes: 0 no error finding / 1 error findings / 2 usage error',
+  ].join('\n'),
+};
+
+/** A CA file larger than this is not a CA bundle (and the IPC schema caps caPem at 200 000). */
+const MAX_CA_BYTES = 200_000;
+
+export const run: CliCommand = async (argv, io) => {
+  const parsed = parseDiagnoseArgs(argv, langFromEnv(io.env));
+  const usage = (lang: Lang, msg: Bi | null): number => {
+    if (msg) io.stderr(`mail-doctor diagnose: ${msg[lang]}\n`);
+    io.stderr(`${USAGE[lang]}\n`);
+    return EXIT_USAGE;
+  };
+  if (!parsed.ok) {
+    if (parsed.help) {
+      io.stdout(`${USAGE[parsed.lang]}\n`);
+      return EXIT_OK;
+    }
+    return usage(parsed.lang, parsed.error);
+  }
+  const a = parsed.args;
+  const lang = a.lang;
+
+  let password: string | undefined;
+  if (a.password.from === 'stdin') {
+    // Only the line ending the password is dropped: spaces inside or around it are part of it.
+    password = (await io.readStdin()).replace(/\r?\n$/, '');
+    if (!password) return usage(lang, { ja: '標準入力からパスワードを読めませんでした（空です）', en: 'No password on stdin (it was empty)' });
+  } else if (a.password.from === 'env') {
+    password = io.env[a.password.name];
+    if (!password) return usage(lang, { ja: `環境変数 ${a.password.name} が空か、ありません`, en: `Environment variable ${a.password.name} is empty or not set` });
+  }
+
+  let caPem: string | undefined;
+  if (a.caFile) {
+    try {
+      const st = await fs.stat(a.caFile);
+      if (st.size > MAX_CA_BYTES) return usage(lang, { ja: `CA ファイルが大きすぎます: ${a.caFile}`, en: `CA file too large: ${a.caFile}` });
+      caPem = await fs.readFile(a.caFile, 'utf8');
+    } catch {
+      return usage(lang, { ja: `CA ファイルを読めません: ${a.caFile}`, en: `Cannot read the CA file: ${a.caFile}` });
+    }
+    if (!caPem.includes('-----BEGIN CERTIFICATE-----')) return usage(lang, { ja: `PEM 形式の証明書ではありません: ${a.caFile}`, en: `Not a PEM certificate: ${a.caFile}` });
+  }
+
+  const account: AccountInput = { email: a.email, ...(a.user ? { user: a.user } : {}), ...(password ? { password } : {}), ...a.servers };
+  const req = DiagnoseRequest.safeParse({
+    runId: `cli-${Date.now()}`,
+    account,
+    options: {
+      ...(a.timeoutMs ? { timeoutMs: a.timeoutMs } : {}),
+      ...(a.allowInsecureAuth ? { allowInsecureAuth: true } : {}),
+      ...(caPem ? { caPem } : {}),
+      ...(a.dnsServer ? { dnsServer: a.dnsServer } : {}),
+      ...(a.from ? { from: a.from } : {}),
+      ...(a.to ? { to: a.to } : {}),
+      ...(a.tryAlternatives ? {} : { tryAlternatives: false }),
+    },
+  });
+  if (!req.success) {
+    // Never echo the input: it may contain the password.
+    const paths = req.error.issues.map((i) => i.path.join('.')).join(', ');
+    return usage(lang, { ja: `入力が正しくありません: ${paths}`, en: `Invalid input: ${paths}` });
+  }
+
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const report = await runDiagnosis(req.data, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (a.json) return;
+        const line = progressLine(p, lang, io.color);
+        if (line) io.stderr(line + '\n');
+      },
+    });
+    if (a.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else io.stdout(renderReport(report, lang, io.color));
+    return report.ok ? EXIT_OK : EXIT_FINDINGS;
+  } catch (e) {
+    if (e instanceof AppFailure && e.code === 'E_BAD_REQUEST') {
+      return usage(lang, { ja: `入力が正しくありません: ${e.message}`, en: `Invalid input: ${e.message}` });
+    }
+    throw e;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+};

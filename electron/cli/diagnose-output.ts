@@ -1,0 +1,93 @@
+/** Human output of `mail-doctor diagnose`: a compact findings table, probe lines, colour when the terminal has it. */
+import { findingTitle } from '../../shared/knowledge/finding-title';
+import type { Lang } from '../../shared/models/device';
+import type { DiagnoseProgress, DiagnoseReport, Finding, ProbeResult } from '../../shared/models/probe';
+
+const C = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+function paint(color: boolean, code: keyof typeof C, s: string): string {
+  return color ? `${C[code]}${s}${C.reset}` : s;
+}
+
+const SEVERITY: Record<Finding['severity'], [string, string, keyof typeof C]> = {
+  error: ['エラー', 'ERROR', 'red'],
+  warning: ['注意', 'WARN', 'yellow'],
+  info: ['情報', 'INFO', 'cyan'],
+};
+
+function mode(security: string | undefined, lang: Lang): string {
+  if (security === 'tls') return 'SSL/TLS';
+  if (security === 'starttls') return 'STARTTLS';
+  if (security === 'none') return lang === 'ja' ? '暗号化なし' : 'no encryption';
+  return '';
+}
+
+/** East Asian wide characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w;
+}
+function pad(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - width(s)));
+}
+
+function oneLine(s: string | undefined, max = 90): string {
+  if (!s) return '';
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? t.slice(0, max - 1) + '…' : t;
+}
+
+export function progressLine(p: DiagnoseProgress, lang: Lang, color: boolean): string | null {
+  if (p.kind === 'planned') {
+    const n = p.targets.length;
+    return lang === 'ja' ? `${n} 件の接続を確認します…` : `Checking ${n} connection${n === 1 ? '' : 's'}…`;
+  }
+  if (p.kind !== 'probe-done') return null;
+  const r = p.probe;
+  const mark = r.status === 'ok' ? paint(color, 'green', '✓') : r.status === 'cancelled' ? paint(color, 'dim', '-') : paint(color, 'red', '✗');
+  const role = r.role === 'alternative' ? (lang === 'ja' ? '（代替）' : ' (alternative)') : '';
+  return `${mark} ${r.protocol.toUpperCase()} ${r.host}:${r.port} ${mode(r.security, lang)}${role}  ${(r.durationMs / 1000).toFixed(1)}s`;
+}
+
+function fixText(f: Finding, lang: Lang): string {
+  if (!f.fix) return '';
+  const m = mode(f.fix.security, lang);
+  return lang === 'ja' ? `→ 設定を ${f.fix.host} ポート ${f.fix.port} / ${m} に変更` : `→ change to ${f.fix.host} port ${f.fix.port} / ${m}`;
+}
+
+export function renderReport(r: DiagnoseReport, lang: Lang, color: boolean): string {
+  const out: string[] = [];
+  const head = lang === 'ja' ? `メールドクター診断: ${r.email}` : `Mail Doctor diagnosis: ${r.email}`;
+  out.push(paint(color, 'bold', head));
+  if (r.findings.length === 0) {
+    out.push(paint(color, 'green', lang === 'ja' ? '問題は見つかりませんでした。' : 'No problems found.'));
+  } else {
+    for (const f of r.findings) {
+      const [ja, en, c] = SEVERITY[f.severity];
+      const sev = pad(lang === 'ja' ? ja : en, 6);
+      const where = f.protocol ? `${f.protocol.toUpperCase()} ${f.port ?? ''}${f.security ? '/' + mode(f.security, lang) : ''}` : '';
+      out.push(`${paint(color, c, sev)} ${pad(f.code, 28)} ${pad(where, 18)} ${findingTitle(f.code, lang)}`);
+      const ev = f.evidence.serverReply ?? f.evidence.message ?? f.evidence.errorCode;
+      if (ev) out.push(paint(color, 'dim', `       ${oneLine(ev)}`));
+      if (f.fix) out.push(`       ${paint(color, 'green', fixText(f, lang))}`);
+    }
+  }
+  out.push('');
+  for (const p of r.probes) out.push(probeLine(p, lang, color));
+  const verdict = r.cancelled
+    ? lang === 'ja' ? '中止しました' : 'Cancelled'
+    : r.ok
+      ? lang === 'ja' ? '結果: エラーなし' : 'Result: no errors'
+      : lang === 'ja' ? `結果: エラー ${r.findings.filter((f) => f.severity === 'error').length} 件` : `Result: ${r.findings.filter((f) => f.severity === 'error').length} error(s)`;
+  out.push('');
+  out.push(paint(color, r.ok ? 'green' : 'red', `${verdict}  (${(r.durationMs / 1000).toFixed(1)}s)`));
+  return out.join('\n') + '\n';
+}
+
+function probeLine(p: ProbeResult, lang: Lang, color: boolean): string {
+  const st = p.status === 'ok' ? paint(color, 'green', 'ok    ') : p.status === 'cancelled' ? paint(color, 'dim', 'cancel') : paint(color, 'red', 'failed');
+  const steps = p.steps.map((s) => `${s.name}:${s.status}`).join(' ');
+  const role = p.role === 'alternative' ? '*' : ' ';
+  return `${role}${st} ${pad(`${p.protocol.toUpperCase()} ${p.host}:${p.port} ${mode(p.security, lang)}`, 44)} ${paint(color, 'dim', steps)}`;
+}
