@@ -182,6 +182,14 @@ describe('setting fixes carry exact values from data', () => {
     expect(settings).toEqual(['Port: 993', 'Use TLS/SSL: ON']);
   });
 
+  it('TLS_ON_PLAIN_PORT with a STARTTLS fix: Outlook gets 143/STARTTLS, an iPhone (one SSL switch) gets 993/SSL on', () => {
+    const f = finding('TLS_ON_PLAIN_PORT', { port: 143, security: 'tls', fix: { host: 'mail.example.jp', port: 143, security: 'starttls' } });
+    const olk = explainFinding(f, { device: 'outlook-classic', lang: 'en' }).steps.flatMap((s) => (s.setting ? [`${s.setting.label}: ${s.setting.value}`] : []));
+    expect(olk).toEqual(['Server Port Numbers > Incoming server (IMAP): 143', 'Use the following type of encrypted connection: STARTTLS']);
+    const ios = explainFinding(f, { device: 'iphone', lang: 'ja' }).steps.flatMap((s) => (s.setting ? [`${s.setting.label}: ${s.setting.value}`] : []));
+    expect(ios).toEqual(['サーバポート: 993', 'SSLを使用: オン']);
+  });
+
   it('ALTERNATIVE_WORKS uses the alternative seen working, not the catalog', () => {
     const f = finding('ALTERNATIVE_WORKS', { protocol: 'smtp', host: 'mail.so-net.ne.jp', port: 465, security: 'tls', role: 'alternative' });
     const x = explainFinding(f, { device: 'iphone', lang: 'ja', provider: provider('so-net') });

@@ -164,7 +164,8 @@ export function findingEvidence(f: Finding, lang: Lang): EvidenceItem[] {
   const e = f.evidence;
   if (e.serverReply) out.push(ev(L('サーバーの応答', 'Server reply'), e.serverReply, lang));
   if (e.errorCode) out.push(ev(L('エラーコード', 'Error code'), e.errorCode, lang));
-  if (e.message) out.push(ev(L('詳細', 'Detail'), e.message, lang));
+  // The probes' own message is English developer text; label it as such rather than translate it.
+  if (e.message) out.push(ev(L('技術的な詳細', 'Technical detail'), e.message, lang));
   if (e.addresses && e.addresses.length > 0) out.push(ev(L('IPアドレス', 'IP addresses'), e.addresses.join(', '), lang));
   if (e.cert) {
     out.push(ev(L('証明書の名前', 'Certificate name'), [e.cert.subject, ...e.cert.subjectAltNames].filter(Boolean).join(', '), lang));

@@ -39,6 +39,8 @@ function plain(text: Localized, lang: Lang, grade: FixStep['grade'] = 'B'): FixS
   return { text: pick(text, lang), grade };
 }
 
+/** Apple Mail has one SSL on/off switch for both SSL/TLS and STARTTLS. */
+const isApple = (d: Device) => d === 'iphone' || d === 'mac-mail';
 const isPhone = (d: Device) => d === 'iphone' || d === 'android-gmail' || d === 'samsung-email';
 
 /** Try another network, turn the VPN off: the quickest split between "network" and "account". */
@@ -198,9 +200,17 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
         ...networkSteps(device, lang).slice(2),
         ...waitAndRecheckSteps(lang).slice(1),
       ];
-    case 'TLS_ON_PLAIN_PORT':
+    case 'TLS_ON_PLAIN_PORT': {
       // SSL/TLS was chosen on a STARTTLS/plain port: move to the implicit-TLS port.
+      // Apple devices have one "SSL" switch for both modes, so "port 143, SSL on" would
+      // change nothing there: send them to the implicit-TLS port instead.
+      const target = targetSettings(finding, provider);
+      if (isApple(device) && (!target || target.security !== 'tls')) {
+        const host = target?.host ?? finding.host;
+        return serverSettingSteps(device, protocol, { ...(host ? { host } : {}), ...standardFor(protocol, 'tls') }, lang, ['port', 'security']);
+      }
       return settingsOrAdvice(finding, ctx, standardFor(protocol, 'tls'), ['port', 'security']);
+    }
     case 'PLAIN_ON_TLS_PORT':
       return settingsOrAdvice(finding, ctx, finding.port !== undefined ? { port: finding.port, security: 'tls' } : standardFor(protocol, 'tls'), ['port', 'security']);
     case 'STARTTLS_NOT_OFFERED':

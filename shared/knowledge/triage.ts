@@ -102,11 +102,14 @@ function outage(t: TriageInput): Draft | undefined {
   const dnsBroken = t.reportCodes.has('DNS_NOT_FOUND') || t.reportCodes.has('DNS_FAILURE');
   // Working on another network rules the server out: that is the network-filter rule's case.
   const worksElsewhere = (input.previousRuns ?? []).some((run) => run.report.probes.some(worked));
-  if (r && !dnsBroken && !worksElsewhere && everythingUnreachable(r) && input.flags?.failsOnAllNetworks !== false) {
+  // "Every port" needs more than one port tried (alternatives on), or the customer's word for it.
+  const ports = r ? new Set(r.probes.map((p) => `${p.protocol}:${p.port}`)).size : 0;
+  const everyPort = ports >= 2 || input.flags?.failsOnAllNetworks === true;
+  if (r && !dnsBroken && !worksElsewhere && everyPort && everythingUnreachable(r) && input.flags?.failsOnAllNetworks !== false) {
     const others = previousAllUnreachable(t);
     const everywhere = input.flags?.failsOnAllNetworks === true || others.length > 0;
     likelihood = likelihood ?? (everywhere ? 'high' : 'medium');
-    evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L(`調べた ${r.probes.length} 通りの接続（全ポート）がすべて応答なし・拒否でした`, `All ${r.probes.length} connections tried (every port) got no answer or were refused`), lang)));
+    evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L(`調べた ${r.probes.length} 通りの接続がすべて応答なし・拒否でした`, `All ${r.probes.length} connections tried got no answer or were refused`), lang)));
     if (others.length > 0) evidence.push(ev(pick(L('ほかのネットワーク', 'Other networks'), lang), pick(L(`「${others.join('」「')}」でも同じ`, `Same on "${others.join('", "')}"`), lang)));
     if (input.flags?.failsOnAllNetworks === true) evidence.push(ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('どのネットワークでもつながらない', 'fails on every network'), lang)));
   }
