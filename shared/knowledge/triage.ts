@@ -125,7 +125,9 @@ function outage(t: TriageInput): Draft | undefined {
     likelihood,
     title: pick(L('メールサーバー側の障害・メンテナンス', 'Outage or maintenance at the mail server'), lang),
     explanation: pick(
-      L('どのポートでもサーバーにつながらず、端末の設定では直せない状態です。プロバイダー側の一時的な障害の可能性が高いので、時間をおいてもう一度診断します。', 'The server cannot be reached on any port, which no device setting can fix. A temporary problem at the provider is likely: wait, then check again.'),
+      unavailable
+        ? L('メールサーバーが一時的に使えない状態で、端末の設定では直せません。時間をおいてもう一度診断します。', 'The mail server is temporarily unavailable, which no device setting can fix. Wait, then check again.')
+        : L('どのポートでもサーバーにつながらず、端末の設定では直せない状態です。プロバイダー側の一時的な障害の可能性が高いので、時間をおいてもう一度診断します。', 'The server cannot be reached on any port, which no device setting can fix. A temporary problem at the provider is likely: wait, then check again.'),
       lang,
     ),
     evidence,
