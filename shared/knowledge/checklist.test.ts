@@ -4,7 +4,7 @@ import { DEVICES, LANGS, type Device } from '../models/device';
 import type { Finding } from '../models/probe';
 import { getProvider } from './catalog';
 import type { ProviderEntry } from './catalog-types';
-import { buildChecklist, deviceSettingsScreen } from './checklist';
+import { buildChecklist, deviceSettingsScreen, highlightFromDiff } from './checklist';
 import { report } from './composer-fixtures.test-util';
 import { composeDiagnosis } from './composer';
 
@@ -155,6 +155,19 @@ describe('deviceSettingsScreen', () => {
     expect(s.fields.map((f) => f.label)).toEqual(['受信メール サーバー', 'アカウント名', 'パスワード', 'サーバーのポート番号 > 受信サーバー (IMAP)', '使用する暗号化接続の種類']);
     expect(s.fields.filter((f) => f.highlight).map((f) => f.field)).toEqual(['port']);
     expect(s.fields.find((f) => f.field === 'security')?.value).toBe('SSL/TLS');
+  });
+
+  it('highlights what the settings diff found wrong', () => {
+    const d = composeDiagnosis({
+      report: report('a@example.jp', [{ protocol: 'smtp', host: 'smtp.example.jp', port: 465, security: 'tls' }]),
+      device: 'iphone',
+      lang: 'ja',
+      deviceSettings: { smtp: { host: 'smtp.example.jp', port: 25, security: 'none' } },
+    });
+    const hl = highlightFromDiff(d.settingsDiff, 'smtp');
+    expect(hl).toEqual(['port', 'security']);
+    const s = deviceSettingsScreen('iphone', 'smtp', d.correctSettings.smtp ?? {}, 'ja', hl);
+    expect(s.fields.filter((f) => f.highlight).map((f) => `${f.label}=${f.value}`)).toEqual(['SSLを使用=オン', 'サーバポート=465']);
   });
 
   it('every device and language yields labelled fields for every protocol', () => {

@@ -18,7 +18,7 @@ import { devicePath, resolvePath } from './device-paths';
 import { findingTitle } from './finding-title';
 import { L, pick, weakestGrade } from './fix-types';
 
-export { deviceSettingsScreen } from './device-settings-screen';
+export { deviceSettingsScreen, highlightFromDiff } from './device-settings-screen';
 export type * from './checklist-types';
 
 export interface ChecklistInput {

@@ -7,6 +7,7 @@ import type { Protocol } from '../models/account';
 import type { Device, Lang } from '../models/device';
 import { assertNever } from '../result';
 import type { ScreenField, SettingsScreen } from './checklist-types';
+import type { SettingsDiffRow } from './composer-types';
 import { fieldLabelOrPlain, securityValue, smtpAuthOnValue, type LabelField } from './device-labels';
 import { deviceName } from './device-names';
 import { resolvePath } from './device-paths';
@@ -100,4 +101,16 @@ export function deviceSettingsScreen(
   if (device === 'iphone' && protocol !== 'smtp') notes.push(pick(L('「SSLを使用」「認証」「サーバポート」は「詳細」の画面にあります。', '"Use SSL", "Authentication" and "Server Port" are on the "Advanced" screen.'), lang));
   if (notes.length > 0) screen.note = notes.join(' ');
   return screen;
+}
+
+/**
+ * The fields to highlight on a protocol's screen, from the settings diff: the
+ * wrong ones; when nothing is known to be wrong, every field with a correct
+ * value the device's value could not be checked against.
+ */
+export function highlightFromDiff(diff: readonly SettingsDiffRow[], protocol: Protocol): SettingField[] {
+  const rows = diff.filter((d) => d.protocol === protocol || d.field === 'user');
+  const wrong = rows.filter((d) => d.status === 'wrong').map((d) => d.field);
+  if (wrong.length > 0) return wrong;
+  return rows.filter((d) => d.status === 'unknown' && d.correctValue !== undefined).map((d) => d.field);
 }
