@@ -287,7 +287,8 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
         step.grade = spa.grade === 'U' || step.grade === 'U' ? 'U' : step.grade;
         return [step];
       }
-      const auth = fieldLabel(device, protocol, 'smtp-auth', lang);
+      // Only Apple Mail has an authentication-method field ("認証"); elsewhere it is an on/off switch.
+      const auth = isApple(device) ? fieldLabel(device, protocol, 'smtp-auth', lang) : undefined;
       return [
         placeStep(
           device,
