@@ -90,7 +90,12 @@ test('every screen in Japanese and English: screenshots and no serious accessibi
       await page.locator(`.nav-item[data-screen="${screen}"]`).click();
       await expect(page.locator(`.nav-item[data-screen="${screen}"]`)).toHaveAttribute('aria-current', 'step');
       if (screen === 'probe') await page.locator('table.matrix tbody tr').first().locator('.target-btn').click();
-      if (screen === 'account') await page.locator('#advanced[open]').waitFor();
+      if (screen === 'account') {
+        // Show the collapsed parts too: what the device is set to, and the advanced options.
+        await page.locator('details.panel summary').first().click();
+        await page.locator('#advanced summary').click();
+        await expect(page.locator('#opt-timeout')).toBeVisible();
+      }
       if (screen === 'history') await expect(page.locator('table.history tbody tr').first()).toBeVisible();
       await page.screenshot({ path: join(shots, `${screen}-${lang}.png`), fullPage: true });
       for (const v of await axe(page)) failures.push(`${lang}/${screen}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -123,21 +128,31 @@ test('dark theme and a large window', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('keyboard only: the device, the account form and the run are reachable with Tab and Space', async ({ page }) => {
+test('keyboard only: skip link, device choice with arrow keys, visible focus', async ({ page }) => {
   await page.goto(e2eEnv().url);
   await setLang(page, 'en');
   await page.locator('.nav-item[data-screen="start"]').click();
-  // Skip link first, then the header, the steps, then the device choice.
+  // A fresh load starts keyboard navigation at the top of the document.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.locator('.skip-link')).toBeFocused();
+  await expect(page.locator('.skip-link')).toBeInViewport();
   await page.keyboard.press('Enter');
-  const device = page.locator('input[name="device"]').first();
-  for (let i = 0; i < 20 && !(await device.evaluate((el) => el === document.activeElement || (el as HTMLInputElement).name === (document.activeElement as HTMLInputElement | null)?.name)); i++) {
-    await page.keyboard.press('Tab');
-  }
+  await page.keyboard.press('Tab');
+  const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name);
+  expect(await focusedName()).toBe('device');
+  const checked = () => page.evaluate(() => document.querySelector<HTMLInputElement>('input[name="device"]:checked')?.value ?? null);
+  const before = await checked();
   await page.keyboard.press('Space');
-  await expect(page.locator('input[name="device"]:checked')).toHaveCount(1);
-  // The focus ring is visible (not only a colour change of the tile).
+  await page.keyboard.press('ArrowRight');
+  const after = await checked();
+  expect(after).not.toBeNull();
+  expect(after).not.toBe(before);
+  // The focus ring is drawn around the whole tile, not only a colour change.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle);
   expect(outline).toBe('solid');
+  // Tab onwards reaches the error text and the continue button.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#error-text')).toBeFocused();
 });

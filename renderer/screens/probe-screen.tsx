@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
 import { buildMatrix, matrixProgress, MATRIX_COLUMNS, type MatrixRow } from '../view/matrix';
-import { StatusIcon, statusKey } from '../components/status-icon';
+import { StatusIcon } from '../components/status-icon';
 import { EvidencePanel } from '../components/evidence-panel';
 import { findingTitle } from '../../shared/knowledge/finding-title';
 
@@ -121,12 +121,9 @@ export function ProbeScreen() {
                     const cell = r.cells[c];
                     return (
                       <td key={c} className={`cell cell-${cell.status}`}>
-                        <button
-                          type="button"
-                          className="cell-btn"
-                          aria-label={t('probe.cell.label', { target: label, column: t(`probe.col.${c}`), status: t(statusKey(cell.status)) })}
-                          onClick={() => selectProbe(r.target.id)}
-                        >
+                        <button type="button" className="cell-btn" onClick={() => selectProbe(r.target.id)}>
+                          {/* The visible status stays part of the accessible name; the row and column are added for screen readers. */}
+                          <span className="sr-only">{t('probe.cell.label', { target: label, column: t(`probe.col.${c}`) })}</span>
                           <StatusIcon status={cell.status} />
                           {cell.durationMs !== undefined ? <span className="cell-time">{Math.round(cell.durationMs)} ms</span> : null}
                           {cell.detail ? <span className="cell-detail">{cell.detail}</span> : null}
