@@ -111,6 +111,7 @@ function conclude(rows: RunComparisonRow[], labelA: string, labelB: string, lang
   else if (failing.every((r) => r.protocol === 'smtp' && r.port === 25)) kind = 'port25-filter';
   else if (steps.every((s) => s === 'tls' || s === 'starttls')) kind = 'tls-interception';
   else if (steps.every((s) => s === 'tcp' || s === 'greeting' || s === 'dns')) kind = 'network-filter';
+  else if (steps.every((s) => s === 'auth')) kind = 'auth-differs';
   else kind = 'mixed';
   return { kind, failingLabel: bad, text: conclusionText(kind, bad, good, lang) };
 }
@@ -125,6 +126,11 @@ function conclusionText(kind: ComparisonConclusionKind, bad: string, good: strin
       return pick(L(`「${bad}」でだけ暗号化（証明書）の確認に失敗します。そのネットワークのプロキシやセキュリティ機器が通信に割り込んでいます（「${good}」では問題ありません）。`, `Only on "${bad}" the certificate check fails: a proxy or security appliance on that network intercepts the connection ("${good}" is fine).`), lang);
     case 'network-filter':
       return pick(L(`「${bad}」でだけ遮断されています。そのネットワークのフィルター・ファイアウォール・VPN が原因です（「${good}」ではつながります）。`, `Blocked on "${bad}" only: a filter, firewall or VPN on that network is the cause (it works on "${good}").`), lang);
+    case 'auth-differs':
+      return pick(
+        L(`「${bad}」でだけログインが拒否されます（「${good}」では通ります）。海外や VPN からのアクセス制限など、接続元によるログイン制限の可能性があります。`, `The login is refused only on "${bad}" (it works on "${good}"): likely a sign-in restriction by location, e.g. against overseas or VPN access.`),
+        lang,
+      );
     case 'same-ok':
     case 'same-failure':
     case 'mixed':

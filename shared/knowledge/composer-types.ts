@@ -138,6 +138,7 @@ export type ComparisonConclusionKind =
   | 'port25-filter' // only SMTP port 25 blocked on one network (OP25B)
   | 'tls-interception' // certificate trusted on one network, not on the other
   | 'dns-difference' // name resolves on one network only
+  | 'auth-differs' // login refused on one network only (overseas/VPN or IP-based sign-in restriction)
   | 'mixed'; // differences that fit none of the above
 
 export interface RunComparison {

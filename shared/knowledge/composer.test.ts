@@ -327,6 +327,15 @@ describe('compareRuns', () => {
     expect(compareRuns({ label: 'A', report: home }, { label: 'B', report: home }, 'en').conclusion.kind).toBe('same-ok');
   });
 
+  it('login refused only through the VPN → a location-based sign-in restriction', () => {
+    const ok = report('a@yahoo.co.jp', [{ protocol: 'imap', host: 'imap.mail.yahoo.co.jp', port: 993, security: 'tls' }]);
+    const vpn = report('a@yahoo.co.jp', [{ protocol: 'imap', host: 'imap.mail.yahoo.co.jp', port: 993, security: 'tls', failAt: 'login', code: 'AUTH_FAILED', reply: 'NO [AUTHENTICATIONFAILED] Incorrect username or password.' }]);
+    const c = compareRuns({ label: 'VPN on', report: vpn }, { label: 'home', report: ok }, 'en');
+    expect(c.conclusion.kind).toBe('auth-differs');
+    expect(c.conclusion.failingLabel).toBe('VPN on');
+    expect(c.conclusion.text).toMatch(/overseas or VPN/);
+  });
+
   it('runs with no common target cannot be compared', () => {
     const other = report('a@example.jp', [{ protocol: 'pop3', host: 'pop.example.jp', port: 995, security: 'tls' }]);
     const c = compareRuns({ label: 'A', report: home }, { label: 'B', report: other }, 'en');

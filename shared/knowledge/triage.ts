@@ -143,7 +143,7 @@ function networkFilter(t: TriageInput): Draft | undefined {
   const lang = input.lang;
   const evidence: EvidenceItem[] = [];
   let likelihood: Likelihood | undefined;
-  const blockedKinds = ['network-filter', 'port25-filter', 'tls-interception', 'dns-difference'];
+  const blockedKinds = ['network-filter', 'port25-filter', 'tls-interception', 'dns-difference', 'auth-differs'];
   if (comparison && blockedKinds.includes(comparison.conclusion.kind)) {
     likelihood = 'high';
     evidence.push(ev(pick(L('ネットワークの比較', 'Network comparison'), lang), comparison.conclusion.text));
