@@ -41,6 +41,7 @@ export interface ChecklistStepDef {
   weakCauses?: readonly string[];
   /** Deleting the account: the backup step must come first. */
   deletes?: boolean;
+  uiAction?: 'recheck' | 'compare-networks';
 }
 
 const PHONES: readonly Device[] = ['iphone', 'android-gmail', 'samsung-email'];
@@ -129,6 +130,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
     causes: ['network-filter'],
     weakCodes: ['PORT25_BLOCKED', ...INTERCEPT_CODES],
     weakCauses: ['server-outage'],
+    uiAction: 'compare-networks',
   },
   {
     id: 'security-software',
@@ -221,6 +223,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
     codes: ['SERVER_UNAVAILABLE', 'SERVER_TOO_MANY_CONNECTIONS', 'TLS_PROTOCOL_TOO_OLD'],
     causes: ['server-outage'],
     weakCodes: ['GREETING_TIMEOUT', 'TLS_CERT_EXPIRED'],
+    uiAction: 'recheck',
   },
   {
     id: 'mailbox-space',

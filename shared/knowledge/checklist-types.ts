@@ -38,6 +38,8 @@ export interface ChecklistStep {
   /** Why the step was moved up (the diagnosis that makes it relevant). */
   reason?: string;
   relevance: 'high' | 'normal' | 'low';
+  /** A button the UI can offer with the step: run the diagnosis again, or open the network comparison. */
+  uiAction?: 'recheck' | 'compare-networks';
   /** Finding codes and cause ids that make this step more relevant. */
   relevantCodes: FindingCode[];
   relevantCauses: string[];

@@ -126,6 +126,7 @@ describe('buildChecklist: ordering follows the diagnosis', () => {
     const d = composeDiagnosis({ report: r, device: 'iphone', lang: 'ja', flags: { failsOnAllNetworks: true } });
     const steps = buildChecklist({ device: 'iphone', lang: 'ja', causes: d.causes, findings: r.findings });
     expect(steps[0]?.id).toBe('outage-wait');
+    expect(steps[0]?.uiAction).toBe('recheck');
   });
 
   it('a device-side diagnosis brings Outlook’s credential and repair steps up, with backup before delete', () => {

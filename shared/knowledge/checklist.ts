@@ -101,6 +101,7 @@ function resolveStep(def: ChecklistStepDef, device: Device, lang: Lang, imp: Imp
     relevantCodes: [...def.codes, ...(def.weakCodes ?? [])],
     relevantCauses: [...def.causes, ...(def.weakCauses ?? [])],
   };
+  if (def.uiAction) step.uiAction = def.uiAction;
   const notes: string[] = [];
   if (def.note) notes.push(pick(def.note, lang));
   if (def.outsidePath) {
