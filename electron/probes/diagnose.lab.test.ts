@@ -150,10 +150,12 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? '' : ` (${lab
       expect(codes(r)).toEqual(['TLS_CERT_UNTRUSTED', 'LOGIN_NOT_TRIED']);
     });
 
-    it('TLS_PROTOCOL_TOO_OLD (Dovecot limited to TLS 1.0/1.1)', async () => {
+    it('TLS_PROTOCOL_TOO_OLD (Dovecot limited to TLS 1.0/1.1), implicit and after STARTTLS', async () => {
       const r = await diag({ ...pw(), imap: srv('tls10', 993, 'tls') });
       expect(codes(r)).toEqual(['TLS_PROTOCOL_TOO_OLD']);
       expect(r.probes[0]?.tls?.protocol).toMatch(/^TLSv1(\.1)?$/);
+      const s = await diag({ ...pw(), imap: srv('tls10', 143, 'starttls') });
+      expect(codes(s)).toEqual(['TLS_PROTOCOL_TOO_OLD']);
     });
 
     it('TLS_HANDSHAKE_FAILED (no common cipher suite)', async () => {

@@ -106,7 +106,11 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
     // Alternatives matter only when the configured settings fail in a way another port/mode could fix.
     if (t.role === 'configured' && !fixableByOtherMode(result)) {
       const sameProtocol = targets.filter((x) => x.role === 'configured' && x.protocol === t.protocol);
-      if (sameProtocol.length === 1) altControllers.get(t.protocol)?.abort() ?? altControllers.set(t.protocol, abortedController());
+      if (sameProtocol.length === 1) {
+        const c = altControllers.get(t.protocol);
+        if (c) c.abort();
+        else altControllers.set(t.protocol, abortedController());
+      }
     }
     return result;
   };

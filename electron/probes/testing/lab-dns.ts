@@ -3,7 +3,7 @@
  * NXDOMAIN for anything else, SERVFAIL for `servfail.<domain>`. Tests pass its address as
  * `options.dnsServer`, so no query ever leaves the machine.
  */
-import dns2 = require('dns2');
+import dns2 from 'dns2';
 
 const { Packet } = dns2;
 // RFC 1035 §4.1.1 response codes (dns2's typings lack Packet.RCODE).

@@ -173,7 +173,7 @@ export async function startDovecot(spec: DovecotSpec): Promise<Spawned> {
   } catch (e) {
     const log = await fs.readFile(path.join(d, 'dovecot.log'), 'utf8').catch(() => '');
     await proc.stop();
-    throw new Error(`${(e as Error).message}\n${proc.output()}\n${log.slice(-3000)}`);
+    throw new Error(`${(e as Error).message}\n${proc.output()}\n${log.slice(-3000)}`, { cause: e });
   }
   return proc;
 }

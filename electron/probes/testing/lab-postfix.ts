@@ -137,7 +137,7 @@ export async function startPostfix(spec: PostfixSpec): Promise<PostfixHandle> {
   } catch (e) {
     const log = await fs.readFile(maillog, 'utf8').catch(() => '');
     await run('postfix', ['-c', conf, 'abort']).catch(() => undefined);
-    throw new Error(`lab: postfix did not start: ${(e as Error).message}\n${log.slice(-3000)}`);
+    throw new Error(`lab: postfix did not start: ${(e as Error).message}\n${log.slice(-3000)}`, { cause: e });
   }
   return {
     log: () => fs.readFile(maillog, 'utf8').catch(() => ''),

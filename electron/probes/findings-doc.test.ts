@@ -1,0 +1,18 @@
+/** docs/findings.md is the public description of the closed code list: it must name every code. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FINDING_CODES, FINDING_META } from '../../shared/findings/codes';
+
+const doc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'findings.md'), 'utf8');
+
+describe('docs/findings.md', () => {
+  it.each(FINDING_CODES.map((c) => [c]))('documents %s with its stage and severity', (code) => {
+    const row = doc.split('\n').find((l) => l.startsWith(`| \`${code}\` |`));
+    expect(row, `no table row for ${code}`).toBeDefined();
+    const cells = (row ?? '').split('|').map((c) => c.trim());
+    expect(cells[2]).toBe(FINDING_META[code].stage);
+    expect(cells[3]).toBe(FINDING_META[code].severity);
+    expect(Number(cells[4])).toBe(FINDING_META[code].weight);
+  });
+});
