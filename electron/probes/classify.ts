@@ -145,11 +145,6 @@ export function classifyEnvelopeReply(stage: 'mail' | 'rcpt', text: string): Fin
   return stage === 'mail' && /^5\d\d[ -]5\.[17]\./.test(text) ? 'SMTP_SENDER_REJECTED' : null;
 }
 
-/** IMAP `[OVERQUOTA]` in any reply (RFC 5530). */
-export function isOverQuotaText(text: string): boolean {
-  return OVER_QUOTA.test(text);
-}
-
 /** Share of the quota that counts as "nearly full": above this, warn. */
 export const NEAR_QUOTA_RATIO = 0.9;
 

@@ -269,6 +269,11 @@ async function readGreeting(ctx: ProbeContext, conn: LineConn, ep: Endpoint, pla
     ctx.step('greeting', 'failed', result.error);
     return false;
   }
+  if (t.protocol === 'smtp' && /^\d{3}-/.test(result.line)) {
+    // Multi-line SMTP greeting (RFC 5321 §4.2; postscreen and big providers send them): read to the last line.
+    const rest = await conn.readSmtpReply(ctx.ms(COMMAND_TIMEOUT_MS), 'greeting').catch(() => null);
+    if (rest) result = { line: [result.line, ...rest.lines].join('\n') };
+  }
   ctx.greeting = result.line;
   const code = classifyGreeting(t.protocol, result.line);
   if (code) {
@@ -276,7 +281,7 @@ async function readGreeting(ctx: ProbeContext, conn: LineConn, ep: Endpoint, pla
     ctx.step('greeting', 'failed', result.line);
     return false;
   }
-  ctx.step('greeting', 'ok', result.line.slice(0, 120));
+  ctx.step('greeting', 'ok', (result.line.split('\n').pop() ?? '').slice(0, 120));
   return true;
 }
 

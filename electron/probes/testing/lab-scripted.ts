@@ -224,7 +224,11 @@ export function smtpSim(o: SmtpSimOptions): Promise<Closable> {
   const mechs = o.authMechanisms ?? ['PLAIN', 'LOGIN'];
   return lineServer(
     o,
-    (s) => s.write('220 smtp.lab.test ESMTP Mail Doctor lab provider simulator'),
+    (s) => {
+      // Multi-line greeting, as large providers and postscreen send.
+      s.write('220-smtp.lab.test ESMTP Mail Doctor lab provider simulator');
+      s.write('220 ready');
+    },
     (line, s) => {
       if (s.state.loginStep === 'user') {
         s.state.loginUser = Buffer.from(line, 'base64').toString('utf8');
