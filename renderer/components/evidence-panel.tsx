@@ -7,6 +7,8 @@ import type { MatrixRow } from '../view/matrix';
 import { StatusIcon } from './status-icon';
 import { targetLabel } from '../screens/probe-screen';
 
+const SAN_SHOWN = 6;
+
 /** Evidence for one connection: steps, certificate, greeting and the redacted transcript. */
 export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?: ProbeResult; onClose(): void }) {
   const t = useT();
@@ -106,7 +108,11 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
                   <dt>{t('probe.evidence.cert.subject')}</dt>
                   <dd>{cert.subject}</dd>
                   <dt>{t('probe.evidence.cert.san')}</dt>
-                  <dd>{cert.subjectAltNames.join(', ') || '—'}</dd>
+                  <dd>
+                    {/* Lab and hosting certificates can list hundreds of names; the first few are what the helpdesk compares. */}
+                    {cert.subjectAltNames.slice(0, SAN_SHOWN).join(', ') || '—'}
+                    {cert.subjectAltNames.length > SAN_SHOWN ? ` ${t('probe.evidence.cert.more', { n: cert.subjectAltNames.length - SAN_SHOWN })}` : ''}
+                  </dd>
                   <dt>{t('probe.evidence.cert.issuer')}</dt>
                   <dd>{cert.issuer}</dd>
                   <dt>{t('probe.evidence.cert.valid')}</dt>

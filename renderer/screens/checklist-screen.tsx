@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
-import { useChecklist, useCorrectSettings, useDeviceSettings } from '../hooks/use-derived';
+import { useChecklist, useCorrectSettings, useDeviceSettings, useDiagnosis } from '../hooks/use-derived';
 import { SettingsPicture } from '../components/settings-picture';
 import { settingsScreenFor } from '../view/knowledge';
 import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
@@ -71,9 +71,15 @@ export function ChecklistScreen() {
   );
   const correct = useCorrectSettings();
   const onDevice = useDeviceSettings();
+  const diagnosis = useDiagnosis();
+  // Use the composer's correct settings when it has them (it also knows the catalog), else what the test saw working.
+  const target = diagnosis?.correctSettings ?? correct;
   const pictures = useMemo(
-    () => (device ? [incoming, 'smtp' as const].map((p) => settingsScreenFor(device, p, correct, onDevice, lang)).filter((x) => x !== undefined) : []),
-    [device, incoming, correct, onDevice, lang],
+    () =>
+      device
+        ? [incoming, 'smtp' as const].map((p) => settingsScreenFor(device, p, { ...correct, ...target }, onDevice, lang, diagnosis?.settingsDiff)).filter((x) => x !== undefined)
+        : [],
+    [device, incoming, correct, target, onDevice, lang, diagnosis],
   );
   if (!device) {
     return (

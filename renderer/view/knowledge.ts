@@ -5,7 +5,7 @@
  * so a screen never breaks on a half-built rule.
  */
 import type { ChecklistStep, SettingsScreen } from '../../shared/knowledge/checklist-types';
-import type { ComposeInput, Diagnosis, LabelledRun, RunComparison } from '../../shared/knowledge/composer-types';
+import type { ComposeInput, Diagnosis, LabelledRun, RunComparison, SettingsDiffRow } from '../../shared/knowledge/composer-types';
 import type { AccountSettings } from '../../shared/knowledge/fix-types';
 import type { ProviderEntry } from '../../shared/knowledge/catalog-types';
 import type { Protocol } from '../../shared/models/account';
@@ -14,6 +14,8 @@ import type { DiagnoseReport } from '../../shared/models/probe';
 import { providerForEmail } from '../../shared/knowledge/catalog';
 import { composeDiagnosis } from '../../shared/knowledge/composer';
 import { compareRuns } from '../../shared/knowledge/composer-compare';
+import { buildChecklist } from '../../shared/knowledge/checklist';
+import { deviceSettingsScreen, highlightFromDiff } from '../../shared/knowledge/device-settings-screen';
 import { fallbackDiagnosis } from './fallback-diagnosis';
 import { fallbackChecklist, fallbackSettingsScreen } from './fallback-checklist';
 import { fallbackCompare } from './fallback-compare';
@@ -40,14 +42,37 @@ export function checklistFor(
   lang: Lang,
   diagnosis: Diagnosis | undefined,
   email: string,
-  _provider: ProviderEntry | undefined,
+  provider: ProviderEntry | undefined,
   report: DiagnoseReport | undefined,
 ): ChecklistStep[] {
-  return fallbackChecklist(device, lang, diagnosis, email, report?.findings.filter((f) => f.severity !== 'info'));
+  return guarded(
+    () =>
+      buildChecklist({
+        device,
+        lang,
+        ...(report ? { findings: report.findings } : {}),
+        ...(diagnosis ? { causes: diagnosis.causes } : {}),
+        ...(provider ? { provider } : {}),
+      }),
+    () => fallbackChecklist(device, lang, diagnosis, email, report?.findings.filter((f) => f.severity !== 'info')),
+  );
 }
 
-export function settingsScreenFor(device: Device, protocol: Protocol, correct: AccountSettings, onDevice: AccountSettings, lang: Lang): SettingsScreen | undefined {
-  return fallbackSettingsScreen(device, protocol, correct, onDevice, lang);
+/** The device's settings screen for one server with the correct values, highlighting what the diff says is wrong. */
+export function settingsScreenFor(
+  device: Device,
+  protocol: Protocol,
+  correct: AccountSettings,
+  onDevice: AccountSettings,
+  lang: Lang,
+  diff: readonly SettingsDiffRow[] | undefined,
+): SettingsScreen | undefined {
+  const settings = correct[protocol];
+  if (!settings) return undefined;
+  return guarded(
+    () => deviceSettingsScreen(device, protocol, { ...settings, ...(correct.user ? { user: correct.user } : {}) }, lang, diff ? highlightFromDiff(diff, protocol) : undefined),
+    () => fallbackSettingsScreen(device, protocol, correct, onDevice, lang),
+  );
 }
 
 export function comparisonFor(a: LabelledRun, b: LabelledRun, lang: Lang): RunComparison {
