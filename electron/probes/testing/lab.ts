@@ -9,7 +9,7 @@
  * Dovecot/Postfix drop privileges); see README.md in this folder.
  */
 import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -176,11 +176,25 @@ export async function startLab(): Promise<Lab> {
         /* gone */
       }
     }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
   };
   process.once('exit', onExit);
+  // Killed runner (Ctrl-C, CI timeout): clean up, then let the signal do what it would have done.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    onExit();
+    for (const s of signals) process.removeListener(s, onSignal);
+    if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+  };
+  for (const s of signals) process.on(s, onSignal);
 
   const stop = async (): Promise<void> => {
     process.removeListener('exit', onExit);
+    for (const s of signals) process.removeListener(s, onSignal);
     for (const c of closers.reverse()) await c().catch(() => undefined);
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   };
