@@ -3,6 +3,7 @@
  * when USER is not offered; then STAT and QUIT. Runs on the pre-login connection.
  */
 import { classifyAuthReply } from './classify';
+import { LOGIN_TIMEOUT_MS } from './deadlines';
 import type { ProbeContext } from './probe-context';
 import { command, type Session } from './probe';
 
@@ -14,9 +15,9 @@ export async function loginPop3(ctx: ProbeContext, s: Session): Promise<void> {
   let reply: { ok: boolean; text: string };
   if (upper.length === 0 || upper.includes('USER')) {
     reply = await command(ctx, s.conn, `USER ${user}`);
-    if (reply.ok) reply = await command(ctx, s.conn, `PASS ${pass}`);
+    if (reply.ok) reply = await command(ctx, s.conn, `PASS ${pass}`, LOGIN_TIMEOUT_MS);
   } else {
-    reply = await command(ctx, s.conn, `AUTH PLAIN ${Buffer.from(`\0${user}\0${pass}`, 'utf8').toString('base64')}`);
+    reply = await command(ctx, s.conn, `AUTH PLAIN ${Buffer.from(`\0${user}\0${pass}`, 'utf8').toString('base64')}`, LOGIN_TIMEOUT_MS);
   }
   if (!reply.ok) {
     ctx.login = 'failed';

@@ -116,6 +116,7 @@ export async function loginSmtp(ctx: ProbeContext, s: Session, serverOffersNoAut
   }
   ctx.step('envelope', 'running');
   try {
+    // Three commands (MAIL, RCPT, RSET); policy checks happen at RCPT, so two rounds' worth.
     await call<boolean>((cb) => conn.login({ method: ENVELOPE_METHOD, user: ctx.account.user }, (err, v) => cb(err, v)), 'envelope check', ctx.ms(COMMAND_TIMEOUT_MS * 2));
   } catch (e) {
     ctx.step('envelope', 'failed', errorMessage(e));

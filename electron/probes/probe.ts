@@ -12,6 +12,7 @@ import { classifyConnectError, classifyDnsError, classifyGreeting, classifyTlsEr
 import {
   COMMAND_TIMEOUT_MS,
   GREETING_TIMEOUT_MS,
+  QUIT_WAIT_MS,
   SILENCE_BEFORE_TLS_CHECK_MS,
   SNIFF_TIMEOUT_MS,
   TCP_CONNECT_TIMEOUT_MS,
@@ -402,22 +403,22 @@ async function legacyHandshake(ctx: ProbeContext, ep: Endpoint, tlsOptions: TlsO
 let tagCounter = 0;
 
 /** One command with a success/failure answer, in the protocol's own syntax. */
-export async function command(ctx: ProbeContext, conn: LineConn, cmd: string): Promise<{ ok: boolean; text: string; lines: string[] }> {
+export async function command(ctx: ProbeContext, conn: LineConn, cmd: string, timeoutMs = COMMAND_TIMEOUT_MS): Promise<{ ok: boolean; text: string; lines: string[] }> {
   const p = ctx.target.protocol;
   try {
     if (p === 'imap') {
       const tag = `md${++tagCounter}`;
       conn.write(`${tag} ${cmd}`);
-      const r = await conn.readImapTagged(tag, ctx.ms(COMMAND_TIMEOUT_MS), cmd);
+      const r = await conn.readImapTagged(tag, ctx.ms(timeoutMs), cmd);
       return { ok: /^\S+ OK/i.test(r.tagged), text: r.tagged, lines: r.untagged };
     }
     if (p === 'pop3') {
       conn.write(cmd);
-      const l = await conn.readLine(ctx.ms(COMMAND_TIMEOUT_MS), cmd.split(' ')[0] ?? cmd);
+      const l = await conn.readLine(ctx.ms(timeoutMs), cmd.split(' ')[0] ?? cmd);
       return { ok: l.startsWith('+OK'), text: l, lines: [] };
     }
     conn.write(cmd);
-    const r = await conn.readSmtpReply(ctx.ms(COMMAND_TIMEOUT_MS), cmd.split(' ')[0] ?? cmd);
+    const r = await conn.readSmtpReply(ctx.ms(timeoutMs), cmd.split(' ')[0] ?? cmd);
     return { ok: r.code >= 200 && r.code < 400, text: r.text, lines: r.lines };
   } catch (e) {
     const code = codeOf(ctx, e);
@@ -451,7 +452,7 @@ async function capabilities(ctx: ProbeContext, conn: LineConn): Promise<string[]
 async function politeQuit(ctx: ProbeContext, conn: LineConn): Promise<void> {
   const cmd = ctx.target.protocol === 'imap' ? 'LOGOUT' : 'QUIT';
   // Best effort with a short wait: the answer carries no information.
-  await Promise.race([command(ctx, conn, cmd), new Promise((r) => setTimeout(r, 300))]).catch(() => undefined);
+  await Promise.race([command(ctx, conn, cmd), new Promise((r) => setTimeout(r, QUIT_WAIT_MS))]).catch(() => undefined);
   conn.destroy();
 }
 
