@@ -11,6 +11,19 @@ import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
 
 const EMPTY: Record<string, ChecklistEntryState> = {};
 
+/** How many steps stay visible when the diagnosis points at none in particular. */
+const ALWAYS_SHOWN = 6;
+
+/**
+ * The full checklist has 20+ steps per device; on the phone only the relevant ones matter.
+ * Steps the diagnosis raised (plus the first checks) stay open, the rest fold away.
+ */
+export function splitSteps(steps: readonly ChecklistStep[]): [ChecklistStep[], ChecklistStep[]] {
+  const high = steps.filter((s) => s.relevance === 'high').length;
+  const cut = Math.max(high, Math.min(ALWAYS_SHOWN, steps.length));
+  return [steps.slice(0, cut), steps.slice(cut)];
+}
+
 function StepCard({ step, n, entry }: { step: ChecklistStep; n: number; entry: ChecklistEntryState | undefined }) {
   const t = useT();
   const { lang, setStatus, setNote } = useApp(useShallow((s) => ({ lang: s.lang, setStatus: s.setStepStatus, setNote: s.setStepNote })));
@@ -91,6 +104,7 @@ export function ChecklistScreen() {
       </section>
     );
   }
+  const [shown, rest] = splitSteps(steps);
   const handled = steps.filter((s) => (caseProgress[s.id]?.status ?? 'todo') !== 'todo').length;
   const fixed = steps.find((s) => caseProgress[s.id]?.status === 'fixed');
   return (
@@ -110,11 +124,23 @@ export function ChecklistScreen() {
         </p>
       ) : null}
       <div className="checklist-layout">
-        <ol className="steps">
-          {steps.map((s, i) => (
-            <StepCard key={s.id} step={s} n={i + 1} entry={caseProgress[s.id]} />
-          ))}
-        </ol>
+        <div>
+          <ol className="steps">
+            {shown.map((s, i) => (
+              <StepCard key={s.id} step={s} n={i + 1} entry={caseProgress[s.id]} />
+            ))}
+          </ol>
+          {rest.length ? (
+            <details className="more-steps" open={rest.some((s) => (caseProgress[s.id]?.status ?? 'todo') !== 'todo' || caseProgress[s.id]?.note)}>
+              <summary>{t('checklist.more', { n: rest.length })}</summary>
+              <ol className="steps" start={shown.length + 1}>
+                {rest.map((s, i) => (
+                  <StepCard key={s.id} step={s} n={shown.length + i + 1} entry={caseProgress[s.id]} />
+                ))}
+              </ol>
+            </details>
+          ) : null}
+        </div>
         {pictures.length ? (
           <aside className="pictures" aria-label={t('checklist.picture')}>
             <h2>{t('checklist.picture')}</h2>

@@ -94,11 +94,13 @@ export const createCaseSlice: SliceCreator<CaseState & CaseActions> = (api, env)
       const best = res.value.best;
       set((s) => {
         const servers = { ...s.servers };
-        if (best.imap) servers.imap = draftFrom(best.imap);
-        if (best.pop3) servers.pop3 = draftFrom(best.pop3);
-        if (best.smtp) servers.smtp = draftFrom(best.smtp);
+        // Discovery answers after a moment; a row the user typed into meanwhile is theirs and stays.
+        const free = (p: Protocol) => s.servers[p].source !== 'manual' || !s.servers[p].host.trim();
+        if (best.imap && free('imap')) servers.imap = draftFrom(best.imap);
+        if (best.pop3 && free('pop3')) servers.pop3 = draftFrom(best.pop3);
+        if (best.smtp && free('smtp')) servers.smtp = draftFrom(best.smtp);
         // Prefer IMAP; fall back to POP only where the provider offers no IMAP.
-        const incoming = best.imap ? 'imap' : best.pop3 ? 'pop3' : s.incoming;
+        const incoming = !free(s.incoming) ? s.incoming : best.imap ? 'imap' : best.pop3 ? 'pop3' : s.incoming;
         const user = s.user || (best.imap ?? best.pop3 ?? best.smtp)?.usernameValue || '';
         return { discovery: res.value, discoveryStatus: 'done', servers, incoming, user: user === email ? '' : user };
       });

@@ -155,6 +155,37 @@ describe('app store', () => {
     expect(store.getState().servers.imap.source).toBe('manual');
   });
 
+  it('does not overwrite a server the user typed while discovery was running', async () => {
+    let answer!: () => void;
+    const api = fakeApi({
+      'discover:run': () =>
+        new Promise((r) =>
+          (answer = () =>
+            r(
+              ok({
+                email: 'a@lab.test',
+                domain: 'lab.test',
+                asciiDomain: 'lab.test',
+                candidates: [],
+                best: {
+                  imap: { source: 'srv', trust: 'unconfirmed', protocol: 'imap', host: 'mail.lab.test', port: 993, security: 'tls' },
+                  smtp: { source: 'srv', trust: 'unconfirmed', protocol: 'smtp', host: 'mail.lab.test', port: 587, security: 'starttls' },
+                },
+                tried: [],
+              }),
+            )),
+        ),
+    });
+    const store = createAppStore(api, testEnv(), memoryStorage());
+    store.getState().setEmail('a@lab.test');
+    const pending = store.getState().discover();
+    store.getState().setServer('imap', { host: 'cloud.lab.test' });
+    answer();
+    await pending;
+    expect(store.getState().servers.imap.host).toBe('cloud.lab.test');
+    expect(store.getState().servers.smtp.host).toBe('mail.lab.test');
+  });
+
   it('looks up the error text after a pause and ignores answers that arrive late', async () => {
     const answers: Array<() => void> = [];
     const api = fakeApi({
