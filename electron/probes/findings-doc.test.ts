@@ -16,3 +16,10 @@ describe('docs/findings.md', () => {
     expect(Number(cells[4])).toBe(FINDING_META[code].weight);
   });
 });
+
+describe('every finding code has a real-socket test', () => {
+  const labTests = readFileSync(path.join(__dirname, 'diagnose.lab.test.ts'), 'utf8');
+  it.each(FINDING_CODES.map((c) => [c]))('%s appears in an expectation of diagnose.lab.test.ts', (code) => {
+    expect(labTests).toMatch(new RegExp(`'${code}'`));
+  });
+});

@@ -64,7 +64,9 @@ export async function loginImap(ctx: ProbeContext, s: Session): Promise<void> {
       ctx.step('auth', 'failed', reply ?? f.serverResponseCode);
     } else {
       const c = code === CANCELLED_CODE ? 'ETIMEDOUT' : code;
-      ctx.add(c === 'ETIMEDOUT' ? 'GREETING_TIMEOUT' : classifyConnectError(c), { errorCode: c, message: `login connection failed: ${errorMessage(e)}` });
+      // The server greeted us moments ago (pre-login stage): silence now means it is not serving logins.
+      const timedOut = c === 'ETIMEDOUT' || c === 'CONNECT_TIMEOUT' || c === 'GREETING_TIMEOUT';
+      ctx.add(timedOut ? 'SERVER_UNAVAILABLE' : classifyConnectError(c), { errorCode: c, message: `login connection failed: ${errorMessage(e)}` });
       ctx.step('auth', 'failed', c);
     }
     return;

@@ -138,7 +138,8 @@ function failConnect(ctx: ProbeContext, e: unknown): void {
   const c = c0 === CANCELLED_CODE ? 'ETIMEDOUT' : c0;
   const f = e as SmtpFailure;
   ctx.login = 'failed';
-  ctx.add(f.response ? classifyAuthReply(f.response) : c === 'ETIMEDOUT' ? 'GREETING_TIMEOUT' : classifyConnectError(c), {
+  // The server greeted us moments ago (pre-login stage): silence now means it is not serving logins.
+  ctx.add(f.response ? classifyAuthReply(f.response) : c === 'ETIMEDOUT' ? 'SERVER_UNAVAILABLE' : classifyConnectError(c), {
     errorCode: c,
     ...(f.response ? { serverReply: f.response } : {}),
     message: `login connection failed: ${errorMessage(e)}`,
