@@ -170,6 +170,12 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? '' : ` (${lab
       expect(r.findings.map((f) => f.evidence.serverReply).join('\n')).toMatch(/421 4\.3\.2/);
     });
 
+    it('SERVER_UNAVAILABLE when a server that greeted never answers the login (IMAP, SMTP)', async () => {
+      const r = await diag({ email: 'no-answer@lab.test', ...pw(), imap: srv('cloud', 993, 'tls'), smtp: srv('cloud', 465, 'tls') }, { timeoutMs: 3000 });
+      expect(codes(r)).toEqual(['SERVER_UNAVAILABLE', 'SERVER_UNAVAILABLE']);
+      expect(r.probes.every((p) => p.steps.find((s) => s.name === 'greeting')?.status === 'ok')).toBe(true);
+    });
+
     it('SERVER_NOT_MAIL (SSH banner on 143, a web server on 587)', async () => {
       const r = await diag({ ...pw(), imap: srv('notMail', 143, 'starttls'), smtp: srv('notMail', 587, 'starttls') }, { timeoutMs: 6000 });
       expect(codes(r)).toEqual(['SERVER_NOT_MAIL', 'SERVER_NOT_MAIL']);

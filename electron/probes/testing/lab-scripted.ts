@@ -113,11 +113,11 @@ function lineServer(
 }
 
 /** What a simulated provider answers to a login, chosen by the user's local part. */
-export type SimUserKind = 'app-password' | 'basic-disabled' | 'basic-submission' | 'too-many' | 'wrong';
+export type SimUserKind = 'app-password' | 'basic-disabled' | 'basic-submission' | 'too-many' | 'no-answer' | 'wrong';
 
 export function simKind(user: string): SimUserKind {
   const local = user.split('@')[0] ?? '';
-  if (local === 'app-password' || local === 'basic-disabled' || local === 'basic-submission' || local === 'too-many') return local;
+  if (local === 'app-password' || local === 'basic-disabled' || local === 'basic-submission' || local === 'too-many' || local === 'no-answer') return local;
   return 'wrong';
 }
 
@@ -127,6 +127,7 @@ const IMAP_REPLY: Record<SimUserKind, string> = {
   'basic-disabled': 'NO Basic authentication is disabled.',
   'basic-submission': 'NO Basic authentication is disabled.',
   'too-many': 'NO [ALERT] Too many simultaneous connections. (Failure)',
+  'no-answer': '',
   wrong: 'NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)',
 };
 const SMTP_REPLY: Record<SimUserKind, string[]> = {
@@ -139,6 +140,7 @@ const SMTP_REPLY: Record<SimUserKind, string[]> = {
   ],
   'basic-submission': ['550 5.7.30 Basic authentication is not supported for Client Submission.'],
   'too-many': ['454 4.7.0 Too many login attempts, please try again later. d2-20020a170902 - gsmtp'],
+  'no-answer': [],
   wrong: [
     '535-5.7.8 Username and Password not accepted. Learn more at',
     '535 5.7.8  https://support.google.com/mail/?p=BadCredentials d2-20020a170902 - gsmtp',
@@ -149,6 +151,7 @@ const POP3_REPLY: Record<SimUserKind, string> = {
   'basic-disabled': '-ERR Basic authentication is disabled.',
   'basic-submission': '-ERR Basic authentication is disabled.',
   'too-many': '-ERR [IN-USE] Too many simultaneous connections.',
+  'no-answer': '',
   wrong: '-ERR [AUTH] Username and password not accepted.',
 };
 
@@ -177,7 +180,8 @@ export function imapSim(o: SimOptions): Promise<Closable> {
       if (s.state.pendingAuth) {
         const tag = s.state.pendingAuth;
         s.state.pendingAuth = null;
-        s.write(`${tag} ${IMAP_REPLY[simKind(plainUser(line))]}`);
+        const reply = IMAP_REPLY[simKind(plainUser(line))];
+        if (reply) s.write(`${tag} ${reply}`);
         return;
       }
       const [tag = '*', cmdRaw = '', ...rest] = line.split(' ');
@@ -194,10 +198,13 @@ export function imapSim(o: SimOptions): Promise<Closable> {
         s.write(`${tag} OK Begin TLS negotiation now`);
         s.upgrade();
       } else if (cmd === 'LOGIN') {
-        s.write(`${tag} ${IMAP_REPLY[simKind((rest[0] ?? '').replace(/"/g, ''))]}`);
+        const reply = IMAP_REPLY[simKind((rest[0] ?? '').replace(/"/g, ''))];
+        if (reply) s.write(`${tag} ${reply}`);
       } else if (cmd === 'AUTHENTICATE') {
-        if (rest[1]) s.write(`${tag} ${IMAP_REPLY[simKind(plainUser(rest[1]))]}`);
-        else {
+        if (rest[1]) {
+          const reply = IMAP_REPLY[simKind(plainUser(rest[1]))];
+          if (reply) s.write(`${tag} ${reply}`);
+        } else {
           s.state.pendingAuth = tag;
           s.write('+ ');
         }
