@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { FindingCode } from '../../shared/findings/codes';
 import type { AccountInput, ServerSettings } from '../../shared/models/account';
 import type { DiagnoseOptions, DiagnoseProgress, DiagnoseReport } from '../../shared/models/probe';
-import { DiagnoseReport as DiagnoseReportSchema } from '../../shared/models/probe';
+import { DiagnoseProgress as DiagnoseProgressSchema, DiagnoseReport as DiagnoseReportSchema } from '../../shared/models/probe';
 import { runDiagnosis } from './diagnose';
 import { labOrNull, labSkipReason } from './testing/lab-context';
 import type { LabHostKey } from './testing/lab';
@@ -277,6 +277,7 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? '' : ` (${lab
       expect(r.probes.every((p) => p.host.endsWith('.lab.test'))).toBe(true);
       expect(r.ok).toBe(true);
       expect(events[0]?.kind).toBe('planned');
+      for (const e of events) DiagnoseProgressSchema.parse(JSON.parse(JSON.stringify(e)));
       expect(events.filter((e) => e.kind === 'probe-done')).toHaveLength(2);
       expect(events.some((e) => e.kind === 'dns' && e.dns.mx?.[0]?.exchange === 'mail.lab.test')).toBe(true);
       expect(events.some((e) => e.kind === 'step' && e.step.name === 'auth' && e.step.status === 'ok')).toBe(true);

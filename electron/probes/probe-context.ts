@@ -118,12 +118,13 @@ export class ProbeContext {
         /* already closed */
       }
     }
-    for (const s of this.steps) {
-      if (s.status === 'running') {
-        s.status = this.cancelled ? 'skipped' : 'failed';
-        this.onStep(s);
-      }
-    }
+    this.steps.forEach((s, i) => {
+      if (s.status !== 'running') return;
+      // A new object: the 'running' one has already gone out in a progress event.
+      const done: ProbeStep = { ...s, status: this.cancelled ? 'skipped' : 'failed' };
+      this.steps[i] = done;
+      this.onStep(done);
+    });
     const status: ProbeResult['status'] = this.cancelled
       ? 'cancelled'
       : this.findings.some((f) => f.severity === 'error')
