@@ -225,3 +225,36 @@ test('(e) network comparison of two labelled runs', async ({ page }) => {
   await expect(page.locator('.conclusion')).toBeVisible();
   await expect(page.locator('.conclusion p')).not.toBeEmpty();
 });
+
+test('a run against a silent server can be cancelled at once, and bad input gets a translated message', async ({ page }) => {
+  const { lab } = e2eEnv();
+  await open(page, 'ja');
+  await page.locator('input[name="device"][value="android-gmail"]').check();
+  await page.locator('.nav-item[data-screen="account"]').click();
+  // Bad input first: nothing is sent, every wrong field says why, in Japanese.
+  await page.locator('#email').fill('not-an-address');
+  await page.locator('#srv-in-host').fill('bad host!');
+  await page.locator('#srv-in-port').fill('99999');
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('#email-err')).toContainText('メールアドレスの形式ではありません');
+  await expect(page.locator('#srv-in-host-err')).toContainText('サーバー名');
+  await expect(page.locator('#srv-in-port-err')).toContainText('1〜65535');
+  await expect(page.locator('#email')).toBeFocused();
+  await expect(page.locator('.nav-item[data-screen="probe"]')).toBeDisabled();
+
+  // A server that accepts and never greets, with a long budget: cancel must not wait for it.
+  await page.locator('#advanced summary').click();
+  await page.locator('#opt-timeout').fill('60');
+  await page.locator('#email').fill(`bob@${lab.domain}`);
+  await page.locator('#srv-in-sec').selectOption('starttls');
+  await page.locator('#srv-in-host').fill(lab.hosts.silent.name);
+  await page.locator('#srv-in-port').fill('143');
+  await page.locator('#srv-out-host').fill('');
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('.probe-head .spinner')).toBeVisible();
+  const started = Date.now();
+  await page.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(page.locator('.probe-head')).toContainText('キャンセルしました', { timeout: 15_000 });
+  expect(Date.now() - started).toBeLessThan(15_000);
+  await expect(page.getByRole('button', { name: 'もう一度実行' })).toBeEnabled();
+});

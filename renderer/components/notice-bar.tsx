@@ -13,7 +13,7 @@ export function NoticeBar() {
       {notice ? (
         <>
           <span key={seq} className="notice-text">
-            {notice.kind === 'error' ? <strong>{t('app.error')}: </strong> : null}
+            {notice.kind === 'error' ? <strong>{notice.context ? t(notice.context) : t('app.error')}: </strong> : null}
             {text}
           </span>
           <button type="button" className="btn btn-small" onClick={dismiss}>

@@ -73,7 +73,8 @@ export function AccountScreen() {
     if (Object.keys(errs).length) {
       const firstId = errs.email ? 'email' : errs[`${s.incoming}.host`] ? 'srv-in-host' : errs[`${s.incoming}.port`] ? 'srv-in-port' : errs['smtp.host'] ? 'srv-out-host' : errs['smtp.port'] ? 'srv-out-port' : errs.timeout ? 'opt-timeout' : errs.caPem ? 'opt-ca' : undefined;
       if (firstId) {
-        (document.getElementById('advanced') as HTMLDetailsElement | null)?.setAttribute('open', '');
+        // The advanced fields live in a collapsed panel: open it only when the error is in there.
+        if (firstId.startsWith('opt-')) (document.getElementById('advanced') as HTMLDetailsElement | null)?.setAttribute('open', '');
         document.getElementById(firstId)?.focus();
       }
       return;

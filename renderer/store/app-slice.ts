@@ -13,7 +13,7 @@ export const createAppSlice: SliceCreator<AppState & AppActions> = (api) => (set
       set({ info: res.value });
       if (!get().langChosen) set({ lang: langFromLocale(res.value.locale) });
     } else {
-      get().notify({ kind: 'error', code: res.error.code });
+      get().notify({ kind: 'error', code: res.error.code, context: 'err.appInfo' });
     }
     // A reload must land back in the case the helpdesk person was working on.
     const last = get().lastCaseId;

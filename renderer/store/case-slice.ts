@@ -55,7 +55,7 @@ export const createCaseSlice: SliceCreator<CaseState & CaseActions> = (api, env)
     if (res.ok) set({ lookup: res.value, lookupStatus: 'done' });
     else {
       set({ lookupStatus: 'error' });
-      get().notify({ kind: 'error', code: res.error.code });
+      get().notify({ kind: 'error', code: res.error.code, context: 'err.lookup' });
     }
   }
 
@@ -88,7 +88,7 @@ export const createCaseSlice: SliceCreator<CaseState & CaseActions> = (api, env)
       if (seq !== discoverSeq) return;
       if (!res.ok) {
         set({ discoveryStatus: 'error' });
-        get().notify({ kind: 'error', code: res.error.code });
+        get().notify({ kind: 'error', code: res.error.code, context: 'err.discover' });
         return;
       }
       const best = res.value.best;

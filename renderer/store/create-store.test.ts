@@ -43,7 +43,7 @@ describe('app store', () => {
     const api = fakeApi({ 'app:info': () => err('E_INTERNAL', 'TypeError: x is undefined at foo.js:1') });
     const store = createAppStore(api, testEnv(), memoryStorage());
     await store.getState().boot();
-    expect(store.getState().notice).toEqual({ kind: 'error', code: 'E_INTERNAL' });
+    expect(store.getState().notice).toEqual({ kind: 'error', code: 'E_INTERNAL', context: 'err.appInfo' });
     expect(store.getState().booting).toBe(false);
   });
 
@@ -125,7 +125,7 @@ describe('app store', () => {
     fillAccount(store);
     await store.getState().runDiagnosis();
     expect(store.getState().run!.status).toBe('error');
-    expect(store.getState().notice).toEqual({ kind: 'error', code: 'E_TIMEOUT' });
+    expect(store.getState().notice).toEqual({ kind: 'error', code: 'E_TIMEOUT', context: 'err.run' });
     expect(store.getState().email).toBe('alice@lab.test');
   });
 

@@ -18,7 +18,7 @@ export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (
       if (res.ok) set({ history: res.value, historyStatus: 'done' });
       else {
         set({ historyStatus: 'error' });
-        get().notify({ kind: 'error', code: res.error.code });
+        get().notify({ kind: 'error', code: res.error.code, context: 'err.historyList' });
       }
     },
 
@@ -32,7 +32,7 @@ export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (
       if (!res.ok) {
         // A silent reopen after reload may point at a deleted case: just start fresh.
         if (opts?.silent) set({ lastCaseId: undefined, screen: 'start' });
-        else get().notify({ kind: 'error', code: res.error.code });
+        else get().notify({ kind: 'error', code: res.error.code, context: 'err.historyOpen' });
         return false;
       }
       const restored = fromCaseRecord(res.value, get());
@@ -57,7 +57,7 @@ export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (
     deleteCase: async (id) => {
       const res = await api.invoke('history:delete', { id });
       if (!res.ok) {
-        get().notify({ kind: 'error', code: res.error.code });
+        get().notify({ kind: 'error', code: res.error.code, context: 'err.historyDelete' });
         return;
       }
       set((s) => {
@@ -73,7 +73,7 @@ export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (
       const record = toCaseRecord(s, s, s.progress[s.caseId] ?? {}, env.now().toISOString());
       const res = await api.invoke('history:save', record);
       if (!res.ok) {
-        get().notify({ kind: 'error', code: res.error.code });
+        get().notify({ kind: 'error', code: res.error.code, context: 'err.historySave' });
         return;
       }
       set({ lastCaseId: res.value.id });

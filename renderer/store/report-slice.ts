@@ -18,7 +18,7 @@ export const createReportSlice: SliceCreator<ReportActions> = (api, env) => (_se
       get().notify({ kind: 'info', key: 'report.savedDownload' });
       return 'download';
     }
-    get().notify({ kind: 'error', code: res.error.code });
+    get().notify({ kind: 'error', code: res.error.code, context: 'err.saveFile' });
     return 'error';
   },
   printReport: async () => {
@@ -29,7 +29,7 @@ export const createReportSlice: SliceCreator<ReportActions> = (api, env) => (_se
         return;
       }
       if (res.error.code !== 'E_UNSUPPORTED') {
-        get().notify({ kind: 'error', code: res.error.code });
+        get().notify({ kind: 'error', code: res.error.code, context: 'err.saveFile' });
         return;
       }
     }

@@ -32,7 +32,7 @@ export const createRunSlice: SliceCreator<RunState & RunActions> = (api, env) =>
     if (!cur || cur.runId !== runId) return; // a new case was started meanwhile
     if (!res.ok) {
       set({ run: { ...cur, status: res.error.code === 'E_CANCELLED' ? 'cancelled' : 'error' } });
-      get().notify({ kind: 'error', code: res.error.code });
+      get().notify({ kind: 'error', code: res.error.code, context: 'err.run' });
       return;
     }
     const report = res.value;
@@ -57,7 +57,7 @@ export const createRunSlice: SliceCreator<RunState & RunActions> = (api, env) =>
     const run = get().run;
     if (!run || run.status !== 'running') return;
     const res = await api.invoke('diagnose:cancel', { runId: run.runId });
-    if (!res.ok) get().notify({ kind: 'error', code: res.error.code });
+    if (!res.ok) get().notify({ kind: 'error', code: res.error.code, context: 'err.cancel' });
   },
 
   applyProgress: (p) => {

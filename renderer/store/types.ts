@@ -25,7 +25,7 @@ export type LoadStatus = 'idle' | 'loading' | 'done' | 'error';
 
 /** A notice for the status bar; text is chosen at render time so it follows the language. */
 export type Notice =
-  | { kind: 'error'; code: AppErrorCode }
+  | { kind: 'error'; code: AppErrorCode; /** What was being done, so the message says which action failed. */ context?: MessageKey }
   | { kind: 'info'; key: MessageKey; params?: Record<string, string | number> };
 
 export interface PrefsState {

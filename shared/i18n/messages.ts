@@ -35,6 +35,18 @@ export const en = {
   'app.copied': 'Copied to the clipboard.',
   'app.copyFailed': 'Could not copy. Select the text and copy it by hand.',
 
+  // which action an engine error belongs to (the reason comes from appErrorText)
+  'err.appInfo': 'Could not start up completely',
+  'err.lookup': 'Could not look up the message',
+  'err.discover': 'Could not find the settings',
+  'err.run': 'The connection test did not finish',
+  'err.cancel': 'Could not cancel the test',
+  'err.historyList': 'Could not load the history',
+  'err.historyOpen': 'Could not open the case',
+  'err.historyDelete': 'Could not delete the case',
+  'err.historySave': 'Could not save the case to the history',
+  'err.saveFile': 'Could not save the report',
+
   // screen names
   'screen.start': 'Start',
   'screen.account': 'Account',
@@ -119,7 +131,7 @@ export const en = {
   'account.rcptTo': 'RCPT TO (recipient for the send test)',
   'account.run': 'Run the connection test',
   'account.host.invalid': 'Enter a server name such as mail.example.jp.',
-  'account.port.invalid': 'Enter a port number between 1 and 65535.',
+  'account.port.invalid': 'Enter a number from 1 to 65535.',
   'account.needServer': 'Enter at least one server (incoming or outgoing) to test.',
   'account.fixErrors': 'Please correct the marked fields.',
 
@@ -411,6 +423,17 @@ export const ja: Record<MessageKey, string> = {
   'app.copied': 'クリップボードにコピーしました。',
   'app.copyFailed': 'コピーできませんでした。文章を選択して手動でコピーしてください。',
 
+  'err.appInfo': '起動処理の一部に失敗しました',
+  'err.lookup': 'メッセージを調べられませんでした',
+  'err.discover': '設定を調べられませんでした',
+  'err.run': '接続テストが完了しませんでした',
+  'err.cancel': 'テストをキャンセルできませんでした',
+  'err.historyList': '履歴を読み込めませんでした',
+  'err.historyOpen': '受付を開けませんでした',
+  'err.historyDelete': '受付を削除できませんでした',
+  'err.historySave': '受付を履歴に保存できませんでした',
+  'err.saveFile': 'レポートを保存できませんでした',
+
   'screen.start': 'はじめに',
   'screen.account': 'アカウント',
   'screen.probe': '接続テスト',
@@ -491,7 +514,7 @@ export const ja: Record<MessageKey, string> = {
   'account.rcptTo': 'RCPT TO（送信テストの宛先）',
   'account.run': '接続テストを実行',
   'account.host.invalid': 'mail.example.jp のようなサーバー名を入力してください。',
-  'account.port.invalid': '1〜65535 のポート番号を入力してください。',
+  'account.port.invalid': '1〜65535 の番号を入力してください。',
   'account.needServer': 'テストするサーバー（受信または送信）を1つ以上入力してください。',
   'account.fixErrors': '印のついた項目を修正してください。',
 
