@@ -51,6 +51,11 @@ function codeOf(ctx: ProbeContext, e: unknown): string {
   return c === CANCELLED_CODE && ctx.budgetExpired ? 'ETIMEDOUT' : c;
 }
 
+/** Resolves with null after `ms`; unref'd, so a race that is already decided never keeps the process alive. */
+function pause(ms: number): Promise<null> {
+  return new Promise((r) => setTimeout(() => r(null), ms).unref());
+}
+
 class Stop extends Error {
   constructor() {
     super('probe stopped');
@@ -238,7 +243,7 @@ async function readGreeting(ctx: ProbeContext, conn: LineConn, ep: Endpoint, pla
   );
   let result: { line: string } | { error: string; message: string } | 'tls' | { notMail: string };
   if (plain) {
-    const early = await Promise.race([greeting, new Promise<null>((r) => setTimeout(() => r(null), Math.min(SILENCE_BEFORE_TLS_CHECK_MS, greetingDeadline)))]);
+    const early = await Promise.race([greeting, pause(Math.min(SILENCE_BEFORE_TLS_CHECK_MS, greetingDeadline))]);
     if (early) result = early;
     else {
       ctx.note(`no greeting after ${SILENCE_BEFORE_TLS_CHECK_MS} ms: trying a TLS hello on a second connection`);
@@ -452,7 +457,7 @@ async function capabilities(ctx: ProbeContext, conn: LineConn): Promise<string[]
 async function politeQuit(ctx: ProbeContext, conn: LineConn): Promise<void> {
   const cmd = ctx.target.protocol === 'imap' ? 'LOGOUT' : 'QUIT';
   // Best effort with a short wait: the answer carries no information.
-  await Promise.race([command(ctx, conn, cmd), new Promise((r) => setTimeout(r, QUIT_WAIT_MS))]).catch(() => undefined);
+  await Promise.race([command(ctx, conn, cmd), pause(QUIT_WAIT_MS)]).catch(() => undefined);
   conn.destroy();
 }
 

@@ -36,6 +36,7 @@ export function within<T>(p: Promise<T>, ms: number, signal: AbortSignal | undef
       onGiveUp?.();
       reject(new StepError('ETIMEDOUT', `${what}: no answer within ${ms} ms`));
     }, Math.max(0, ms));
+    timer.unref();
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
     p.then(
