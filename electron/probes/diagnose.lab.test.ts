@@ -205,6 +205,8 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? '' : ` (${lab
       const s = await diag({ email: 'basic-submission@lab.test', ...pw(), smtp: srv('cloud', 587, 'starttls') });
       expect(s.findings[0]?.evidence.serverReply).toMatch(/550 5\.7\.30/);
       expect(codes(await diag({ ...pw(), imap: srv('oauthOnly', 993, 'tls') }))).toEqual(['AUTH_BASIC_DISABLED']);
+      // Known from the capability list alone: no password needed to see it.
+      expect(codes(await diag({ imap: srv('oauthOnly', 993, 'tls') }))).toEqual(['AUTH_BASIC_DISABLED']);
     });
 
     it('AUTH_PLAINTEXT_DISABLED + INSECURE_CONNECTION (real Dovecot LOGINDISABLED, PROXY relay, Postfix AUTH only after TLS)', async () => {

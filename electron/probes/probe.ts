@@ -78,6 +78,7 @@ async function probeSteps(ctx: ProbeContext, resolve: (host: string) => Promise<
   // ---- DNS
   ctx.step('dns', 'running');
   const dns = await resolve(t.host);
+  if (ctx.cancelled) throw new Stop();
   if (dns.addresses.length === 0) {
     const code = classifyDnsError(dns.errorCode);
     ctx.add(code, { errorCode: dns.errorCode, message: `${t.host}: ${dns.errorCode ?? 'no address'}`, durationMs: dns.report.durationMs, details: { resolver: dns.report.resolver ?? 'system' } });
@@ -85,18 +86,16 @@ async function probeSteps(ctx: ProbeContext, resolve: (host: string) => Promise<
     throw new Stop();
   }
   ctx.step('dns', net.isIP(t.host) ? 'skipped' : 'ok', dns.addresses.map((a) => a.address).join(', '));
-  if (ctx.cancelled) throw new Stop();
 
   // ---- TCP, one address per family, concurrently
   ctx.step('tcp', 'running');
   const picks = [dns.addresses.find((a) => a.family === 6), dns.addresses.find((a) => a.family === 4)].filter((a): a is NonNullable<typeof a> => !!a);
   const attempts = picks.map((a) => connectTcp(a.address, a.family, t.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal));
-  const outcomes: ConnectOutcome[] = [];
+  // First address that connects wins; null when every attempt failed.
   const winner = await new Promise<ConnectOutcome | null>((res) => {
     let pending = attempts.length;
     for (const a of attempts) {
       void a.then((o) => {
-        outcomes.push(o);
         if (o.socket) res(o);
         if (--pending === 0) res(null);
       });
@@ -472,6 +471,19 @@ async function afterPreLogin(ctx: ProbeContext, s: Session): Promise<void> {
     return;
   }
   const hasError = ctx.findings.some((f) => f.severity === 'error');
+  const mv = mechanisms(t.protocol, s.caps);
+  const noPasswordMethod = !mv.password && !(t.protocol === 'smtp' && mv.noAuth);
+  if (noPasswordMethod && t.security !== 'none') {
+    // Known without any credential: over TLS the capability list is the server's real offer.
+    ctx.add(mv.oauthOnly ? 'AUTH_BASIC_DISABLED' : 'AUTH_MECHANISM_UNSUPPORTED', {
+      message: `the server offers no password login method here (offers: ${mv.mechanisms.join(' ') || 'none'})`,
+      details: { mechanisms: mv.mechanisms.join(' ') },
+    });
+    ctx.step('auth', 'failed', mv.mechanisms.join(' ') || 'no mechanism');
+    ctx.login = 'failed';
+    await politeQuit(ctx, s.conn);
+    return;
+  }
   if (!ctx.account.password) {
     ctx.add('LOGIN_NOT_TRIED', { message: 'no password was given', details: { reason: 'no-password' } });
     ctx.step('auth', 'skipped', 'no password');
@@ -494,10 +506,9 @@ async function afterPreLogin(ctx: ProbeContext, s: Session): Promise<void> {
     await politeQuit(ctx, s.conn);
     return;
   }
-  const mv = mechanisms(t.protocol, s.caps);
-  if (!mv.password && !(t.protocol === 'smtp' && mv.noAuth)) {
-    const code = mv.oauthOnly ? 'AUTH_BASIC_DISABLED' : t.security === 'none' ? 'AUTH_PLAINTEXT_DISABLED' : 'AUTH_MECHANISM_UNSUPPORTED';
-    ctx.add(code, { message: `the server offers no password login method here (offers: ${mv.mechanisms.join(' ') || 'none'})`, details: { mechanisms: mv.mechanisms.join(' ') } });
+  if (noPasswordMethod) {
+    // Plaintext channel (allowed for this run): no password method offered in clear.
+    ctx.add('AUTH_PLAINTEXT_DISABLED', { message: `the server offers no password login method without TLS (offers: ${mv.mechanisms.join(' ') || 'none'})`, details: { mechanisms: mv.mechanisms.join(' ') } });
     ctx.step('auth', 'failed', mv.mechanisms.join(' ') || 'no mechanism');
     ctx.login = 'failed';
     await politeQuit(ctx, s.conn);
