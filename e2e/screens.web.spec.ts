@@ -31,6 +31,12 @@ async function axe(page: Page): Promise<AxeViolation[]> {
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/** A sticky status bar would sit in the middle of a full-page screenshot. */
+async function dismissNotice(page: Page): Promise<void> {
+  const button = page.locator('.notice-bar button');
+  if (await button.isVisible()) await button.click();
+}
+
 async function setLang(page: Page, lang: 'ja' | 'en'): Promise<void> {
   await page.locator('.header-tools select').first().selectOption(lang);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -97,6 +103,7 @@ test('every screen in Japanese and English: screenshots and no serious accessibi
         await expect(page.locator('#opt-timeout')).toBeVisible();
       }
       if (screen === 'history') await expect(page.locator('table.history tbody tr').first()).toBeVisible();
+      await dismissNotice(page);
       await page.screenshot({ path: join(shots, `${screen}-${lang}.png`), fullPage: true });
       for (const v of await axe(page)) failures.push(`${lang}/${screen}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }
@@ -119,6 +126,7 @@ test('dark theme and a large window', async ({ page }) => {
   const failures: string[] = [];
   for (const screen of ['start', 'probe', 'diagnosis', 'checklist', 'compare'] as const) {
     await page.locator(`.nav-item[data-screen="${screen}"]`).click();
+    await dismissNotice(page);
     await page.screenshot({ path: join(shots, `dark-${screen}-ja-1920.png`), fullPage: true });
     for (const v of await axe(page)) failures.push(`dark/${screen}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
