@@ -1,6 +1,7 @@
 import type { FixStep } from '../../shared/knowledge/fix-types';
 import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
 import { useApp } from '../store';
+import { LinkButton } from './link-button';
 
 /** Device fix steps with their exact menu path and the value to set; unconfirmed labels say so. */
 export function FixSteps({ steps }: { steps: readonly FixStep[] }) {
@@ -26,6 +27,7 @@ export function FixSteps({ steps }: { steps: readonly FixStep[] }) {
             </span>
           ) : null}
           {s.note ? <span className="muted small"> {s.note}</span> : null}
+          {s.url ? <LinkButton url={s.url} /> : null}
           {isUnconfirmed(s.grade) ? <span className="badge badge-warn">{gradeLabel(s.grade, lang)}</span> : null}
         </li>
       ))}

@@ -20,7 +20,7 @@ export function screenAvailable(screen: Screen, s: Pick<Store, 'run' | 'report'>
 
 export function StepNav() {
   const t = useT();
-  const { screen, go, run, report } = useApp(useShallow((s) => ({ screen: s.screen, go: s.go, run: s.run, report: s.report })));
+  const { screen, go, run, report, info } = useApp(useShallow((s) => ({ screen: s.screen, go: s.go, run: s.run, report: s.report, info: s.info })));
   return (
     <nav className="step-nav" aria-label={t('app.steps')}>
       <ol>
@@ -44,6 +44,11 @@ export function StepNav() {
           );
         })}
       </ol>
+      {info ? (
+        <p className="about muted small">
+          {t('app.about', { name: t('app.name'), version: info.version, transport: t(info.transport === 'electron' ? 'app.transport.electron' : 'app.transport.web') })}
+        </p>
+      ) : null}
     </nav>
   );
 }

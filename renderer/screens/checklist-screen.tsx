@@ -4,6 +4,8 @@ import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
 import { useChecklist, useCorrectSettings, useDeviceSettings, useDiagnosis } from '../hooks/use-derived';
 import { SettingsPicture } from '../components/settings-picture';
+import { LinkButton } from '../components/link-button';
+import { splitSteps } from '../view/checklist-view';
 import { settingsScreenFor } from '../view/knowledge';
 import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
 import type { ChecklistEntryState, ChecklistStatus } from '../store/types';
@@ -11,18 +13,7 @@ import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
 
 const EMPTY: Record<string, ChecklistEntryState> = {};
 
-/** How many steps stay visible when the diagnosis points at none in particular. */
-const ALWAYS_SHOWN = 6;
 
-/**
- * The full checklist has 20+ steps per device; on the phone only the relevant ones matter.
- * Steps the diagnosis raised (plus the first checks) stay open, the rest fold away.
- */
-export function splitSteps(steps: readonly ChecklistStep[]): [ChecklistStep[], ChecklistStep[]] {
-  const high = steps.filter((s) => s.relevance === 'high').length;
-  const cut = Math.max(high, Math.min(ALWAYS_SHOWN, steps.length));
-  return [steps.slice(0, cut), steps.slice(cut)];
-}
 
 function StepCard({ step, n, entry }: { step: ChecklistStep; n: number; entry: ChecklistEntryState | undefined }) {
   const t = useT();
@@ -62,7 +53,12 @@ function StepCard({ step, n, entry }: { step: ChecklistStep; n: number; entry: C
           {step.lookFor}
         </p>
       ) : null}
-      {step.note ? <p className="muted small">{step.note}</p> : null}
+      {step.note || step.url ? (
+        <p className="muted small">
+          {step.note}
+          {step.url ? <LinkButton url={step.url} /> : null}
+        </p>
+      ) : null}
       <div className="actions-inline" role="group" aria-labelledby={`step-${step.id}`}>
         {choice('done', t('checklist.check'), '✓')}
         {choice('skipped', t('checklist.skip'), '–')}

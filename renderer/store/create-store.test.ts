@@ -267,6 +267,16 @@ describe('app store', () => {
     expect(env.printed).toBe(1);
   });
 
+  it('opens provider pages through the host, or in a new tab on the web host, and only https', async () => {
+    const env = testEnv();
+    const api = fakeApi({ 'shell:open-external': () => err('E_UNSUPPORTED', 'web') });
+    const store = createAppStore(api, env, memoryStorage());
+    await store.getState().openLink('https://support.google.com/accounts/answer/185833');
+    await store.getState().openLink('file:///etc/passwd');
+    expect(env.opened).toEqual(['https://support.google.com/accounts/answer/185833']);
+    expect(api.calls.filter((c) => c.channel === 'shell:open-external')).toHaveLength(1);
+  });
+
   it('new case clears the account and the password but keeps preferences', async () => {
     const store = createAppStore(fakeApi({ 'diagnose:run': (req) => ok({ ...report(), runId: req.runId }) }), testEnv(), memoryStorage());
     fillAccount(store);

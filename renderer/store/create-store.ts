@@ -18,6 +18,7 @@ import { createRunSlice } from './run-slice';
 import { createChecklistSlice } from './checklist-slice';
 import { createHistorySlice } from './history-slice';
 import { createReportSlice } from './report-slice';
+import { createLinkSlice } from './link-slice';
 
 export const PERSIST_KEY = 'mail-doctor.ui';
 const PERSIST_VERSION = 1;
@@ -70,6 +71,7 @@ export function createAppStore(api: MailDoctorApi, env: StoreEnv, storage?: Stat
         ...createChecklistSlice(api, env)(...a),
         ...createHistorySlice(api, env)(...a),
         ...createReportSlice(api, env)(...a),
+        ...createLinkSlice(api, env)(...a),
       }),
       {
         name: PERSIST_KEY,

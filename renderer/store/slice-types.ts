@@ -14,6 +14,8 @@ export interface StoreEnv {
   /** Triggers a browser download (web host) — Electron saves via file:save instead. */
   download(name: string, content: string, mime: string): void;
   print(): void;
+  /** Opens a URL outside the app when the host has no shell:open-external (web host: a new tab). */
+  openWindow(url: string): void;
   /** Delay for the error-text lookup as the user types. */
   lookupDebounceMs: number;
 }

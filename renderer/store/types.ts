@@ -175,6 +175,11 @@ export interface HistoryActions {
   saveCase(): Promise<void>;
 }
 
+export interface LinkActions {
+  /** Opens a provider help page in the system browser (Electron) or a new tab (web host). */
+  openLink(url: string): Promise<void>;
+}
+
 export interface ReportActions {
   saveReportFile(content: string, kind: 'markdown' | 'text'): Promise<'saved' | 'download' | 'cancelled' | 'error'>;
   printReport(): Promise<void>;
@@ -192,4 +197,5 @@ export type Store = PrefsState &
   ChecklistActions &
   HistoryState &
   HistoryActions &
-  ReportActions;
+  ReportActions &
+  LinkActions;

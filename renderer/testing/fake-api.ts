@@ -55,13 +55,17 @@ export function memoryStorage(): StateStorage & { data: Map<string, string> } {
   };
 }
 
-export function testEnv(overrides: Partial<StoreEnv> = {}): StoreEnv & { downloads: Array<{ name: string; content: string }>; printed: number } {
+export function testEnv(overrides: Partial<StoreEnv> = {}): StoreEnv & { downloads: Array<{ name: string; content: string }>; printed: number; opened: string[] } {
   let n = 0;
   const env = {
     locale: () => 'ja-JP',
     newId: () => `id-${++n}`,
     now: () => new Date('2026-11-28T10:00:00Z'),
     downloads: [] as Array<{ name: string; content: string }>,
+    opened: [] as string[],
+    openWindow(url: string) {
+      env.opened.push(url);
+    },
     printed: 0,
     download(name: string, content: string) {
       env.downloads.push({ name, content });

@@ -32,6 +32,7 @@ export const en = {
   'app.transport.web': 'Browser (local host)',
   'app.transport.electron': 'Desktop app',
   'app.version': 'Version {version}',
+  'app.about': '{name} {version} · {transport}',
   'app.copied': 'Copied to the clipboard.',
   'app.copyFailed': 'Could not copy. Select the text and copy it by hand.',
 
@@ -46,6 +47,8 @@ export const en = {
   'err.historyDelete': 'Could not delete the case',
   'err.historySave': 'Could not save the case to the history',
   'err.saveFile': 'Could not save the report',
+  'err.openLink': 'Could not open the page',
+  'app.openLink': 'Open the page',
 
   // screen names
   'screen.start': 'Start',
@@ -420,6 +423,7 @@ export const ja: Record<MessageKey, string> = {
   'app.transport.web': 'ブラウザー（ローカル）',
   'app.transport.electron': 'デスクトップアプリ',
   'app.version': 'バージョン {version}',
+  'app.about': '{name} {version}・{transport}',
   'app.copied': 'クリップボードにコピーしました。',
   'app.copyFailed': 'コピーできませんでした。文章を選択して手動でコピーしてください。',
 
@@ -433,6 +437,8 @@ export const ja: Record<MessageKey, string> = {
   'err.historyDelete': '受付を削除できませんでした',
   'err.historySave': '受付を履歴に保存できませんでした',
   'err.saveFile': 'レポートを保存できませんでした',
+  'err.openLink': 'ページを開けませんでした',
+  'app.openLink': 'ページを開く',
 
   'screen.start': 'はじめに',
   'screen.account': 'アカウント',
