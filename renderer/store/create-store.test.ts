@@ -206,6 +206,16 @@ describe('app store', () => {
     expect(store.getState().lookup!.matches[0]!.text).toBe('Cannot Get Mail');
   });
 
+  it('asks the lookup again in the new language when the language changes', async () => {
+    const api = fakeApi({ 'lookup:error': (req) => ok({ recognised: true, matches: [{ platform: 'x', stage: 'tcp', codes: [], text: 't', score: 1, meaning: req.lang }] }) });
+    const store = createAppStore(api, testEnv(), memoryStorage());
+    store.getState().setErrorText('Cannot Get Mail');
+    await tick();
+    store.getState().setLang('en');
+    await tick();
+    expect(store.getState().lookup!.matches[0]!.meaning).toBe('en');
+  });
+
   it('keeps checklist progress across a reload and reopens the case from history', async () => {
     const records = new Map<string, CaseRecord>();
     const handlers: FakeHandlers = {
