@@ -388,10 +388,16 @@ const BLACK_HOLE_CHILD = `
 const net = require('net'); const fs = require('fs');
 const [host, port] = process.argv.slice(1);
 const s = net.createServer();
+const parent = process.ppid;
 s.listen({ host, port: Number(port), backlog: 1 }, () => {
   fs.writeSync(1, 'ready\\n');
   // Block the event loop without burning CPU: libuv never accepts, the kernel queue fills.
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  // Wake once a second only to exit if the lab process died without stopping us.
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    Atomics.wait(cell, 0, 0, 1000);
+    if (process.ppid !== parent) process.exit(0);
+  }
 });
 `;
 
@@ -400,7 +406,7 @@ s.listen({ host, port: Number(port), backlog: 1 }, () => {
  * with a backlog of 1 and never accepts; two parked connections fill the queue, so later
  * connection attempts time out.
  */
-export async function blackHole(address: string, port: number): Promise<Closable> {
+export async function blackHole(address: string, port: number): Promise<Closable & { pid?: number }> {
   const child: ChildProcess = spawn(process.execPath, ['-e', BLACK_HOLE_CHILD, address, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let err = '';
@@ -416,6 +422,7 @@ export async function blackHole(address: string, port: number): Promise<Closable
   }
   await new Promise((r) => setTimeout(r, 100));
   return {
+    ...(child.pid ? { pid: child.pid } : {}),
     close: async () => {
       parked.forEach((s) => s.destroy());
       if (child.exitCode === null) {

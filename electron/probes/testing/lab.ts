@@ -8,7 +8,7 @@
  * a Playwright lab can run at the same time. Needs root (binding ports < 1024, and
  * Dovecot/Postfix drop privileges); see README.md in this folder.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { promises as fs, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -329,7 +329,12 @@ export async function startLab(): Promise<Lab> {
       blackHole(ip('mail'), PORTS.smtp),
     ];
     const settled = await Promise.allSettled(scripted);
-    for (const s of settled) if (s.status === 'fulfilled') closers.push(s.value.close);
+    for (const s of settled) {
+      if (s.status !== 'fulfilled') continue;
+      closers.push(s.value.close);
+      const pid = (s.value as { pid?: number }).pid;
+      if (pid) childPids.push(pid);
+    }
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed && failed.status === 'rejected') throw failed.reason;
 
@@ -351,6 +356,10 @@ export async function startLab(): Promise<Lab> {
     });
     postfixConfs.push(path.join(dir, 'postfix', 'conf'));
     closers.push(postfix.stop);
+    const reaper = startReaper(childPids, postfixConfs, dir);
+    closers.unshift(async () => {
+      reaper.kill('SIGKILL');
+    });
 
     return {
       domain: LAB_DOMAIN,
@@ -367,6 +376,30 @@ export async function startLab(): Promise<Lab> {
     await stop();
     throw e;
   }
+}
+
+const REAPER = `
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const [parent, pids, confs, dir] = process.argv.slice(1);
+const alive = (pid) => { try { process.kill(Number(pid), 0); return true; } catch { return false; } };
+setInterval(() => {
+  if (alive(parent)) return;
+  for (const p of JSON.parse(pids)) { try { process.kill(p, 'SIGKILL'); } catch {} }
+  for (const c of JSON.parse(confs)) { try { execFileSync('postfix', ['-c', c, 'abort'], { stdio: 'ignore', timeout: 5000 }); } catch {} }
+  try { fs.rmSync(dir, { recursive: true, force: true }); } catch {}
+  process.exit(0);
+}, 1000);
+`;
+
+/**
+ * Even SIGKILL of the test runner must not leave Dovecot/Postfix behind: a tiny watcher
+ * process stops them once the lab's process is gone (stop() kills the watcher first).
+ */
+function startReaper(pids: number[], postfixConfs: string[], dir: string) {
+  const child = spawn(process.execPath, ['-e', REAPER, String(process.pid), JSON.stringify(pids), JSON.stringify(postfixConfs), dir], { stdio: 'ignore' });
+  child.unref();
+  return child;
 }
 
 /** The JSON-safe part of a running lab. */
