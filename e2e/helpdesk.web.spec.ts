@@ -71,7 +71,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test.describe.configure({ mode: 'serial' });
+// Each test has its own browser context (fresh storage) and its own case: a failure does not stop the others.
 
 test('(a) a healthy account on iPhone: every configured connection is green and the report holds no password', async ({ page }) => {
   const { lab } = e2eEnv();
