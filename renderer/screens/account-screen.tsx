@@ -241,7 +241,21 @@ export function AccountScreen() {
           </div>
           <div className="field grow">
             <label htmlFor="opt-dns">{t('account.dnsServer')}</label>
-            <input id="opt-dns" type="text" spellCheck={false} value={s.options.dnsServer} placeholder="192.0.2.53" onChange={(e) => a.setOptions({ dnsServer: e.target.value })} />
+            <input
+              id="opt-dns"
+              type="text"
+              spellCheck={false}
+              value={s.options.dnsServer}
+              placeholder="192.0.2.53"
+              aria-invalid={errors.dnsServer ? true : undefined}
+              aria-describedby={errors.dnsServer ? 'opt-dns-err' : undefined}
+              onChange={(e) => a.setOptions({ dnsServer: e.target.value })}
+            />
+            {errors.dnsServer ? (
+              <p id="opt-dns-err" className="field-error">
+                {t(errors.dnsServer)}
+              </p>
+            ) : null}
           </div>
         </div>
         <div className="field checkbox">
@@ -273,11 +287,39 @@ export function AccountScreen() {
         <div className="row">
           <div className="field grow">
             <label htmlFor="opt-from">{t('account.mailFrom')}</label>
-            <input id="opt-from" type="text" spellCheck={false} value={s.options.from} placeholder={s.email} onChange={(e) => a.setOptions({ from: e.target.value })} />
+            <input
+              id="opt-from"
+              type="text"
+              spellCheck={false}
+              value={s.options.from}
+              placeholder={s.email}
+              aria-invalid={errors.from ? true : undefined}
+              aria-describedby={errors.from ? 'opt-from-err' : undefined}
+              onChange={(e) => a.setOptions({ from: e.target.value })}
+            />
+            {errors.from ? (
+              <p id="opt-from-err" className="field-error">
+                {t(errors.from)}
+              </p>
+            ) : null}
           </div>
           <div className="field grow">
             <label htmlFor="opt-to">{t('account.rcptTo')}</label>
-            <input id="opt-to" type="text" spellCheck={false} value={s.options.to} placeholder={s.email} onChange={(e) => a.setOptions({ to: e.target.value })} />
+            <input
+              id="opt-to"
+              type="text"
+              spellCheck={false}
+              value={s.options.to}
+              placeholder={s.email}
+              aria-invalid={errors.to ? true : undefined}
+              aria-describedby={errors.to ? 'opt-to-err' : undefined}
+              onChange={(e) => a.setOptions({ to: e.target.value })}
+            />
+            {errors.to ? (
+              <p id="opt-to-err" className="field-error">
+                {t(errors.to)}
+              </p>
+            ) : null}
           </div>
         </div>
       </details>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDiagnoseRequest, parsePort, validateAccount } from './account-request';
+import { buildDiagnoseRequest, isDnsServer, parsePort, validateAccount } from './account-request';
 import { initialCase } from '../store/case-slice';
 import { DiagnoseRequest } from '../../shared/models/probe';
 
@@ -12,13 +12,22 @@ describe('account form', () => {
     expect(parsePort('5x')).toBeUndefined();
   });
 
+  it('accepts the DNS server forms the engine takes', () => {
+    for (const ok of ['192.0.2.53', '127.0.0.1:5353', 'ns.example.jp', '[::1]:53', '::1']) expect(isDnsServer(ok), ok).toBe(true);
+    for (const bad of ['192.0.2.53:99999', 'a b', 'http://x', '']) expect(isDnsServer(bad), bad).toBe(false);
+  });
+
   it('names each bad field', () => {
     const c = initialCase('x', new Date());
     c.email = 'nope';
     c.servers.imap = { host: 'bad host!', port: '99999', security: 'tls' };
     c.options.timeoutSec = '500';
     c.options.caPem = 'hello';
+    c.options.dnsServer = 'http://x';
+    c.options.from = 'nobody';
     expect(validateAccount(c)).toEqual({
+      dnsServer: 'account.dnsServer.invalid',
+      from: 'account.envelope.invalid',
       email: 'account.email.invalid',
       'imap.host': 'account.host.invalid',
       'imap.port': 'account.port.invalid',

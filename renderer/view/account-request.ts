@@ -28,6 +28,14 @@ function serverFrom(d: ServerDraft): ServerSettings | undefined {
   return { host: host.data, port, security: d.security };
 }
 
+/** `host`, `host:port`, `1.2.3.4:53` or `[::1]:53`, as the engine's resolver option takes it. */
+export function isDnsServer(text: string): boolean {
+  const v = text.trim();
+  const m = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(v) ?? /^([A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(v) ?? /^([0-9A-Fa-f:]+:[0-9A-Fa-f:]*)$/.exec(v);
+  if (!m) return false;
+  return m[2] === undefined || parsePort(m[2]) !== undefined;
+}
+
 export function validateAccount(s: Pick<CaseState, 'email' | 'servers' | 'incoming' | 'options'>): FieldErrors {
   const errors: FieldErrors = {};
   if (!isEmail(s.email)) errors.email = 'account.email.invalid';
@@ -45,6 +53,9 @@ export function validateAccount(s: Pick<CaseState, 'email' | 'servers' | 'incomi
   const tsec = s.options.timeoutSec.trim();
   if (tsec && !(Number(tsec) >= 1 && Number(tsec) <= 120)) errors.timeout = 'account.timeout.invalid';
   if (s.options.caPem.trim() && !s.options.caPem.includes('-----BEGIN CERTIFICATE-----')) errors.caPem = 'account.caPem.invalid';
+  if (s.options.dnsServer.trim() && !isDnsServer(s.options.dnsServer)) errors.dnsServer = 'account.dnsServer.invalid';
+  if (s.options.from.trim() && !isEmail(s.options.from)) errors.from = 'account.envelope.invalid';
+  if (s.options.to.trim() && !isEmail(s.options.to)) errors.to = 'account.envelope.invalid';
   return errors;
 }
 
