@@ -50,7 +50,8 @@ describe('mail-doctor (no network)', () => {
 
 const lab = labOrNull();
 
-describe.skipIf(!lab)(`mail-doctor diagnose against the lab${lab ? '' : ` (${labSkipReason()})`}`, () => {
+// These use real Dovecot/Postfix on the standard ports: only in the full (root) lab.
+describe.skipIf(lab?.mode !== 'full')(`mail-doctor diagnose against the lab${lab?.mode === 'full' ? '' : ` (${lab?.limitedReason ?? labSkipReason()})`}`, () => {
   const base = (): string[] => ['--dns-server', lab?.dnsServer ?? '', '--ca', lab?.caFile ?? '', '--timeout', '8000'];
 
   it('healthy account: exit 0, --json has ok/durationMs/findings/probes/dns, no password anywhere', async () => {

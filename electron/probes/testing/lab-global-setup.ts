@@ -1,7 +1,8 @@
 /**
  * Vitest globalSetup: starts the lab once per run and hands its connection info to the
  * tests through `provide('lab', …)`; tests read it with `labInfoOrSkip()` from lab-context.ts.
- * Set MAIL_DOCTOR_LAB=off to skip starting it (lab tests then skip with the reason).
+ * MAIL_DOCTOR_LAB=off skips starting it (lab tests then skip with the reason);
+ * MAIL_DOCTOR_LAB=limited starts only the scripted listeners and DNS on high ports, as without root.
  */
 import type { TestProject } from 'vitest/node';
 import { labInfo, startLab, type LabInfo } from './lab';
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => undefined;
   }
   try {
-    const lab = await startLab();
+    const lab = await startLab({ limited: process.env.MAIL_DOCTOR_LAB === 'limited' });
     project.provide('lab', labInfo(lab));
     project.provide('labError', '');
     return () => lab.stop();

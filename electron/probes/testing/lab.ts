@@ -102,13 +102,16 @@ export interface LabUser {
 /** Everything a test (or the Playwright e2e) needs; plain JSON, so it can be passed through `provide` or a file. */
 export interface LabInfo {
   domain: string;
+  /** `full`: real servers on standard ports (root). `limited`: scripted listeners and DNS on high ports. */
+  mode: 'full' | 'limited';
+  limitedReason?: string;
   /** `127.0.0.1:<port>`: pass as `options.dnsServer` so lab names resolve. */
   dnsServer: string;
   caPem: string;
   caFile: string;
   hosts: Record<LabHostKey, LabHost>;
   users: { alice: LabUser; bob: LabUser; full: LabUser; nearFull: LabUser };
-  ports: { imap: number; imaps: number; pop3: number; pop3s: number; submission: number; smtps: number; smtp: number };
+  ports: LabPorts;
   dir: string;
 }
 
@@ -123,7 +126,10 @@ const USERS = {
   nearFull: { email: 'nearfull@lab.test', user: 'nearfull@lab.test', password: 'near-full-2' },
 };
 
-const PORTS = { imap: 143, imaps: 993, pop3: 110, pop3s: 995, submission: 587, smtps: 465, smtp: 25 };
+const STANDARD_PORTS = { imap: 143, imaps: 993, pop3: 110, pop3s: 995, submission: 587, smtps: 465, smtp: 25 };
+type LabPorts = typeof STANDARD_PORTS;
+/** Without root: the same layout on 10000 + the standard port (scripted listeners and DNS only). */
+const HIGH_PORTS: LabPorts = { imap: 10143, imaps: 10993, pop3: 10110, pop3s: 10995, submission: 10587, smtps: 10465, smtp: 10025 };
 
 function canBind(address: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -133,7 +139,7 @@ function canBind(address: string, port: number): Promise<boolean> {
   });
 }
 
-async function pickSlot(): Promise<number> {
+async function pickSlot(PORTS: LabPorts): Promise<number> {
   for (let i = 0; i < 40; i++) {
     const slot = 1 + Math.floor(Math.random() * 250);
     const probe = `127.77.${slot}.${HOST_OCTETS.mail}`;
@@ -142,11 +148,19 @@ async function pickSlot(): Promise<number> {
   throw new Error('lab: no free 127.77.x.0/24 block found');
 }
 
-export async function startLab(): Promise<Lab> {
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-    throw new Error('lab: needs root (standard ports < 1024; Dovecot and Postfix drop privileges). Run the tests as root, as CI does.');
-  }
-  const slot = await pickSlot();
+export interface StartLabOptions {
+  /** Force the limited lab (scripted listeners and DNS on high ports) even as root. */
+  limited?: boolean;
+}
+
+export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
+  // Root: real standard ports, Dovecot and Postfix. Otherwise a limited lab: scripted listeners,
+  // DNS and certificates on high ports; tests that need real servers or standard ports skip.
+  const root = typeof process.getuid !== 'function' || process.getuid() === 0;
+  const full = root && !opts.limited;
+  const PORTS = full ? STANDARD_PORTS : HIGH_PORTS;
+  const limitedReason = full ? undefined : `${root ? 'limited lab requested' : 'not running as root'}: no Dovecot/Postfix, ports are 10000 + the standard port`;
+  const slot = await pickSlot(PORTS);
   const ip = (k: keyof typeof HOST_OCTETS): string => `127.77.${slot}.${HOST_OCTETS[k]}`;
   const hosts = {} as Record<LabHostKey, LabHost>;
   for (const k of Object.keys(HOST_OCTETS) as Array<keyof typeof HOST_OCTETS>) hosts[k] = { name: HOST_NAMES[k], ip: ip(k) };
@@ -218,7 +232,7 @@ export async function startLab(): Promise<Lab> {
       ...extra,
     });
     const saslSocket = path.join(dir, 'dovecot', 'run', 'auth-postfix');
-    const dovecotMain = startDovecot({
+    const dovecotMain = !full ? Promise.resolve() : startDovecot({
       dir: path.join(dir, 'dovecot'),
       defaultCert: certs.valid,
       perAddress: [
@@ -264,7 +278,7 @@ export async function startLab(): Promise<Lab> {
 
     const legacyConf = path.join(dir, 'openssl-legacy.cnf');
     await writeLegacyTlsOpensslConf(legacyConf);
-    const dovecotLegacy = startDovecot({
+    const dovecotLegacy = !full ? Promise.resolve() : startDovecot({
       dir: path.join(dir, 'dovecot-tls10'),
       defaultCert: certs.validRsa,
       perAddress: [],
@@ -324,10 +338,14 @@ export async function startLab(): Promise<Lab> {
       imapSim({ address: ip('oauthOnly'), port: PORTS.imaps, mode: 'tls', cert: certs.valid, capabilities: 'IMAP4rev1 AUTH=XOAUTH2 AUTH=OAUTHBEARER LOGINDISABLED' }),
       smtpSim({ address: ip('noAuth'), port: PORTS.submission, mode: 'starttls', cert: certs.valid, authMechanisms: [],
         unauthenticatedMailReply: '530 5.7.57 Client not authenticated to send mail. [TY2PR01CA0001.jpnprd01.prod.outlook.com]' }),
-      proxyRelay({ address: ip('plainRefused'), port: PORTS.imap, target: { address: ip('plainRefused'), port: 10143 }, clientIp: '192.0.2.77' }),
-      proxyRelay({ address: ip('plainRefused'), port: PORTS.pop3, target: { address: ip('plainRefused'), port: 10110 }, clientIp: '192.0.2.77' }),
       blackHole(ip('mail'), PORTS.smtp),
     ];
+    if (full) {
+      scripted.push(
+        proxyRelay({ address: ip('plainRefused'), port: PORTS.imap, target: { address: ip('plainRefused'), port: 10143 }, clientIp: '192.0.2.77' }),
+        proxyRelay({ address: ip('plainRefused'), port: PORTS.pop3, target: { address: ip('plainRefused'), port: 10110 }, clientIp: '192.0.2.77' }),
+      );
+    }
     const settled = await Promise.allSettled(scripted);
     for (const s of settled) {
       if (s.status !== 'fulfilled') continue;
@@ -340,22 +358,24 @@ export async function startLab(): Promise<Lab> {
 
     await dovecotMain;
     await dovecotLegacy;
-    const postfix = await startPostfix({
-      dir: path.join(dir, 'postfix'),
-      cert: certs.valid,
-      saslSocket,
-      senders: { [USERS.alice.email]: USERS.alice.user, [USERS.bob.email]: USERS.bob.user },
-      listeners: [
-        { address: ip('mail'), port: PORTS.submission, tls: 'may', sasl: true, senderLoginCheck: true },
-        { address: ip('mail'), port: PORTS.smtps, tls: 'wrapper', sasl: true, senderLoginCheck: true },
-        { address: ip('noStarttls'), port: PORTS.submission, tls: 'none', sasl: false, senderLoginCheck: false },
-        { address: ip('relayDenied'), port: PORTS.submission, tls: 'may', sasl: false, senderLoginCheck: false },
-        // AUTH only over TLS, and no TLS here: AUTH is never offered, the sender check says "not logged in".
-        { address: ip('authRequired'), port: PORTS.submission, tls: 'none', sasl: true, senderLoginCheck: true },
-      ],
-    });
-    postfixConfs.push(path.join(dir, 'postfix', 'conf'));
-    closers.push(postfix.stop);
+    if (full) {
+      const postfix = await startPostfix({
+        dir: path.join(dir, 'postfix'),
+        cert: certs.valid,
+        saslSocket,
+        senders: { [USERS.alice.email]: USERS.alice.user, [USERS.bob.email]: USERS.bob.user },
+        listeners: [
+          { address: ip('mail'), port: PORTS.submission, tls: 'may', sasl: true, senderLoginCheck: true },
+          { address: ip('mail'), port: PORTS.smtps, tls: 'wrapper', sasl: true, senderLoginCheck: true },
+          { address: ip('noStarttls'), port: PORTS.submission, tls: 'none', sasl: false, senderLoginCheck: false },
+          { address: ip('relayDenied'), port: PORTS.submission, tls: 'may', sasl: false, senderLoginCheck: false },
+          // AUTH only over TLS, and no TLS here: AUTH is never offered, the sender check says "not logged in".
+          { address: ip('authRequired'), port: PORTS.submission, tls: 'none', sasl: true, senderLoginCheck: true },
+        ],
+      });
+      postfixConfs.push(path.join(dir, 'postfix', 'conf'));
+      closers.push(postfix.stop);
+    }
     const reaper = startReaper(childPids, postfixConfs, dir);
     closers.unshift(async () => {
       reaper.kill('SIGKILL');
@@ -363,6 +383,8 @@ export async function startLab(): Promise<Lab> {
 
     return {
       domain: LAB_DOMAIN,
+      mode: full ? 'full' : 'limited',
+      ...(limitedReason ? { limitedReason } : {}),
       dnsServer: dns.server,
       caPem: certs.caPem,
       caFile: certs.caFile,
