@@ -56,9 +56,10 @@ function CauseCard({ cause, rank, open }: { cause: Cause; rank: number; open: bo
           </dl>
         </>
       ) : null}
-      {cause.steps.length ? (
+      {/* Steps are written for one device; without a chosen device they would name the wrong menus. */}
+      {device && cause.steps.length ? (
         <>
-          <h4>{device ? t('diagnosis.fix', { device: t(`device.${device}`) }) : t('diagnosis.fix.values')}</h4>
+          <h4>{t('diagnosis.fix', { device: t(`device.${device}`) })}</h4>
           <FixSteps steps={cause.steps} />
         </>
       ) : null}
@@ -113,7 +114,14 @@ export function DiagnosisScreen() {
           <p>{t('diagnosis.allGood.next')}</p>
         </div>
       ) : null}
-      {!device ? <p className="hint">{t('diagnosis.fix.noDevice')}</p> : null}
+      {!device ? (
+        <p className="card card-warn">
+          {t('diagnosis.fix.noDevice')}{' '}
+          <button type="button" className="btn btn-small" onClick={() => go('start')}>
+            {t('screen.start')}
+          </button>
+        </p>
+      ) : null}
       {main.length ? (
         <>
           <h2>{t('diagnosis.causes')}</h2>
