@@ -19,7 +19,7 @@ const RUN_TIMEOUT_MS = 60_000;
 type Lang = 'ja' | 'en';
 
 interface Account {
-  device: 'iphone' | 'outlook-classic';
+  device: 'iphone' | 'outlook-classic' | 'mac-mail';
   email: string;
   password?: string;
   imap?: { host: string; port: number; security: 'tls' | 'starttls' | 'none' };
@@ -257,4 +257,49 @@ test('a run against a silent server can be cancelled at once, and bad input gets
   await expect(page.locator('.probe-head')).toContainText('キャンセルしました', { timeout: 15_000 });
   expect(Date.now() - started).toBeLessThan(15_000);
   await expect(page.getByRole('button', { name: 'もう一度実行' })).toBeEnabled();
+});
+
+test('the report downloads as a file without the password, and the case is in History: searchable, reopenable, deletable', async ({ page }) => {
+  const { lab } = e2eEnv();
+  const bob = lab.users.bob;
+  await open(page, 'en');
+  await diagnose(page, {
+    device: 'mac-mail',
+    email: bob.email,
+    password: bob.password,
+    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
+    smtp: { host: lab.hosts.mail.name, port: 465, security: 'tls' },
+  });
+  await go(page, 'report');
+  await page.getByLabel('Markdown').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as file' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^mail-doctor-.*\.md$/);
+  const content = readFileSync((await download.path())!, 'utf8');
+  expect(content).toContain('# Mail Doctor report');
+  expect(content).toContain(bob.email);
+  expect(content).not.toContain(bob.password);
+
+  await go(page, 'history');
+  await page.locator('#hist-q').fill('bob@');
+  const row = page.locator('table.history tbody tr', { hasText: bob.email });
+  await expect(row).toHaveCount(1);
+  await page.locator('#hist-q').fill('nobody-like-this');
+  await expect(page.locator('table.history')).toHaveCount(0);
+  await expect(page.getByText('No case matches')).toBeVisible();
+  await page.locator('#hist-q').fill('');
+  // A new case, then reopen the old one from History.
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'New case' }).click();
+  await expect(page.locator('.case-pill')).toContainText('No case yet');
+  await go(page, 'history');
+  await page.getByRole('button', { name: `Open: ${bob.email}` }).click();
+  await expect(page.locator('.nav-item[data-screen="diagnosis"]')).toHaveAttribute('aria-current', 'step');
+  await expect(page.locator('.case-pill')).toContainText(bob.email);
+  await expect(page.locator('.case-pill')).toContainText('Mac Mail');
+  await go(page, 'account');
+  await expect(page.locator('#password')).toHaveValue('');
+  await go(page, 'history');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: `Delete: ${bob.email}` }).click();
+  await expect(page.locator('table.history tbody tr', { hasText: bob.email })).toHaveCount(0);
 });
