@@ -47,5 +47,12 @@ describe('history store', () => {
     const bad = { ...record('s1', 'a@b.jp', '2026-11-01T10:00:00Z'), notes: 'AUTH PLAIN AGFsaWNlAGh1bnRlcjI=' };
     await expect(s.save(bad)).rejects.toMatchObject({ code: 'E_BAD_REQUEST' });
     expect(await readdir(dir).catch(() => [])).toEqual([]);
+    await expect(s.save({ ...bad, notes: 'PASS hunter2' })).rejects.toMatchObject({ code: 'E_BAD_REQUEST' });
+  });
+
+  it('keeps capability lines and redacted transcripts, which are not secrets', async () => {
+    const s = createHistoryStore(dir);
+    const ok = { ...record('c1', 'a@b.jp', '2026-11-01T10:00:00Z'), notes: '250-AUTH PLAIN LOGIN\n+OK SASL PLAIN LOGIN\nAUTH PLAIN ****\nPASS ****\na1 LOGIN alice ****' };
+    await expect(s.save(ok)).resolves.toEqual({ id: 'c1' });
   });
 });

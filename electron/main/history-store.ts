@@ -104,9 +104,18 @@ export function createHistoryStore(dir: string): HistoryStore {
   };
 }
 
-/** Last line of defence: an AUTH PLAIN/LOGIN payload or a PASS command must never reach disk. */
+/**
+ * Last line of defence: a password field, a POP3 PASS argument or an AUTH PLAIN
+ * payload must never reach disk. Capability lines ("AUTH PLAIN LOGIN", "SASL PLAIN")
+ * are fine: only a base64 payload that decodes to the NUL-separated PLAIN form counts.
+ */
 export function assertNoSecrets(text: string): void {
-  if (/"(password|pass)"\s*:/i.test(text) || /\b(PASS|AUTH PLAIN|AUTH LOGIN)\s+(?!\*)[A-Za-z0-9+/=]{4,}/.test(text)) {
+  const refuse = () => {
     throw new AppFailure('E_BAD_REQUEST', 'refusing to store something that looks like a secret');
+  };
+  if (/"(password|pass|passwd)"\s*:/i.test(text)) refuse();
+  if (/(^|[\s"])PASS (?!\*)\S+/.test(text)) refuse();
+  for (const m of text.matchAll(/AUTH(?:ENTICATE)? PLAIN\s+([A-Za-z0-9+/=]{8,})/g)) {
+    if (Buffer.from(m[1]!, 'base64').includes(0)) refuse();
   }
 }
