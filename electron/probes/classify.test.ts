@@ -23,6 +23,7 @@ describe('classifyAuthReply (facts.md §2 wordings)', () => {
     ['a1 NO [ALERT] Too many simultaneous connections. (Failure)', 'SERVER_TOO_MANY_CONNECTIONS'],
     ['a1 NO [UNAVAILABLE] Maximum number of connections from user+IP exceeded (mail_max_userip_connections=16)', 'SERVER_TOO_MANY_CONNECTIONS'],
     ['454 4.7.0 Too many login attempts, please try again later. - gsmtp', 'SERVER_TOO_MANY_CONNECTIONS'],
+    ['a NO [LIMIT] Maximum number of connections from user+IP exceeded (mail_max_userip_connections=1)', 'SERVER_TOO_MANY_CONNECTIONS'],
     ['a1 NO [UNAVAILABLE] Temporary authentication failure.', 'SERVER_UNAVAILABLE'],
     ['a1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)', 'AUTH_FAILED'],
     ['535 5.7.139 Authentication unsuccessful, the user credentials were incorrect', 'AUTH_FAILED'],

@@ -2,6 +2,7 @@
  * Every finding code produced from a real socket: real Dovecot/Postfix where they can show
  * it, scripted loopback listeners for what they cannot (see testing/README.md).
  */
+import tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import type { FindingCode } from '../../shared/findings/codes';
 import type { AccountInput, ServerSettings } from '../../shared/models/account';
@@ -200,6 +201,29 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? (full ? '' : 
       expect(codes(r)).toEqual(['SERVER_TOO_MANY_CONNECTIONS', 'SERVER_TOO_MANY_CONNECTIONS']);
       const g = await diag({ ...pw(), smtp: srv('unavailable', 465, 'tls') });
       expect(codes(g)).toEqual(['SERVER_TOO_MANY_CONNECTIONS']);
+    });
+
+    real('SERVER_TOO_MANY_CONNECTIONS from real Dovecot (mail_max_userip_connections=1, one session already open)', async () => {
+      if (!lab) return;
+      const u = lab.users.busy;
+      const first = tls.connect({ host: lab.hosts.busy.ip, port: labPort(993), servername: lab.hosts.busy.name, ca: lab.caPem });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          let buf = '';
+          first.on('error', reject);
+          first.on('data', (d: Buffer) => {
+            buf += d.toString();
+            if (buf.includes('* OK') && !buf.includes('a1 ')) first.write(`a1 LOGIN ${u.user} ${u.password}\r\n`);
+            if (/a1 OK/.test(buf)) resolve();
+            if (/a1 (NO|BAD)/.test(buf)) reject(new Error(buf));
+          });
+        });
+        const r = await diag({ email: u.email, password: u.password, imap: srv('busy', 993, 'tls') });
+        expect(codes(r)).toEqual(['SERVER_TOO_MANY_CONNECTIONS']);
+        expect(r.findings[0]?.evidence.serverReply).toMatch(/Maximum number of connections from user\+IP exceeded/);
+      } finally {
+        first.destroy();
+      }
     });
 
     it('AUTH_APP_PASSWORD_REQUIRED (IMAP [ALERT], SMTP 534-5.7.9, POP3) — e2e scenario b', async () => {

@@ -33,7 +33,7 @@ export interface DovecotSpec {
   dir: string;
   defaultCert: CertFiles;
   /** Per-address TLS settings; `null` turns TLS off for that address (no STARTTLS offered). */
-  perAddress: Array<{ address: string; cert: CertFiles | null }>;
+  perAddress: Array<{ address: string; cert: CertFiles | null; /** Extra settings inside the `local` block. */ settings?: string }>;
   listeners: DovecotListener[];
   users: DovecotUser[];
   /** Path of an OpenSSL config to force on the instance (TLS 1.0/1.1-only server). */
@@ -94,10 +94,10 @@ export async function startDovecot(spec: DovecotSpec): Promise<Spawned> {
 
   const byService = (s: 'imap' | 'pop3') => spec.listeners.filter((l) => l.service === s).map(listenerBlock).join('\n');
   const locals = spec.perAddress
-    .map(({ address, cert }) =>
+    .map(({ address, cert, settings }) =>
       cert === null
-        ? `local ${address} {\n  ssl = no\n}`
-        : `local ${address} {\n  ssl_cert = <${cert.cert}\n  ssl_key = <${cert.key}\n}`,
+        ? `local ${address} {\n  ssl = no\n${settings ?? ''}}`
+        : `local ${address} {\n  ssl_cert = <${cert.cert}\n  ssl_key = <${cert.key}\n${settings ?? ''}}`,
     )
     .join('\n');
   const conf = [

@@ -44,6 +44,7 @@ const HOST_OCTETS = {
   noStarttls: 16,
   plainRefused: 17,
   tls10: 18,
+  busy: 19,
   relayDenied: 20,
   authRequired: 21,
   cloud: 30,
@@ -69,6 +70,7 @@ const HOST_NAMES: Record<LabHostKey, string> = {
   noStarttls: 'nostarttls.lab.test',
   plainRefused: 'plainrefused.lab.test',
   tls10: 'tls10.lab.test',
+  busy: 'busy.lab.test',
   relayDenied: 'relay.lab.test',
   authRequired: 'authreq.lab.test',
   cloud: 'cloud.lab.test',
@@ -110,7 +112,7 @@ export interface LabInfo {
   caPem: string;
   caFile: string;
   hosts: Record<LabHostKey, LabHost>;
-  users: { alice: LabUser; bob: LabUser; full: LabUser; nearFull: LabUser };
+  users: { alice: LabUser; bob: LabUser; full: LabUser; nearFull: LabUser; busy: LabUser };
   ports: LabPorts;
   dir: string;
 }
@@ -124,6 +126,7 @@ const USERS = {
   bob: { email: 'bob@lab.test', user: 'bob@lab.test', password: 'bob-staple-42' },
   full: { email: 'full@lab.test', user: 'full@lab.test', password: 'full-mailbox-1' },
   nearFull: { email: 'nearfull@lab.test', user: 'nearfull@lab.test', password: 'near-full-2' },
+  busy: { email: 'busy@lab.test', user: 'busy@lab.test', password: 'busy-line-3' },
 };
 
 const STANDARD_PORTS = { imap: 143, imaps: 993, pop3: 110, pop3s: 995, submission: 587, smtps: 465, smtp: 25 };
@@ -242,6 +245,8 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
         { address: ip('selfSigned'), cert: certs.selfSigned },
         { address: ip('untrusted'), cert: certs.missingIntermediate },
         { address: ip('noStarttls'), cert: null },
+        // One IMAP session per user+IP on this address: a second login is refused while one is open.
+        { address: ip('busy'), cert: certs.valid, settings: '  protocol imap {\n    mail_max_userip_connections = 1\n  }\n' },
       ],
       listeners: [
         L('mail_imap', 'mail', PORTS.imap, 'imap'),
@@ -258,6 +263,7 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
         L('self_imaps', 'selfSigned', PORTS.imaps, 'imap', { ssl: true }),
         L('self_pop3s', 'selfSigned', PORTS.pop3s, 'pop3', { ssl: true }),
         L('untrusted_imaps', 'untrusted', PORTS.imaps, 'imap', { ssl: true }),
+        L('busy_imaps', 'busy', PORTS.imaps, 'imap', { ssl: true }),
         L('nostarttls_imap', 'noStarttls', PORTS.imap, 'imap'),
         L('nostarttls_pop3', 'noStarttls', PORTS.pop3, 'pop3'),
         L('plainref_imap', 'plainRefused', 10143, 'imap', { haproxy: true }),
@@ -269,6 +275,7 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
         // Dovecot quota units: K = KiB. 150 000 bytes > 100 KiB; 94 000 bytes ≈ 92 % of it.
         { user: USERS.full.user, password: USERS.full.password, quotaRule: '*:storage=100K', mailBytes: 150_000 },
         { user: USERS.nearFull.user, password: USERS.nearFull.password, quotaRule: '*:storage=100K', mailBytes: 94_000 },
+        { user: USERS.busy.user, password: USERS.busy.password },
       ],
       saslSocket,
     }).then((p) => {
