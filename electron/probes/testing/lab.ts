@@ -193,11 +193,7 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
         /* gone */
       }
     }
-    try {
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      /* best effort */
-    }
+    removeDirSync(dir);
   };
   process.once('exit', onExit);
   // Killed runner (Ctrl-C, CI timeout): clean up, then let the signal do what it would have done.
@@ -407,6 +403,18 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
   }
 }
 
+/** Killed daemons may still be writing for a moment: retry the removal briefly. */
+function removeDirSync(dir: string): void {
+  for (let i = 0; i < 10; i++) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+      return;
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+}
+
 const REAPER = `
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -416,7 +424,9 @@ setInterval(() => {
   if (alive(parent)) return;
   for (const p of JSON.parse(pids)) { try { process.kill(p, 'SIGKILL'); } catch {} }
   for (const c of JSON.parse(confs)) { try { execFileSync('postfix', ['-c', c, 'abort'], { stdio: 'ignore', timeout: 5000 }); } catch {} }
-  try { fs.rmSync(dir, { recursive: true, force: true }); } catch {}
+  for (let i = 0; i < 10; i++) {
+    try { fs.rmSync(dir, { recursive: true, force: true, maxRetries: 2 }); break; } catch { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); }
+  }
   process.exit(0);
 }, 1000);
 `;
