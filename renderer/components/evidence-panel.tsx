@@ -35,7 +35,7 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
               {probe.steps.map((s) => (
                 <li key={s.name}>
                   <StatusIcon status={s.status} /> <code>{s.name}</code>
-                  {s.durationMs !== undefined ? ` ${Math.round(s.durationMs)} ms` : ''}
+                  {s.durationMs !== undefined ? ` ${t('unit.ms', { ms: Math.round(s.durationMs) })}` : ''}
                   {s.detail ? ` — ${s.detail}` : ''}
                 </li>
               ))}
@@ -76,7 +76,7 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
                 <ul className="plain mono small">
                   {probe.addresses.map((a) => (
                     <li key={a.address}>
-                      {a.address} (IPv{a.family}): {a.outcome}
+                      {t('probe.evidence.address', { address: a.address, family: a.family, outcome: a.outcome })}
                     </li>
                   ))}
                 </ul>
@@ -92,7 +92,7 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
                   <dd>{t(`tls.${probe.tls.verdict}`)}</dd>
                   {probe.tls.protocol ? (
                     <>
-                      <dt>TLS</dt>
+                      <dt>{t('probe.evidence.tls.version')}</dt>
                       <dd>
                         {probe.tls.protocol} {probe.tls.cipher ?? ''}
                       </dd>

@@ -11,6 +11,7 @@ import { findingTitle } from '../../shared/knowledge/finding-title';
 const PRESETS: MessageKey[] = ['compare.preset.office', 'compare.preset.home', 'compare.preset.tethering', 'compare.preset.vpnOn', 'compare.preset.vpnOff'];
 
 function Cell({ cell }: { cell: RunCell }) {
+  const t = useT();
   const lang = useApp((s) => s.lang);
   if (cell.status === 'absent') return <span className="muted">—</span>;
   return (
@@ -18,7 +19,7 @@ function Cell({ cell }: { cell: RunCell }) {
       <StatusIcon status={cell.status === 'ok' ? 'ok' : cell.status === 'failed' ? 'failed' : 'skipped'} />
       {cell.failedStep ? <span className="muted small"> ({cell.failedStep})</span> : null}
       {cell.code ? <span className="small block">{findingTitle(cell.code, lang)}</span> : null}
-      {cell.durationMs !== undefined ? <span className="cell-time">{Math.round(cell.durationMs)} ms</span> : null}
+      {cell.durationMs !== undefined ? <span className="cell-time">{t('unit.ms', { ms: Math.round(cell.durationMs) })}</span> : null}
     </span>
   );
 }

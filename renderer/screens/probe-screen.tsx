@@ -79,7 +79,7 @@ export function ProbeScreen() {
           <strong>{t('probe.dns')}: </strong>
           {source.dns.map((d) => (
             <span key={d.host} className="dns-item">
-              {d.host} → {[...d.a, ...d.aaaa].join(', ') || d.error || t('probe.dns.none')} ({Math.round(d.durationMs)} ms)
+              {d.host} → {[...d.a, ...d.aaaa].join(', ') || d.error || t('probe.dns.none')} ({t('unit.ms', { ms: Math.round(d.durationMs) })})
             </span>
           ))}
         </p>
@@ -125,7 +125,7 @@ export function ProbeScreen() {
                           {/* The visible status stays part of the accessible name; the row and column are added for screen readers. */}
                           <span className="sr-only">{t('probe.cell.label', { target: label, column: t(`probe.col.${c}`) })}</span>
                           <StatusIcon status={cell.status} />
-                          {cell.durationMs !== undefined ? <span className="cell-time">{Math.round(cell.durationMs)} ms</span> : null}
+                          {cell.durationMs !== undefined ? <span className="cell-time">{t('unit.ms', { ms: Math.round(cell.durationMs) })}</span> : null}
                           {cell.detail ? <span className="cell-detail">{cell.detail}</span> : null}
                         </button>
                       </td>

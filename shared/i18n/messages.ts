@@ -33,6 +33,7 @@ export const en = {
   'app.transport.electron': 'Desktop app',
   'app.version': 'Version {version}',
   'app.about': '{name} {version} · {transport}',
+  'unit.ms': '{ms} ms',
   'app.copied': 'Copied to the clipboard.',
   'app.copyFailed': 'Could not copy. Select the text and copy it by hand.',
 
@@ -196,6 +197,8 @@ export const en = {
   'probe.evidence.cert.fingerprint': 'SHA-256 fingerprint',
   'probe.evidence.tls': 'TLS',
   'probe.evidence.tlsVerdict': 'Verdict',
+  'probe.evidence.tls.version': 'Version and cipher',
+  'probe.evidence.address': '{address} (IPv{family}): {outcome}',
   'probe.evidence.greeting': 'Server greeting',
   'probe.evidence.capabilities': 'Capabilities',
   'probe.evidence.addresses': 'Addresses tried',
@@ -426,6 +429,7 @@ export const ja: Record<MessageKey, string> = {
   'app.transport.electron': 'デスクトップアプリ',
   'app.version': 'バージョン {version}',
   'app.about': '{name} {version}・{transport}',
+  'unit.ms': '{ms} ms',
   'app.copied': 'クリップボードにコピーしました。',
   'app.copyFailed': 'コピーできませんでした。文章を選択して手動でコピーしてください。',
 
@@ -583,6 +587,8 @@ export const ja: Record<MessageKey, string> = {
   'probe.evidence.cert.fingerprint': 'SHA-256 フィンガープリント',
   'probe.evidence.tls': 'TLS',
   'probe.evidence.tlsVerdict': '判定',
+  'probe.evidence.tls.version': 'バージョンと暗号方式',
+  'probe.evidence.address': '{address}（IPv{family}）: {outcome}',
   'probe.evidence.greeting': 'サーバーのあいさつ',
   'probe.evidence.capabilities': '対応機能',
   'probe.evidence.addresses': '試したアドレス',
