@@ -110,6 +110,15 @@ test('every screen in Japanese and English: screenshots and no serious accessibi
   }
   expect(failures).toEqual([]);
   expect(errors).toEqual([]);
+
+  // Print / "save as PDF" from the browser: only the report is on the page.
+  await page.locator('.nav-item[data-screen="report"]').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.step-nav')).toBeHidden();
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(page.getByTestId('report-text')).toBeVisible();
+  await page.screenshot({ path: join(shots, 'report-print-en.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('dark theme and a large window', async ({ page }) => {

@@ -277,6 +277,22 @@ describe('app store', () => {
     expect(env.printed).toBe(1);
   });
 
+  it('prints to PDF through the host where it can, and reports a cancelled save dialog quietly', async () => {
+    const env = testEnv();
+    const api = fakeApi({
+      'app:info': () => ok({ ...appInfo, transport: 'electron', capabilities: { saveFile: true, printToPdf: true, openExternal: true } }),
+      'file:save': (req) => ok(req.kind === 'pdf' ? { saved: true, path: '/home/u/report.pdf' } : { saved: false }),
+    });
+    const store = createAppStore(api, env, memoryStorage());
+    await store.getState().boot();
+    await store.getState().printReport();
+    expect(env.printed).toBe(0);
+    expect(api.calls.find((c) => c.channel === 'file:save')!.req).toMatchObject({ kind: 'pdf' });
+    expect(store.getState().notice).toEqual({ kind: 'info', key: 'report.saved', params: { path: '/home/u/report.pdf' } });
+    expect(await store.getState().saveReportFile('x', 'text')).toBe('cancelled');
+    expect(env.downloads).toEqual([]);
+  });
+
   it('opens provider pages through the host, or in a new tab on the web host, and only https', async () => {
     const env = testEnv();
     const api = fakeApi({ 'shell:open-external': () => err('E_UNSUPPORTED', 'web') });
