@@ -30,6 +30,7 @@ describe('ticket report', () => {
     expect(text).toContain('0x800CCC0E');
     expect(text).toContain('SMTP: mail.lab.test:25 STARTTLS');
     expect(text).toContain('Connection timed out');
+    expect(text).toMatch(/1\. Connection timed out.* — most likely/);
     expect(text).toContain('ETIMEDOUT');
     expect(text).toContain('587');
     expect(text).toContain('fixed it — Note: port 25 → 587');

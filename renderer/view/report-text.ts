@@ -95,7 +95,7 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
   lines.push(h2(t(lang, 'rep.findings')));
   if (!input.causes.length) lines.push(li(t(lang, 'rep.none')));
   input.causes.forEach((c, i) => {
-    lines.push(li(`${i + 1}. ${c.title}${c.codes.length ? ` (${c.codes.join(', ')})` : ''}`));
+    lines.push(li(`${i + 1}. ${c.title}${c.codes.length ? ` (${c.codes.join(', ')})` : ''} — ${t(lang, `likelihood.${c.likelihood}`)}`));
     // Causes repeat the same value in their evidence and steps; the ticket needs each line once.
     const seen = new Set<string>();
     const once = (line: string) => {
