@@ -106,6 +106,9 @@ export const createCaseSlice: SliceCreator<CaseState & CaseActions> = (api, env)
       });
     },
     newCase: () => {
+      // A run of the old case must not keep probing in the background for nobody.
+      const run = get().run;
+      if (run?.status === 'running') void api.invoke('diagnose:cancel', { runId: run.runId });
       if (lookupTimer) clearTimeout(lookupTimer);
       lookupSeq++;
       discoverSeq++;

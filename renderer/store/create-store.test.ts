@@ -303,6 +303,24 @@ describe('app store', () => {
     expect(api.calls.filter((c) => c.channel === 'shell:open-external')).toHaveLength(1);
   });
 
+  it('a new case cancels the run still going for the old one and ignores its answer', async () => {
+    let finish!: () => void;
+    const api = fakeApi({
+      'diagnose:run': (req) => new Promise((r) => (finish = () => r(ok({ ...report(), runId: req.runId })))),
+      'diagnose:cancel': () => ok({ cancelled: true }),
+    });
+    const store = createAppStore(api, testEnv(), memoryStorage());
+    fillAccount(store);
+    const running = store.getState().runDiagnosis();
+    await tick();
+    store.getState().newCase();
+    expect(api.calls.map((c) => c.channel)).toContain('diagnose:cancel');
+    finish();
+    await running;
+    expect(store.getState().runs).toEqual([]);
+    expect(store.getState().report).toBeUndefined();
+  });
+
   it('new case clears the account and the password but keeps preferences', async () => {
     const store = createAppStore(fakeApi({ 'diagnose:run': (req) => ok({ ...report(), runId: req.runId }) }), testEnv(), memoryStorage());
     fillAccount(store);

@@ -35,6 +35,8 @@ export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (
         else get().notify({ kind: 'error', code: res.error.code, context: 'err.historyOpen' });
         return false;
       }
+      const running = get().run;
+      if (running?.status === 'running') void api.invoke('diagnose:cancel', { runId: running.runId });
       const restored = fromCaseRecord(res.value, get());
       set((s) => ({
         ...restored.caseFields,
