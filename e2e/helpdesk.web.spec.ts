@@ -49,9 +49,10 @@ async function diagnose(page: Page, a: Account): Promise<void> {
   await page.locator('.nav-item[data-screen="account"]').click();
   await page.locator('#advanced summary').click();
   await page.locator('#opt-timeout').fill(PROBE_TIMEOUT_SEC);
-  await page.locator('#email').fill(a.email);
+  // Servers first, then the address: the discovery the address triggers must leave typed rows alone.
   await fillServer(page, 'srv-in', a.imap);
   await fillServer(page, 'srv-out', a.smtp);
+  await page.locator('#email').fill(a.email);
   await page.locator('#password').fill(a.password ?? '');
   await page.locator('form button[type="submit"]').click();
   await expect(page.locator('table.matrix')).toBeVisible();
@@ -164,6 +165,12 @@ test('(c) port 25 blocked with 587 open on Outlook: the fix says 587 with STARTT
   const fix = first.locator('.fix-steps');
   await expect(fix).toContainText('587');
   await expect(fix).toContainText('STARTTLS');
+
+  // The drawn Outlook settings window shows 587 as the value to enter, highlighted.
+  await go(page, 'checklist');
+  const outgoing = page.locator('.settings-picture').last();
+  await expect(outgoing.locator('.frame-field.hl', { hasText: '587' })).toHaveCount(1);
+  await page.screenshot({ path: join(__dirname, '../test-results/screenshots/checklist-outlook-en.png'), fullPage: true });
 });
 
 test('(d) checklist progress survives a reload', async ({ page }) => {

@@ -94,8 +94,8 @@ export const createCaseSlice: SliceCreator<CaseState & CaseActions> = (api, env)
       const best = res.value.best;
       set((s) => {
         const servers = { ...s.servers };
-        // Discovery answers after a moment; a row the user typed into meanwhile is theirs and stays.
-        const free = (p: Protocol) => s.servers[p].source !== 'manual' || !s.servers[p].host.trim();
+        // Discovery answers after a moment; a row the user touched meanwhile (any field) is theirs and stays.
+        const free = (p: Protocol) => s.servers[p].source !== 'manual';
         if (best.imap && free('imap')) servers.imap = draftFrom(best.imap);
         if (best.pop3 && free('pop3')) servers.pop3 = draftFrom(best.pop3);
         if (best.smtp && free('smtp')) servers.smtp = draftFrom(best.smtp);
