@@ -62,7 +62,7 @@ export function AccountScreen() {
   const [showPw, setShowPw] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const errors: FieldErrors = submitted ? validateAccount(s) : {};
-  const emailErr = errors.email ?? (s.email && !isEmail(s.email) && s.discoveryStatus === 'idle' && submitted ? 'account.email.invalid' : undefined);
+  const emailErr = errors.email;
   const authNote = provider ? authNoteKey(provider.auth) : undefined;
   const inc = s.servers[s.incoming];
 
