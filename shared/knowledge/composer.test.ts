@@ -253,6 +253,24 @@ describe('composeDiagnosis without a probe run', () => {
     expect(top.evidence[0]?.value).toBe(text);
   });
 
+  it('an outgoing-server message without a report: its causes speak of the SMTP settings, never an IMAP port', () => {
+    const text = '送信サーバへの接続に失敗しました';
+    const d = composeDiagnosis({ report: null, lookup: lookupError(text, 'ja'), errorText: text, device: 'iphone', lang: 'ja' });
+    expect(d.causes.length).toBeGreaterThan(0);
+    for (const c of d.causes) for (const v of settingsOf(c)) expect(v, c.id).not.toMatch(/: (993|995|143|110)$/);
+  });
+
+  it('when the probes already named the cause for that side, the wording adds no competing guesses', () => {
+    const r = report('taro@example.jp', [
+      { protocol: 'imap', host: 'mail.example.jp', port: 993, security: 'tls' },
+      { protocol: 'smtp', host: 'mail.example.jp', port: 25, security: 'starttls', failAt: 'tcp', code: 'PORT25_BLOCKED' },
+    ]);
+    const text = '送信サーバへの接続に失敗しました';
+    const d = composeDiagnosis({ report: r, lookup: lookupError(text, 'ja'), errorText: text, device: 'iphone', lang: 'ja' });
+    expect(d.causes[0]?.codes).toContain('PORT25_BLOCKED');
+    expect(d.causes.filter((c) => c.kind === 'lookup')).toEqual([]);
+  });
+
   it('nothing known at all → the five-minute first checks', () => {
     const d = composeDiagnosis({ report: null, device: 'android-gmail', lang: 'en' });
     expect(d.causes.map((c) => c.id)).toEqual(['first-checks']);

@@ -141,7 +141,25 @@ function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes
 
 function protocolOf(code: FindingCode, match: LookupMatch): Protocol | undefined {
   if (code === 'PORT25_BLOCKED' || code.startsWith('SMTP_') || match.stage === 'smtp-policy') return 'smtp';
+  // The message itself often says which side failed ("送信サーバ…", "outgoing (SMTP) server", "POP3").
+  if (/送信|outgoing|\bSMTP\b|sending|Cannot Send/i.test(match.text)) return 'smtp';
+  if (/\bPOP3?\b/i.test(match.text)) return 'pop3';
+  if (/\bIMAP\b/i.test(match.text)) return 'imap';
   return undefined;
+}
+
+/** Did the probes already explain a failure of this protocol's configured server? */
+function explainedByProbes(protocol: Protocol | undefined, input: ComposeInput): boolean {
+  const r = input.report;
+  if (!r) return false;
+  const named = (f: Finding) => f.role !== 'alternative' && f.severity === 'error';
+  if (protocol) return r.findings.some((f) => named(f) && f.protocol === protocol);
+  // Side unknown: when something failed and every failing configured connection already has its
+  // cause, the wording cannot add one. (All green is different: then the wording may well point
+  // at the device's own settings, so it is kept.)
+  const configured = r.probes.filter((p) => p.role === 'configured');
+  const failing = configured.filter((p) => p.status === 'failed');
+  return failing.length > 0 && failing.every((p) => r.findings.some((f) => named(f) && f.probeId === p.id));
 }
 
 /** Has the report shown this code's stage working, so the error text cannot mean it? */
@@ -166,6 +184,9 @@ function lookupCauses(input: ComposeInput, diff: SettingsDiffRow[], covered: Rea
   matches.forEach((m, mi) => {
     m.codes.forEach((code, ci) => {
       if (done.has(code) || out.length >= 5 || contradicted(code, input)) return;
+      const protocol = protocolOf(code, m);
+      // The probes measured this side and named the cause: a guess from the wording only adds noise.
+      if (explainedByProbes(protocol, input)) return;
       done.add(code);
       // A generic message ("Cannot Get Mail") lists many candidates: none of them is "high" on its own.
       const specific = m.codes.length <= 2;
@@ -174,7 +195,6 @@ function lookupCauses(input: ComposeInput, diff: SettingsDiffRow[], covered: Rea
       if (input.report) likelihood = input.report.findings.some((f) => f.code === 'LOGIN_NOT_TRIED') && AUTH_CODES.has(code) ? 'medium' : 'low';
       const meta = FINDING_META[code];
       const finding: Finding = { code, severity: meta.severity, stage: meta.stage, evidence: {} };
-      const protocol = protocolOf(code, m);
       if (protocol) finding.protocol = protocol;
       const x = explainFinding(finding, { device: input.device, lang: input.lang, provider: input.provider, email: input.report?.email });
       const evidence: EvidenceItem[] = [];
