@@ -16,7 +16,14 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), cspPlugin()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    // One bundle loaded from disk (or loopback) by a desktop app: no network cost to split for.
+    chunkSizeWarningLimit: 1500,
+  },
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
 });
