@@ -41,7 +41,17 @@ let licensesWindow: BrowserWindow | null = null;
 
 /** UI language for native parts (menu, dialogs): the OS's preferred language, ja or en. */
 export function nativeLang(): Lang {
-  return langFromLocale(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+  return chosenLang ?? langFromLocale(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+}
+
+/** Set by the renderer's language switch (`app:set-language`); until then the OS language. */
+let chosenLang: Lang | null = null;
+
+/** Native parts follow the in-app language switch: rebuild the menu in that language. */
+export function setAppLanguage(lang: Lang): void {
+  if (chosenLang === lang) return;
+  chosenLang = lang;
+  installAppMenu(lang);
 }
 
 function windowStateFile(): string {

@@ -6,7 +6,7 @@
 import { app, shell } from 'electron';
 import { join } from 'node:path';
 import type { HostServices } from './ipc/handlers';
-import { checkForUpdates, nativeSaveFile } from './desktop-integration';
+import { checkForUpdates, nativeSaveFile, setAppLanguage } from './desktop-integration';
 import { createHistoryStore } from './history-store';
 import { isAllowedExternalUrl } from './security';
 
@@ -28,5 +28,6 @@ export function createElectronServices(): HostServices {
     },
     saveFile: nativeSaveFile(),
     checkForUpdates,
+    setLanguage: setAppLanguage,
   };
 }

@@ -12,6 +12,7 @@ export const createAppSlice: SliceCreator<AppState & AppActions> = (api) => (set
     if (res.ok) {
       set({ info: res.value });
       if (!get().langChosen) set({ lang: langFromLocale(res.value.locale) });
+      else void api.invoke('app:set-language', { lang: get().lang });
     } else {
       get().notify({ kind: 'error', code: res.error.code, context: 'err.appInfo' });
     }

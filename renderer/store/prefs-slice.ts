@@ -2,7 +2,7 @@ import type { SliceCreator } from './slice-types';
 import type { PrefsActions, PrefsState } from './types';
 import { langFromLocale } from '../../shared/i18n/translate';
 
-export const createPrefsSlice: SliceCreator<PrefsState & PrefsActions> = (_api, env) => (set, get) => ({
+export const createPrefsSlice: SliceCreator<PrefsState & PrefsActions> = (api, env) => (set, get) => ({
   lang: langFromLocale(env.locale()),
   langChosen: false,
   theme: 'system',
@@ -10,6 +10,8 @@ export const createPrefsSlice: SliceCreator<PrefsState & PrefsActions> = (_api, 
   lastCaseId: undefined,
   setLang: (lang) => {
     set({ lang, langChosen: true });
+    // Native menus and dialogs follow; a host without them (web) answers applied: false.
+    void api.invoke('app:set-language', { lang });
     // The lookup answer is worded in the language it was asked in: ask again.
     if (get().errorText.trim()) get().setErrorText(get().errorText);
   },

@@ -13,12 +13,15 @@ import { CaseRecord, CaseSummary } from '../models/case';
 import { DiscoverRequest, DiscoveryResult } from '../models/discovery';
 import { LookupRequest, LookupResult } from '../models/lookup';
 import { DiagnoseProgress, DiagnoseReport, DiagnoseRequest } from '../models/probe';
+import { Lang } from '../models/device';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.string().min(1).max(100) });
 
 export const contract = {
   'app:info': { request: Empty, response: AppInfo },
+  /** The UI language changed: native parts (menus, dialogs) follow it where the host has any. */
+  'app:set-language': { request: z.object({ lang: Lang }), response: z.object({ applied: z.boolean() }) },
   'diagnose:run': { request: DiagnoseRequest, response: DiagnoseReport },
   'diagnose:cancel': { request: z.object({ runId: z.string().min(1).max(100) }), response: z.object({ cancelled: z.boolean() }) },
   'discover:run': { request: DiscoverRequest, response: DiscoveryResult },

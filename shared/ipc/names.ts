@@ -5,6 +5,7 @@
  */
 export const CHANNEL_NAMES = [
   'app:info',
+  'app:set-language',
   'diagnose:run',
   'diagnose:cancel',
   'discover:run',

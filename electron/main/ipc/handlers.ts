@@ -8,6 +8,7 @@
  */
 import type { Channel, EventName, EventPayload, ParsedReq, Res } from '../../../shared/ipc/contract';
 import type { AppInfo, SaveFileRequest, SaveFileResult, UpdateCheck } from '../../../shared/models/app';
+import type { Lang } from '../../../shared/models/device';
 import { AppFailure } from '../../../shared/result';
 import { lookupError } from '../../../shared/knowledge/lookup';
 import { runDiagnosis } from '../../probes/diagnose';
@@ -29,6 +30,8 @@ export interface HostServices {
   saveFile?(req: SaveFileRequest): Promise<SaveFileResult>;
   openExternal?(url: string): Promise<boolean>;
   checkForUpdates(): Promise<UpdateCheck>;
+  /** Native menus/dialogs follow the app's language; absent where there are none (web host). */
+  setLanguage?(lang: Lang): void;
   /**
    * Resolver used when a request names none (`host[:port]`), e.g. a corporate DNS
    * server to compare with; the web host reads MAIL_DOCTOR_DNS_SERVER. Unset = the system's.
@@ -41,6 +44,12 @@ export function createHandlers(host: HostServices): Handlers {
 
   return {
     'app:info': async () => host.appInfo(),
+
+    'app:set-language': async ({ lang }) => {
+      if (!host.setLanguage) return { applied: false };
+      host.setLanguage(lang);
+      return { applied: true };
+    },
 
     'diagnose:run': async (req, ctx) => {
       if (running.has(req.runId)) throw new AppFailure('E_BUSY', `run ${req.runId} is already running`);

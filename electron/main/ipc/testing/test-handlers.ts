@@ -18,6 +18,7 @@ export function makeTestHandlers(overrides: Partial<Handlers> = {}): Handlers {
       transport: 'web',
       capabilities: { saveFile: false, printToPdf: false, openExternal: false },
     }),
+    'app:set-language': async () => ({ applied: false }),
     'diagnose:run': notUsed,
     'diagnose:cancel': async () => ({ cancelled: false }),
     'discover:run': notUsed,
