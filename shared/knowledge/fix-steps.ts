@@ -145,29 +145,29 @@ export function dedupeSteps(steps: FixStep[]): FixStep[] {
   });
 }
 
+/** The right host name where the catalog knows it, else the advice; then the first network check. */
+function hostFixOrAdvice(finding: Finding, ctx: FixContext, advice: Localized): FixStep[] {
+  const { device, lang, provider } = ctx;
+  const protocol = finding.protocol ?? 'imap';
+  const target = targetSettings(finding, provider);
+  const steps: FixStep[] =
+    target?.host && target.host.toLowerCase() !== (finding.host ?? '').toLowerCase()
+      ? serverSettingSteps(device, protocol, target, lang, ['host'])
+      : [placeStep(device, protocol === 'smtp' ? 'outgoing-server' : 'incoming-server', advice, lang)];
+  return [...steps, ...networkSteps(device, lang).slice(0, 1)];
+}
+
 function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
   const { device, lang, provider } = ctx;
   const code: FindingCode = finding.code;
   const protocol = finding.protocol ?? 'imap';
   switch (code) {
-    case 'DNS_NOT_FOUND': {
-      const target = targetSettings(finding, provider);
-      const steps: FixStep[] = [];
-      if (target?.host && target.host.toLowerCase() !== (finding.host ?? '').toLowerCase()) {
-        steps.push(...serverSettingSteps(device, protocol, target, lang, ['host']));
-      } else {
-        steps.push(
-          placeStep(
-            device,
-            protocol === 'smtp' ? 'outgoing-server' : 'incoming-server',
-            L('サーバー名のつづりを、プロバイダーの案内と1文字ずつ見比べます（余分な空白や「,」と「.」の違いに注意）。', 'Compare the server name letter by letter with the provider’s guidance (watch for spaces and "," vs ".").'),
-            lang,
-          ),
-        );
-      }
-      steps.push(...networkSteps(device, lang).slice(0, 1));
-      return steps;
-    }
+    case 'DNS_NOT_FOUND':
+      return hostFixOrAdvice(
+        finding,
+        ctx,
+        L('サーバー名のつづりを、プロバイダーの案内と1文字ずつ見比べます（余分な空白や「,」と「.」の違いに注意）。', 'Compare the server name letter by letter with the provider’s guidance (watch for spaces and "," vs ".").'),
+      );
     case 'DNS_FAILURE':
       return [
         ...networkSteps(device, lang).slice(0, 2),
@@ -215,24 +215,12 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
       return settingsOrAdvice(finding, ctx, finding.port !== undefined ? { port: finding.port, security: 'tls' } : standardFor(protocol, 'tls'), ['port', 'security']);
     case 'STARTTLS_NOT_OFFERED':
       return settingsOrAdvice(finding, ctx, standardFor(protocol, 'tls'), ['port', 'security']);
-    case 'TLS_CERT_HOSTNAME_MISMATCH': {
-      const target = targetSettings(finding, provider);
-      const steps: FixStep[] = [];
-      if (target?.host && target.host.toLowerCase() !== (finding.host ?? '').toLowerCase()) {
-        steps.push(...serverSettingSteps(device, protocol, target, lang, ['host']));
-      } else {
-        steps.push(
-          placeStep(
-            device,
-            protocol === 'smtp' ? 'outgoing-server' : 'incoming-server',
-            L('サーバー名には、自分のドメイン名ではなく、プロバイダーが案内する正式なサーバー名を入れます。', 'Use the provider’s official server name, not your own domain name.'),
-            lang,
-          ),
-        );
-      }
-      steps.push(...networkSteps(device, lang).slice(0, 1));
-      return steps;
-    }
+    case 'TLS_CERT_HOSTNAME_MISMATCH':
+      return hostFixOrAdvice(
+        finding,
+        ctx,
+        L('サーバー名には、自分のドメイン名ではなく、プロバイダーが案内する正式なサーバー名を入れます。', 'Use the provider’s official server name, not your own domain name.'),
+      );
     case 'TLS_CERT_EXPIRED':
       return [
         dateTimeStep(device, lang),
