@@ -2,7 +2,7 @@
  * The provider catalog (issue 4 §1): known mail providers, their servers and
  * the rules that trip customers up.
  *
- * Source of every value: /work/shared/reference/facts.md §2–3 as corrected by
+ * Source of every value: ../shared/reference/facts.md (beside the repo) §2–3 as corrected by
  * facts-corrections.md. Each server and restriction carries its own grade
  * (A vendor, B several consistent sources, C one source/inference,
  * U unverified). The UI must show grade U as "unconfirmed", never as certain;

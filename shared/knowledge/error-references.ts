@@ -1,6 +1,6 @@
 /**
  * Reference error messages (issue 4 §3), copied from
- * /work/shared/reference/error-messages.json (150 entries, same order: `ref`
+ * ../shared/reference/error-messages.json (beside the repo) (150 entries, same order: `ref`
  * is the index there) because shared/ cannot read files at run time.
  * `kind` groups entries that mean the same thing; error-kinds.ts says what each
  * kind means, which finding codes it points at and what to check first.
