@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { labInfo, startLab } from '../electron/probes/testing/lab';
+import { labInfo, startLab } from '../test/lab/lab';
 import { E2E_ENV_VAR, type E2eEnv } from './fixtures/e2e-env';
 import { startWebHostProcess } from './fixtures/web-host-process';
 

@@ -7,7 +7,7 @@
  * Needs root (the lab binds standard ports on 127.77.x.x and runs Dovecot/Postfix).
  */
 import { runDiagnosis } from '../electron/probes/diagnose';
-import { startLab } from '../electron/probes/testing/lab';
+import { startLab } from '../test/lab/lab';
 import type { AccountInput } from '../shared/models/account';
 import type { DiagnoseOptions } from '../shared/models/probe';
 

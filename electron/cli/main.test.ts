@@ -1,6 +1,6 @@
 /** The CLI in-process: exit codes, JSON shape, usage errors, against the real-server lab. */
 import { describe, expect, it } from 'vitest';
-import { labOrNull, labSkipReason } from '../probes/testing/lab-context';
+import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
 import type { CliIo } from './command';
 import { main } from './main';
 

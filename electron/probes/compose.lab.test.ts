@@ -9,7 +9,7 @@ import { getProvider } from '../../shared/knowledge/catalog';
 import { buildChecklist } from '../../shared/knowledge/checklist';
 import { composeDiagnosis } from '../../shared/knowledge/composer';
 import { runDiagnosis } from './diagnose';
-import { labOrNull, labSkipReason } from './testing/lab-context';
+import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
 
 const lab = labOrNull();
 const full = lab?.mode === 'full';

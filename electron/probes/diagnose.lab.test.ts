@@ -1,6 +1,6 @@
 /**
  * Every finding code produced from a real socket: real Dovecot/Postfix where they can show
- * it, scripted loopback listeners for what they cannot (see testing/README.md).
+ * it, scripted loopback listeners for what they cannot (see test/lab/README.md).
  */
 import tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,8 @@ import type { AccountInput, ServerSettings } from '../../shared/models/account';
 import type { DiagnoseOptions, DiagnoseProgress, DiagnoseReport } from '../../shared/models/probe';
 import { DiagnoseProgress as DiagnoseProgressSchema, DiagnoseReport as DiagnoseReportSchema } from '../../shared/models/probe';
 import { runDiagnosis } from './diagnose';
-import { labOrNull, labSkipReason } from './testing/lab-context';
-import type { LabHostKey } from './testing/lab';
+import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
+import type { LabHostKey } from '../../test/lab/lab';
 
 const lab = labOrNull();
 let runs = 0;

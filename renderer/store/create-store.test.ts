@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, PERSIST_KEY } from './create-store';
-import { fakeApi, memoryStorage, testEnv, type FakeHandlers } from '../testing/fake-api';
-import { port25Report, report } from '../testing/sample-report';
+import { fakeApi, memoryStorage, testEnv, type FakeHandlers } from '../../test/fakes/fake-api';
+import { port25Report, report } from '../../test/fixtures/sample-report';
 import { err, ok } from '../../shared/result';
 import type { CaseRecord } from '../../shared/models/case';
 import type { DiagnoseRequest } from '../../shared/models/probe';

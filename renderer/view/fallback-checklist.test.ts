@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackChecklist, fallbackSettingsScreen } from './fallback-checklist';
 import { fallbackDiagnosis } from './fallback-diagnosis';
-import { port25Report } from '../testing/sample-report';
+import { port25Report } from '../../test/fixtures/sample-report';
 
 describe('fallback checklist', () => {
   it('moves the steps the diagnosis points at to the top, after opening the account', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackCompare } from './fallback-compare';
-import { port25Report, probe, report } from '../testing/sample-report';
+import { port25Report, probe, report } from '../../test/fixtures/sample-report';
 
 describe('network comparison', () => {
   it('says the network is not the cause when both runs agree', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEVICES, LANGS } from '../../shared/models/device';
 import { checklistFor, comparisonFor, diagnosisFor, providerFor, settingsScreenFor } from './knowledge';
-import { port25Report, report } from '../testing/sample-report';
+import { port25Report, report } from '../../test/fixtures/sample-report';
 
 afterEach(() => vi.restoreAllMocks());
 

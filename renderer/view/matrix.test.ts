@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatrix, cellsFromSteps, matrixProgress } from './matrix';
-import { port25Report } from '../testing/sample-report';
+import { port25Report } from '../../test/fixtures/sample-report';
 import type { ProbeTarget } from '../../shared/models/probe';
 
 const targets: ProbeTarget[] = [

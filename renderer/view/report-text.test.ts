@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportText, scrub, type ReportInput } from './report-text';
-import { port25Report, report } from '../testing/sample-report';
+import { port25Report, report } from '../../test/fixtures/sample-report';
 import { fallbackDiagnosis } from './fallback-diagnosis';
 
 const PASSWORD = 'correct-horse-battery';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSettingsDiff, correctFromReport, deviceAccountSettings, workingSettings } from './settings-diff';
-import { port25Report, report } from '../testing/sample-report';
+import { port25Report, report } from '../../test/fixtures/sample-report';
 
 describe('settings diff', () => {
   it('takes the working settings from a passing configured probe, else from the proven fix', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscoveryResult } from '../../../shared/models/discovery';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from '../command';
-import { autoconfigXml, startDnsLab, startHttpLab, type DnsLab, type HttpLab } from '../../probes/discovery/testing/discovery-lab';
+import { autoconfigXml, startDnsLab, startHttpLab, type DnsLab, type HttpLab } from '../../../test/lab/discovery-lab';
 import { langFromEnv, makeDiscoverCommand, run as realRun } from './discover';
 
 function fakeIo(env: Record<string, string> = {}) {

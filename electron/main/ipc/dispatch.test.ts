@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertAllChannelsHandled, createDispatcher } from './dispatch';
-import { makeTestHandlers } from './testing/test-handlers';
+import { makeTestHandlers } from '../../../test/fakes/test-handlers';
 import { AppFailure } from '../../../shared/result';
 
 const silent = { emit: () => undefined };

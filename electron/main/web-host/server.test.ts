@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TOKEN_PROTOCOL_PREFIX } from '../../../shared/ipc/wire';
-import { makeTestHandlers } from '../ipc/testing/test-handlers';
+import { makeTestHandlers } from '../../../test/fakes/test-handlers';
 import { startWebHost, type WebHost } from './server';
 
 let dir: string;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscoveryResult } from '../../../shared/models/discovery';
 import { AppFailure } from '../../../shared/result';
 import { discover, type DiscoverDeps } from './discover';
-import { autoconfigXml, startDnsLab, startHttpLab, type DnsLab, type HttpLab } from './testing/discovery-lab';
+import { autoconfigXml, startDnsLab, startHttpLab, type DnsLab, type HttpLab } from '../../../test/lab/discovery-lab';
 
 let web: HttpLab;
 let dns: DnsLab;

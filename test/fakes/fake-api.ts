@@ -6,7 +6,7 @@ import type { MailDoctorApi } from '../../shared/ipc/api';
 import type { Channel, EventName, EventPayload, Req, Res } from '../../shared/ipc/contract';
 import { err, ok, type Result } from '../../shared/result';
 import type { StateStorage } from 'zustand/middleware';
-import type { StoreEnv } from '../store/slice-types';
+import type { StoreEnv } from '../../renderer/store/slice-types';
 
 export type FakeHandlers = { [C in Channel]?: (req: Req<C>) => Result<Res<C>> | Promise<Result<Res<C>>> };
 

@@ -3,7 +3,7 @@
  * contract value, so the tests exercise the real dispatcher, validation and
  * sockets without needing mail servers. Not used by the app.
  */
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../../electron/main/ipc/handlers';
 
 export function makeTestHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const notUsed = async () => {
