@@ -7,7 +7,7 @@
  */
 import dns from 'node:dns';
 import net from 'node:net';
-import type { DnsReport } from '../../shared/models/probe';
+import { SYSTEM_RESOLVER_UNAVAILABLE, type DnsReport } from '../../shared/models/probe';
 import { DNS_TIMEOUT_MS } from './deadlines';
 import { errorCode, within } from './wait';
 
@@ -37,11 +37,32 @@ export function parseDnsServer(s: string): string | null {
   return null;
 }
 
-function makeResolver(server: string | undefined): dns.promises.Resolver {
+function makeResolver(server: string | undefined, systemServers?: readonly string[]): dns.promises.Resolver {
   // tries: 2 — one retransmission for a lost UDP packet, still inside DNS_TIMEOUT_MS.
   const r = new dns.promises.Resolver({ timeout: Math.floor(DNS_TIMEOUT_MS / 2), tries: 2 });
   if (server) r.setServers([server]);
+  else if (systemServers) r.setServers([...systemServers]);
   return r;
+}
+
+/*
+ * SYSTEM_RESOLVER_UNAVAILABLE: the *system* resolver list holds only loopback servers and
+ * none of them answered. MX/SRV go through c-ares (not getaddrinfo); when c-ares cannot read the
+ * OS's resolver list it falls back to 127.0.0.1 (seen with c-ares 1.34.6 on some Windows 11
+ * machines, the version some Electron builds carry), so "no answer" then says nothing about the
+ * mail domain: it is this machine's resolver setup, and is reported as such.
+ *
+ * Codes meaning "no server answered" (c-ares' refused/timeout, and our own deadline):
+ */
+const NO_ANSWER_CODES = new Set(['ECONNREFUSED', 'ETIMEOUT', 'ETIMEDOUT']);
+
+/** Is every server in c-ares' list (`Resolver.getServers()` form: `1.2.3.4`, `[::1]:53`) on this machine? */
+export function onlyLoopbackServers(servers: readonly string[]): boolean {
+  if (servers.length === 0) return true;
+  return servers.every((s) => {
+    const host = s.startsWith('[') ? s.slice(1, s.indexOf(']')) : /^[0-9.]+(:\d+)?$/.test(s) ? s.split(':')[0]! : s;
+    return host === '::1' || (net.isIPv4(host) && host.startsWith('127.'));
+  });
 }
 
 const settle = <T>(p: Promise<T>): Promise<{ ok: true; v: T } | { ok: false; code: string }> =>
@@ -93,10 +114,13 @@ export async function resolveHost(host: string, dnsServer: string | undefined, s
 
 const SRV_NAMES = ['_imaps._tcp', '_imap._tcp', '_pop3s._tcp', '_pop3._tcp', '_submissions._tcp', '_submission._tcp'];
 
-/** MX and SRV records of the mail domain (RFC 6186), for the report; never fatal. */
-export async function resolveDomain(domain: string, dnsServer: string | undefined, signal?: AbortSignal): Promise<DnsReport> {
+/**
+ * MX and SRV records of the mail domain (RFC 6186), for the report; never fatal.
+ * `systemServers` replaces c-ares' own idea of the system's resolvers (tests).
+ */
+export async function resolveDomain(domain: string, dnsServer: string | undefined, signal?: AbortSignal, systemServers?: readonly string[]): Promise<DnsReport> {
   const started = Date.now();
-  const resolver = makeResolver(dnsServer);
+  const resolver = makeResolver(dnsServer, systemServers);
   const mx = await settle(within(resolver.resolveMx(domain), DNS_TIMEOUT_MS, signal, `MX ${domain}`, () => resolver.cancel()));
   const srv = await Promise.all(
     SRV_NAMES.map(async (name) => {
@@ -104,13 +128,14 @@ export async function resolveDomain(domain: string, dnsServer: string | undefine
       return r.ok ? r.v.map((s) => ({ service: name, name: s.name, port: s.port, priority: s.priority, weight: s.weight })) : [];
     }),
   );
+  const systemDown = !dnsServer && !mx.ok && NO_ANSWER_CODES.has(mx.code) && onlyLoopbackServers(resolver.getServers());
   return {
     host: domain,
     a: [],
     aaaa: [],
     mx: mx.ok ? mx.v.map((m) => ({ exchange: m.exchange, priority: m.priority })).sort((x, y) => x.priority - y.priority) : [],
     srv: srv.flat(),
-    ...(mx.ok ? {} : { error: mx.code }),
+    ...(mx.ok ? {} : { error: systemDown ? SYSTEM_RESOLVER_UNAVAILABLE : mx.code }),
     durationMs: Date.now() - started,
     resolver: dnsServer ?? 'system',
   };

@@ -6,6 +6,7 @@ import { buildMatrix, matrixProgress, MATRIX_COLUMNS, type MatrixRow } from '../
 import { StatusIcon } from '../components/status-icon';
 import { EvidencePanel } from '../components/evidence-panel';
 import { findingTitle } from '../../shared/knowledge/finding-title';
+import { SYSTEM_RESOLVER_UNAVAILABLE } from '../../shared/models/probe';
 
 export function targetLabel(r: Pick<MatrixRow['target'], 'protocol' | 'host' | 'port' | 'security'>, t: ReturnType<typeof useT>): string {
   return `${t(`protocol.${r.protocol}`)} ${r.port} ${t(`security.${r.security}`)}`;
@@ -79,7 +80,7 @@ export function ProbeScreen() {
           <strong>{t('probe.dns')}: </strong>
           {source.dns.map((d) => (
             <span key={d.host} className="dns-item">
-              {d.host} → {[...d.a, ...d.aaaa].join(', ') || d.error || t('probe.dns.none')} ({t('unit.ms', { ms: Math.round(d.durationMs) })})
+              {d.host} → {[...d.a, ...d.aaaa].join(', ') || (d.error === SYSTEM_RESOLVER_UNAVAILABLE ? t('probe.dns.systemResolverUnavailable') : d.error) || t('probe.dns.none')} ({t('unit.ms', { ms: Math.round(d.durationMs) })})
             </span>
           ))}
         </p>

@@ -119,6 +119,12 @@ export const ProbeResult = ProbeTarget.extend({
 });
 export type ProbeResult = z.infer<typeof ProbeResult>;
 
+/**
+ * `DnsReport.error` of a domain lookup when the system's resolver list is only loopback servers
+ * and none answered: a problem of this computer's DNS setup, not of the mail domain.
+ */
+export const SYSTEM_RESOLVER_UNAVAILABLE = 'SYSTEM_RESOLVER_UNAVAILABLE';
+
 export const DnsReport = z.object({
   host: z.string(),
   a: z.array(z.string()),
