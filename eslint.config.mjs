@@ -1,4 +1,4 @@
-// Lint with import boundaries (architecture.md "Who owns what"):
+// Lint with import boundaries (docs/architecture.md, "Who owns what"):
 // shared/ is pure; renderer/ never reaches node or the main process;
 // electron/probes/ never imports electron; ipcMain/ipcRenderer only in the IPC glue.
 import js from '@eslint/js';

@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium (Playwright's own browser download is not reachable here). */
 export const CHROMIUM = process.env.MAIL_DOCTOR_CHROMIUM ?? '/usr/bin/chromium';
-/** Without the background-networking flags Chromium keeps dialling Google on a closed network (stack.md §3). */
+/** Without the background-networking flags Chromium keeps dialling Google on a closed network. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 export default defineConfig({

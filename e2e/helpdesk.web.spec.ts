@@ -2,7 +2,7 @@
  * The helpdesk flow end to end: real web host, real loopback mail servers of the lab
  * (Dovecot, Postfix, scripted fault listeners), Debian Chromium.
  *
- * Scenarios (issue 5): (a) healthy account on iPhone, (b) app-password reply in Japanese,
+ * Scenarios: (a) healthy account on iPhone, (b) app-password reply in Japanese,
  * (c) port 25 blocked with 587 open on Outlook, (d) checklist progress across a reload,
  * (e) network comparison of two runs.
  */

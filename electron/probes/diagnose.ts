@@ -20,7 +20,7 @@ export interface DiagnoseOptionsRuntime {
   onProgress?: (p: DiagnoseProgress) => void;
 }
 
-/** Discovery is another engineer's module; it may be unfinished. It gets two DNS timeouts, then we guess. */
+/** Discovery gets two DNS timeouts; after that the plan falls back to guessed host names. */
 const DISCOVERY_TIMEOUT_MS = DNS_TIMEOUT_MS * 2;
 
 async function discoveredServers(email: string, dnsServer: string | undefined, signal?: AbortSignal): Promise<Partial<Record<Protocol, ServerSettings>> | undefined> {

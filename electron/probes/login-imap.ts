@@ -1,7 +1,7 @@
 /**
  * IMAP login and quota through imapflow, on a fresh connection to the address the
  * pre-login stage used. imapflow reports a refused login with `authenticationFailed`,
- * `serverResponseCode` and `response`, not with `code` (stack.md §4).
+ * `serverResponseCode` and `response`, not with `code` (imapflow's error objects).
  */
 import { ImapFlow } from 'imapflow';
 import { classifyAuthReply, classifyConnectError, classifyQuota } from './classify';

@@ -41,7 +41,7 @@ export function useApp<T>(selector: (s: Store) => T): T {
   return useStore(appStore, selector);
 }
 
-/** The only subscriber to push events; writes into the store (style.md "Do this" #5). */
+/** The only subscriber to push events; writes into the store: one place turns events into state, so no component can miss or double-apply one. */
 export function startBridge(store: AppStore = appStore): () => void {
   const offProgress = api.on('diagnose:progress', (p) => store.getState().applyProgress(p));
   return () => offProgress();

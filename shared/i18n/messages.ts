@@ -4,7 +4,7 @@
  * `ja` is typed against the keys of `en`, so a string missing in one language is a
  * compile error. Knowledge text (finding explanations, fix steps, checklists) comes
  * localized from shared/knowledge, not from here. Placeholders use `{name}` (see format()).
- * Apple-specific labels follow Apple's Japanese spelling (サーバ, ユーザ) — facts-corrections §7.
+ * Apple-specific labels follow Apple's Japanese spelling (サーバ, ユーザ) (as on Apple's own Japanese screens).
  */
 import type { Lang } from '../models/device';
 import { format } from './translate';

@@ -1,5 +1,5 @@
 /**
- * Shape of the provider catalog (issue 4 §1). The data lives in catalog.ts;
+ * Shape of the provider catalog. The data lives in catalog.ts;
  * explanations and fixes (finding-text.ts, composer.ts) key on ProviderId.
  */
 import type { Protocol, Security } from '../models/account';

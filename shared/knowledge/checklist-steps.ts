@@ -1,5 +1,5 @@
 /**
- * The Japanese helpdesk troubleshooting method as checklist data (issue 5).
+ * The Japanese helpdesk troubleshooting method as checklist data.
  *
  * Default order = the order a helpdesk works through on the phone: 5-minute
  * first checks, network comparison, password, server outage, send vs receive,

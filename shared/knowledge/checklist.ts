@@ -1,5 +1,5 @@
 /**
- * The guided checklist for one device, reordered by the diagnosis (issue 5).
+ * The guided checklist for one device, reordered by the diagnosis.
  *
  * Nothing known: the helpdesk order of checklist-steps.ts (first checks first).
  * With a diagnosis: steps tied to the top causes move up, the rest keep their

@@ -1,5 +1,5 @@
 /**
- * The diagnosis composer (issue 4 §5): turns a probe report (or only the
+ * The diagnosis composer: turns a probe report (or only the
  * customer's error text), the provider, the device and what the helpdesk
  * learnt into a ranked list of causes, each with evidence, a plain
  * explanation, device fix steps and a settings diff.

@@ -1,6 +1,6 @@
 /**
  * The labels each device puts on its server-setting fields, and how it writes
- * the security choice (facts.md §4, facts-corrections.md §7).
+ * the security choice (Apple's Japanese UI writes サーバ/ユーザ without ー).
  *
  * Apple: サーバ/ユーザ without ー. Outlook classic: Microsoft's katakana with ー.
  * Android: AOSP Email strings (Gmail and Samsung Email wording is unverified).

@@ -18,7 +18,7 @@ export function deviceName(device: Device, lang: Lang): string {
 }
 
 /**
- * How sure we are of a path, label or fact (facts.md §0).
+ * How sure we are of a path, label or fact (grades: shared/models/device.ts).
  * U-graded text was not verified and must never look certain.
  */
 export function gradeLabel(grade: Grade, lang: Lang): string {

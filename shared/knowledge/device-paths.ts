@@ -1,5 +1,5 @@
 /**
- * Menu paths on each device family (facts.md §4, facts-corrections.md §7).
+ * Menu paths on each device family.
  *
  * Each path carries its own grade per language, because the English and the
  * Japanese labels were verified separately (often only the English one).

@@ -1,5 +1,5 @@
 /**
- * What each family of error messages means (issue 4 §3): the finding codes it
+ * What each family of error messages means: the finding codes it
  * points at (most likely first), a one-line meaning and what to check first,
  * in Japanese and English. error-references.ts assigns every reference
  * message to one kind; the `satisfies Record<ErrorKind, …>` below makes a new

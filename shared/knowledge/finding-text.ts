@@ -1,6 +1,6 @@
 /**
  * What a finding means, for a non-technical customer, and how to fix it on
- * their device (issue 4 §4). Titles come from finding-title.ts; steps from
+ * their device. Titles come from finding-title.ts; steps from
  * fix-steps.ts; this file adds the plain explanation and the evidence.
  */
 import type { FindingCode } from '../findings/codes';

@@ -5,7 +5,7 @@
  * to "re-enter the password" when the provider needs a special one wastes the
  * call: docomo needs the IMAP専用パスワード, SoftBank the Eメール(i) password,
  * Gmail/iCloud/Yahoo an app password, Outlook.com/Microsoft 365 no password at
- * all (Microsoft sign-in). Facts: facts.md §2–3, facts-corrections.md §4–5.
+ * all (Microsoft sign-in). Sources: each provider's entry in catalog.ts.
  */
 import type { Protocol } from '../models/account';
 import type { Device, Grade, Lang, Localized } from '../models/device';

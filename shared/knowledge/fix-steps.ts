@@ -1,5 +1,5 @@
 /**
- * Fix steps for every finding code on every device (issue 4 §4).
+ * Fix steps for every finding code on every device.
  *
  * Chosen by an exhaustive switch: adding a finding code fails the build here
  * until it has steps. Setting values come from the finding's `fix` (seen

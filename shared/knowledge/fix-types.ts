@@ -24,7 +24,7 @@ export interface FixStep {
   /** Where to do it outside the device (provider page), when known. */
   url?: string;
   /**
-   * Confidence of the path/labels/fact behind this step (facts.md §0).
+   * Confidence of the path/labels/fact behind this step (grades: shared/models/device.ts).
    * 'U' must be shown as unconfirmed (「未確認」 / "unconfirmed"): see `gradeLabel`.
    */
   grade: Grade;

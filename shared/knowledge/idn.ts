@@ -1,5 +1,5 @@
 /**
- * Validation of a mail domain after IDNA conversion (issue 4 §2).
+ * Validation of a mail domain after IDNA conversion.
  *
  * Conversion itself needs node:url (domainToASCII), so it happens in
  * electron/probes/discovery; but domainToASCII is lenient (it accepts "a..b",

@@ -1,5 +1,5 @@
 /**
- * Error-message lookup (issue 4 §3): turns what the customer reads off the
+ * Error-message lookup: turns what the customer reads off the
  * screen into ranked causes. Pure: runs in the renderer, main and the CLI.
  *
  * How a match is scored (0..1):

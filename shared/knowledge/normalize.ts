@@ -1,5 +1,5 @@
 /**
- * Text normalisation for error-message lookup (issue 4 §3).
+ * Text normalisation for error-message lookup.
  *
  * Helpdesk staff type what a customer reads aloud or paste half a screenshot:
  * full-width digits (０ｘ８００ＣＣＣ０Ｅ), half-width katakana, サーバ vs サーバー

@@ -1,5 +1,5 @@
 /**
- * What the device is set to versus what is correct, field by field (issue 4 §5).
+ * What the device is set to versus what is correct, field by field.
  *
  * "Correct" comes, in order: what the helpdesk/discovery says explicitly, what
  * a probe saw working in this run, a finding's `fix`, then the provider catalog.

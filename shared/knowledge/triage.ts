@@ -1,6 +1,6 @@
 /**
  * The triage rules of the Japanese helpdesk method, as causes next to the
- * per-finding ones (issue 4 §5):
+ * per-finding ones:
  *
  * - fails on every network and every port        → server-side outage: wait and re-check
  * - fails on one network only (labelled runs)     → network filter / VPN / proxy

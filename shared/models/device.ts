@@ -13,6 +13,10 @@ export type Lang = z.infer<typeof Lang>;
 export const Localized = z.object({ ja: z.string(), en: z.string() });
 export type Localized = z.infer<typeof Localized>;
 
-/** Confidence grade of a fact (../shared/reference/facts.md §0). U must never be shown as certain. */
+/**
+ * Confidence grade of a fact: A = the vendor's own documentation, source or an RFC; B = several
+ * independent consistent observations (or one official page seen only in an excerpt); C = one
+ * third-party, old or inferred source; U = not verified. U must never be shown as certain.
+ */
 export const Grade = z.enum(['A', 'B', 'C', 'U']);
 export type Grade = z.infer<typeof Grade>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Protocol, Security } from './account';
 import { Grade } from './device';
 
-/** Where a candidate setting came from, in priority order (issue 4 §2). */
+/** Where a candidate setting came from, in priority order. */
 export const DISCOVERY_SOURCES = ['catalog', 'autoconfig', 'autoconfig-wellknown', 'ispdb', 'mx', 'srv', 'guess'] as const;
 export const DiscoverySource = z.enum(DISCOVERY_SOURCES);
 export type DiscoverySource = z.infer<typeof DiscoverySource>;

@@ -1,5 +1,5 @@
 /**
- * Private Dovecot instances for the lab (stack.md §4 and §10).
+ * Private Dovecot instances for the lab.
  *
  * One instance serves most hosts: each lab host is its own loopback address, and a
  * `local <ip> { ... }` block gives it its own certificate (or no TLS at all). A second
@@ -114,7 +114,7 @@ export async function startDovecot(spec: DovecotSpec): Promise<Spawned> {
     spec.opensslConf ? 'ssl_cipher_list = DEFAULT@SECLEVEL=0' : '',
     spec.opensslConf ? `import_environment = TZ OPENSSL_CONF=${spec.opensslConf}` : '',
     // Loopback counts as "secure" to Dovecot anyway; the plaintext-refused host reaches it
-    // through a PROXY-protocol relay that names a non-local client (stack.md §10).
+    // through a PROXY-protocol relay that names a non-local client (Dovecot trusts a PROXY header only from haproxy_trusted_networks).
     'disable_plaintext_auth = yes',
     'auth_mechanisms = plain login',
     'haproxy_trusted_networks = 127.0.0.0/8',
@@ -178,7 +178,7 @@ export async function startDovecot(spec: DovecotSpec): Promise<Spawned> {
   return proc;
 }
 
-/** OpenSSL config that limits a process to TLS 1.0/1.1 (stack.md §10). */
+/** OpenSSL config that limits a process to TLS 1.0/1.1 (MaxProtocol TLSv1.1; SECLEVEL 0 so the old ciphers load). */
 export async function writeLegacyTlsOpensslConf(file: string): Promise<void> {
   await fs.writeFile(
     file,

@@ -1,5 +1,5 @@
 /**
- * A private Postfix instance for the lab (stack.md §10): its own main.cf/master.cf,
+ * A private Postfix instance for the lab: its own main.cf/master.cf,
  * queue and data directories, no DNS, no delivery (`default_transport = discard`).
  * SASL goes through the lab Dovecot's auth socket, so the same users log in.
  */

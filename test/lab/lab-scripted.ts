@@ -122,7 +122,7 @@ export function simKind(user: string): SimUserKind {
 }
 
 const IMAP_REPLY: Record<SimUserKind, string> = {
-  // facts.md §2.1 (Google) and §2.2 (Microsoft), verbatim.
+  // Google's and Microsoft's replies, verbatim as their servers send them.
   'app-password': 'NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)',
   'basic-disabled': 'NO Basic authentication is disabled.',
   'basic-submission': 'NO Basic authentication is disabled.',
@@ -402,7 +402,7 @@ s.listen({ host, port: Number(port), backlog: 1 }, () => {
 `;
 
 /**
- * A port that drops SYNs, like a firewall DROP rule (stack.md §10): a child process listens
+ * A port that drops SYNs, like a firewall DROP rule: a child process listens
  * with a backlog of 1 and never accepts; two parked connections fill the queue, so later
  * connection attempts time out.
  */

@@ -1,5 +1,5 @@
 /**
- * Time limits for autodiscovery (issue 4 §2). Every source runs in parallel,
+ * Time limits for autodiscovery. Every source runs in parallel,
  * so the slowest one decides how long the helpdesk waits: each network step
  * has its own deadline and the whole discovery a total budget, and nothing
  * waits past them even when the machine is offline.

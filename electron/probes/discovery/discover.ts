@@ -1,5 +1,5 @@
 /**
- * Autodiscovery (issue 4 §2): which servers should this address use?
+ * Autodiscovery: which servers should this address use?
  *
  * All sources start at once — own catalog, the domain's autoconfig (HTTPS,
  * HTTP fallback untrusted), its .well-known autoconfig, Thunderbird's ISPDB,

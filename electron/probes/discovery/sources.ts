@@ -1,5 +1,5 @@
 /**
- * The individual autodiscovery sources (issue 4 §2). Each returns a
+ * The individual autodiscovery sources. Each returns a
  * SourceResult and never throws, so one failing source cannot hide the
  * others; discover.ts runs them in parallel and ranks what comes back.
  */
