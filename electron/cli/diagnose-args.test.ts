@@ -56,6 +56,24 @@ describe('parseDiagnoseArgs', () => {
   });
 
   it.each([
+    [['a@example.com', '-p', 'hunter2']],
+    [['a@example.com', '--password=hunter2']],
+    [['a@example.com', '--password']],
+    [['a@example.com', '--bogus', '--password', 'hunter2']],
+  ])('refuses %j as a password on the command line, never echoing it', (argv) => {
+    const r = parseDiagnoseArgs(argv, 'en');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error?.en).toMatch(/never taken on the command line/);
+    expect(JSON.stringify(r)).not.toContain('hunter2');
+  });
+
+  it('--help asks for help; `--` ends the flags', () => {
+    expect(parseDiagnoseArgs(['--help'], 'en')).toMatchObject({ ok: false, help: true, error: null });
+    expect(parseDiagnoseArgs(['-h', '--bogus'], 'en')).toMatchObject({ ok: false, help: true });
+    expect(parseDiagnoseArgs(['--json', '--', 'a@example.com'], 'en')).toMatchObject({ ok: true, args: { email: 'a@example.com', json: true } });
+  });
+
+  it.each([
     [[], /メールアドレスを指定/],
     [['a@example.com', 'b@example.com'], /1つだけ/],
     [['not-an-address'], /メールアドレスではありません/],
@@ -64,6 +82,9 @@ describe('parseDiagnoseArgs', () => {
     [['a@example.com', '--bogus'], /不明なオプション/],
     [['a@example.com', '--password-stdin', '--password-env', 'X'], /1つだけ/],
     [['a@example.com', '--from', 'nobody'], /メールアドレスではありません/],
+    [['a@example.com', '--json=yes'], /値を付けません/],
+    [['a@example.com', '--imap='], /値がありません/],
+    [['a@example.com', '--lang', 'fr'], /ja か en/],
   ])('usage error %j', (argv, re) => {
     const r = parseDiagnoseArgs(argv, 'ja');
     expect(r.ok).toBe(false);

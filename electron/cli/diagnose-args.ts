@@ -5,8 +5,9 @@
 import { STANDARD_PORTS, type Protocol, type Security, type ServerSettings } from '../../shared/models/account';
 import type { Lang } from '../../shared/models/device';
 import { EmailAddress, ServerSettings as ServerSettingsSchema } from '../../shared/models/account';
+import { parseFlags, type Bi, type FlagSpec } from './parse-flags';
 
-export type Bi = { ja: string; en: string };
+export type { Bi };
 
 export interface DiagnoseArgs {
   email: string;
@@ -29,6 +30,8 @@ export type ParseResult = { ok: true; args: DiagnoseArgs } | { ok: false; error:
 const IMPLICIT_TLS_PORTS = new Set<number>([STANDARD_PORTS.imap.tls, STANDARD_PORTS.pop3.tls, STANDARD_PORTS.smtp.tls]);
 
 /** HOST:PORT[:tls|starttls|none]; IPv6 as [addr]:PORT[:mode]. Security defaults from the port (993/995/465 → tls). */
+const isBi = (x: unknown): x is Bi => typeof x === 'object' && x !== null && 'ja' in x && 'en' in x;
+
 export function parseServer(spec: string): ServerSettings | Bi {
   const m = /^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})(?::(tls|starttls|none|ssl))?$/i.exec(spec.trim());
   if (!m || !m[1] || !m[2]) return { ja: `サーバーの指定が正しくありません: "${spec}"（HOST:PORT[:tls|starttls|none] の形で）`, en: `Bad server "${spec}": use HOST:PORT[:tls|starttls|none]` };
@@ -41,118 +44,79 @@ export function parseServer(spec: string): ServerSettings | Bi {
   return parsed.data;
 }
 
-const isBi = (x: unknown): x is Bi => typeof x === 'object' && x !== null && 'ja' in x && 'en' in x;
+/**
+ * The flags of `diagnose` (a public contract: extend, never rename or drop). `password` is
+ * declared only so `--password`/`-p` can be refused with the reason, whatever follows it.
+ */
+export const DIAGNOSE_FLAGS = {
+  imap: { type: 'string' },
+  pop3: { type: 'string' },
+  smtp: { type: 'string' },
+  user: { type: 'string' },
+  password: { type: 'string', short: 'p' },
+  'password-stdin': { type: 'boolean' },
+  'password-env': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  ca: { type: 'string' },
+  'dns-server': { type: 'string' },
+  timeout: { type: 'string' },
+  'allow-insecure-auth': { type: 'boolean' },
+  'no-alternatives': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const satisfies FlagSpec;
+
+const PASSWORD_ON_COMMAND_LINE: Bi = {
+  ja: 'パスワードはコマンドラインに書けません（履歴やプロセス一覧に残るため）。--password-stdin か --password-env VAR を使ってください',
+  en: 'A password is never taken on the command line (it would stay in shell history and the process list). Use --password-stdin or --password-env VAR',
+};
 
 export function parseDiagnoseArgs(argv: string[], defaultLang: Lang): ParseResult {
-  let lang = defaultLang;
-  // --lang first, so every later message is in the chosen language.
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const v = a.startsWith('--lang=') ? a.slice(7) : a === '--lang' ? argv[i + 1] : undefined;
-    if (v === 'ja' || v === 'en') lang = v;
-  }
+  const f = parseFlags(argv, DIAGNOSE_FLAGS, defaultLang);
+  const lang = f.lang;
   const fail = (error: Bi | null, help = false): ParseResult => ({ ok: false, error, lang, ...(help ? { help } : {}) });
+  // Refused before anything else, so no later message can quote what followed it.
+  if (f.seen.has('password')) return fail(PASSWORD_ON_COMMAND_LINE);
+  if (f.help) return fail(null, true);
+  if (f.error) return fail(f.error);
+  const v = f.values;
   const out: Omit<DiagnoseArgs, 'email'> = { servers: {}, password: { from: 'none' }, allowInsecureAuth: false, tryAlternatives: true, json: false, lang };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    const value = (): string | undefined => inline ?? argv[++i];
-    const need = (name: string): string | Bi => {
-      const v = value();
-      return v === undefined || v === '' ? { ja: `${name} に値がありません`, en: `${name} needs a value` } : v;
-    };
-    switch (flag) {
-      case '--imap':
-      case '--pop3':
-      case '--smtp': {
-        const v = need(flag);
-        if (isBi(v)) return fail(v);
-        const s = parseServer(v);
-        if (isBi(s)) return fail(s);
-        out.servers[flag.slice(2) as Protocol] = s;
-        break;
-      }
-      case '--user': {
-        const v = need(flag);
-        if (isBi(v)) return fail(v);
-        out.user = v;
-        break;
-      }
-      case '--password':
-      case '-p':
-        return fail({
-          ja: 'パスワードはコマンドラインに書けません（履歴やプロセス一覧に残るため）。--password-stdin か --password-env VAR を使ってください',
-          en: 'A password is never taken on the command line (it would stay in shell history and the process list). Use --password-stdin or --password-env VAR',
-        });
-      case '--password-stdin':
-        if (out.password.from !== 'none') return fail({ ja: 'パスワードの指定は1つだけにしてください', en: 'Give the password only one way' });
-        out.password = { from: 'stdin' };
-        break;
-      case '--password-env': {
-        const v = need(flag);
-        if (isBi(v)) return fail(v);
-        if (out.password.from !== 'none') return fail({ ja: 'パスワードの指定は1つだけにしてください', en: 'Give the password only one way' });
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return fail({ ja: `環境変数名が正しくありません: ${v}`, en: `Not an environment variable name: ${v}` });
-        out.password = { from: 'env', name: v };
-        break;
-      }
-      case '--from':
-      case '--to': {
-        const v = need(flag);
-        if (isBi(v)) return fail(v);
-        if (!EmailAddress.safeParse(v).success) return fail({ ja: `${flag} はメールアドレスではありません: ${v}`, en: `${flag} is not an e-mail address: ${v}` });
-        out[flag === '--from' ? 'from' : 'to'] = v;
-        break;
-      }
-      case '--ca': {
-        const v = need(flag);
-        if (isBi(v)) return fail(v);
-        out.caFile = v;
-        break;
-      }
-      case '--dns-server': {
-        const v = need(flag);
-        if (isBi(v)) return fail(v);
-        out.dnsServer = v;
-        break;
-      }
-      case '--timeout': {
-        const v = need(flag);
-        if (isBi(v)) return fail(v);
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 500 || n > 120_000) return fail({ ja: '--timeout は 500〜120000（ミリ秒）の整数です', en: '--timeout must be a whole number of milliseconds from 500 to 120000' });
-        out.timeoutMs = n;
-        break;
-      }
-      case '--allow-insecure-auth':
-        out.allowInsecureAuth = true;
-        break;
-      case '--no-alternatives':
-        out.tryAlternatives = false;
-        break;
-      case '--json':
-        out.json = true;
-        break;
-      case '--lang': {
-        const v = need(flag);
-        if (v !== 'ja' && v !== 'en') return fail({ ja: '--lang は ja か en です', en: '--lang must be ja or en' });
-        break;
-      }
-      case '-h':
-      case '--help':
-        return fail(null, true);
-      default:
-        if (a.startsWith('-') && a.length > 1) return fail({ ja: `不明なオプション: ${a}`, en: `Unknown option: ${a}` });
-        positional.push(a);
-    }
+  for (const proto of ['imap', 'pop3', 'smtp'] as const) {
+    const spec = v[proto];
+    if (spec === undefined) continue;
+    const s = parseServer(spec);
+    if (isBi(s)) return fail(s);
+    out.servers[proto] = s;
   }
-  if (positional.length !== 1) {
-    return fail(positional.length === 0 ? { ja: 'メールアドレスを指定してください', en: 'Please give the e-mail address to diagnose' } : { ja: 'メールアドレスは1つだけ指定してください', en: 'Give exactly one e-mail address' });
+  if (v.user !== undefined) out.user = v.user;
+  if (v['password-stdin'] && v['password-env'] !== undefined) return fail({ ja: 'パスワードの指定は1つだけにしてください', en: 'Give the password only one way' });
+  if (v['password-stdin']) out.password = { from: 'stdin' };
+  const envName = v['password-env'];
+  if (envName !== undefined) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName)) return fail({ ja: `環境変数名が正しくありません: ${envName}`, en: `Not an environment variable name: ${envName}` });
+    out.password = { from: 'env', name: envName };
   }
-  const email = positional[0] ?? '';
+  for (const flag of ['from', 'to'] as const) {
+    const addr = v[flag];
+    if (addr === undefined) continue;
+    if (!EmailAddress.safeParse(addr).success) return fail({ ja: `--${flag} はメールアドレスではありません: ${addr}`, en: `--${flag} is not an e-mail address: ${addr}` });
+    out[flag] = addr;
+  }
+  if (v.ca !== undefined) out.caFile = v.ca;
+  if (v['dns-server'] !== undefined) out.dnsServer = v['dns-server'];
+  if (v.timeout !== undefined) {
+    const n = Number(v.timeout);
+    if (!Number.isInteger(n) || n < 500 || n > 120_000) return fail({ ja: '--timeout は 500〜120000（ミリ秒）の整数です', en: '--timeout must be a whole number of milliseconds from 500 to 120000' });
+    out.timeoutMs = n;
+  }
+  if (v['allow-insecure-auth']) out.allowInsecureAuth = true;
+  if (v['no-alternatives']) out.tryAlternatives = false;
+  if (v.json) out.json = true;
+
+  if (f.positionals.length !== 1) {
+    return fail(f.positionals.length === 0 ? { ja: 'メールアドレスを指定してください', en: 'Please give the e-mail address to diagnose' } : { ja: 'メールアドレスは1つだけ指定してください', en: 'Give exactly one e-mail address' });
+  }
+  const email = f.positionals[0] ?? '';
   if (!EmailAddress.safeParse(email).success) return fail({ ja: `メールアドレスではありません: ${email}`, en: `Not an e-mail address: ${email}` });
   return { ok: true, args: { ...out, email, lang } };
 }

@@ -96,6 +96,15 @@ describe('mail-doctor discover', () => {
     expect(f.out()).toBe('');
   });
 
+  it('--help prints the usage on stdout, exit 0', async () => {
+    for (const h of ['--help', '-h']) {
+      const f = fakeIo();
+      expect(await run([h], f.io)).toBe(EXIT_OK);
+      expect(f.out()).toContain('Usage: mail-doctor discover');
+      expect(f.err()).toBe('');
+    }
+  });
+
   it('bad --dns-server → exit 2 with a clear message', async () => {
     const f = fakeIo();
     expect(await run(['a@b.test', '--dns-server', 'dns.google'], f.io)).toBe(EXIT_USAGE);

@@ -3,7 +3,8 @@
  *
  * Prints the settings autodiscovery found for an address and where each came
  * from. --json prints the DiscoveryResult unchanged (a public contract: fields
- * are only ever added). Exit 0 on an answer, 2 on a usage or input error.
+ * are only ever added). Exit 0 on an answer (and for --help, on stdout), 2 on a
+ * usage or input error.
  */
 import { addressProblemText, isAddressProblem } from '../../../shared/knowledge/idn';
 import { getProvider } from '../../../shared/knowledge/catalog';
@@ -12,69 +13,45 @@ import type { DiscoveryCandidate, DiscoveryResult, DiscoverySource, Trust } from
 import type { Security } from '../../../shared/models/account';
 import { AppFailure, assertNever } from '../../../shared/result';
 import { discover, type DiscoverDeps } from '../../probes/discovery/discover';
-import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from '../command';
+import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
+import { langFromEnv } from '../lang';
+import { parseFlags, type FlagSpec } from '../parse-flags';
 
-/** LANG=ja_JP.UTF-8 → ja; anything else → en. LC_ALL and LC_MESSAGES win over LANG as in POSIX. */
-export function langFromEnv(env: CliIo['env']): Lang {
-  const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^ja([_.\-@]|$)/i.test(loc) ? 'ja' : 'en';
-}
+export { langFromEnv };
 
 const USAGE: Record<Lang, string> = {
   ja: '使い方: mail-doctor discover <メールアドレス> [--json] [--dns-server HOST[:PORT]] [--lang ja|en] [--offline]',
   en: 'Usage: mail-doctor discover <email> [--json] [--dns-server HOST[:PORT]] [--lang ja|en] [--offline]',
 };
 
-interface Parsed {
-  email?: string;
-  json: boolean;
-  offline: boolean;
-  dnsServer?: string;
-  lang: Lang;
-}
-
-function parseArgs(args: string[], env: CliIo['env']): Parsed | { error: { ja: string; en: string }; lang: Lang } {
-  const out: Parsed = { json: false, offline: false, lang: langFromEnv(env) };
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? args[++i];
-    if (flag === '--json') out.json = true;
-    else if (flag === '--offline') out.offline = true;
-    else if (flag === '--dns-server') {
-      const v = value();
-      if (!v) return { error: { ja: '--dns-server に値がありません', en: '--dns-server needs a value' }, lang: out.lang };
-      out.dnsServer = v;
-    } else if (flag === '--lang') {
-      const v = value();
-      if (v !== 'ja' && v !== 'en') return { error: { ja: '--lang は ja か en です', en: '--lang must be ja or en' }, lang: out.lang };
-      out.lang = v;
-    } else if (flag === '-h' || flag === '--help') return { error: { ja: '', en: '' }, lang: out.lang };
-    else if (a.startsWith('-') && a.length > 1) return { error: { ja: `不明なオプション: ${a}`, en: `Unknown option: ${a}` }, lang: out.lang };
-    else positional.push(a);
-  }
-  if (positional.length !== 1) {
-    return {
-      error: positional.length === 0 ? { ja: 'メールアドレスを指定してください', en: 'Please give an e-mail address' } : { ja: 'メールアドレスは1つだけ指定してください', en: 'Give exactly one e-mail address' },
-      lang: out.lang,
-    };
-  }
-  out.email = positional[0];
-  return out;
-}
+const DISCOVER_FLAGS = {
+  json: { type: 'boolean' },
+  offline: { type: 'boolean' },
+  'dns-server': { type: 'string' },
+} as const satisfies FlagSpec;
 
 export function makeDiscoverCommand(deps?: DiscoverDeps): CliCommand {
   return async (args, io) => {
-    const p = parseArgs(args, io.env);
-    if ('error' in p) {
-      if (p.error[p.lang]) io.stderr(`${p.error[p.lang]}\n`);
-      io.stderr(`${USAGE[p.lang]}\n`);
+    const f = parseFlags(args, DISCOVER_FLAGS, langFromEnv(io.env));
+    if (f.help) {
+      io.stdout(`${USAGE[f.lang]}\n`);
+      return EXIT_OK;
+    }
+    const error =
+      f.error ??
+      (f.positionals.length === 0
+        ? { ja: 'メールアドレスを指定してください', en: 'Please give an e-mail address' }
+        : f.positionals.length > 1
+          ? { ja: 'メールアドレスは1つだけ指定してください', en: 'Give exactly one e-mail address' }
+          : undefined);
+    if (error) {
+      io.stderr(`${error[f.lang]}\n${USAGE[f.lang]}\n`);
       return EXIT_USAGE;
     }
+    const p = { email: f.positionals[0]!, lang: f.lang, json: f.values.json === true, offline: f.values.offline === true, dnsServer: f.values['dns-server'] };
     let result: DiscoveryResult;
     try {
-      result = await discover({ email: p.email!, ...(p.dnsServer ? { dnsServer: p.dnsServer } : {}), ...(p.offline ? { offline: true } : {}) }, deps);
+      result = await discover({ email: p.email, ...(p.dnsServer ? { dnsServer: p.dnsServer } : {}), ...(p.offline ? { offline: true } : {}) }, deps);
     } catch (e) {
       if (e instanceof AppFailure && e.code === 'E_BAD_REQUEST') {
         const reason = e.details?.reason;

@@ -58,6 +58,22 @@ describe('mail-doctor lookup', () => {
     expect(parsed.genericChecks.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('--help prints the usage on stdout, exit 0', async () => {
+    const f = fakeIo({ LANG: 'ja_JP.UTF-8' });
+    expect(await run(['--help'], f.io)).toBe(EXIT_OK);
+    expect(f.out()).toContain('使い方: mail-doctor lookup');
+    expect(f.err()).toBe('');
+  });
+
+  it('a text starting with a dash is text (POP3 -ERR), and -- ends the flags', async () => {
+    const f = fakeIo();
+    expect(await run(['-ERR', 'Authentication', 'failed', '--json'], f.io)).toBe(EXIT_OK);
+    expect(JSON.parse(f.out()).recognised).toBe(true);
+    const g = fakeIo();
+    expect(await run(['--', '--json'], g.io)).toBe(EXIT_OK);
+    expect(g.out()).not.toMatch(/^\{/);
+  });
+
   it.each([[[]], [['--json']], [['--lang', 'fr', 'x']], [['--bogus', 'x']], [['   ']]])('usage error %j → exit 2 with a message', async (args) => {
     const f = fakeIo();
     expect(await run(args, f.io)).toBe(EXIT_USAGE);

@@ -7,7 +7,8 @@
  * stage, codes, text, score, grade, meaning, firstChecks }], genericChecks }`
  * — a public contract: fields are only ever added. Exit 0 whether or not the
  * text was recognised (an unknown message is an answer, not an error); 2 on
- * a usage error.
+ * a usage error; --help prints the usage on stdout with exit 0. A word with one
+ * leading dash is text (`lookup -ERR Authentication failed`), `--` ends the flags.
  */
 import { findingTitle } from '../../../shared/knowledge/finding-title';
 import { lookupError } from '../../../shared/knowledge/lookup';
@@ -15,10 +16,13 @@ import type { Lang } from '../../../shared/models/device';
 import type { LookupResult, LookupStage } from '../../../shared/models/lookup';
 import { assertNever } from '../../../shared/result';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
-import { langFromEnv } from './discover';
+import { langFromEnv } from '../lang';
+import { parseFlags, type FlagSpec } from '../parse-flags';
 
 /** Same cap as the IPC schema (LookupRequest.text). */
 const MAX_TEXT = 5000;
+
+const LOOKUP_FLAGS = { json: { type: 'boolean' } } as const satisfies FlagSpec;
 
 const USAGE: Record<Lang, string> = {
   ja: '使い方: mail-doctor lookup "<エラーメッセージ>" [--json] [--lang ja|en]   （"-" で標準入力から読みます）',
@@ -26,28 +30,20 @@ const USAGE: Record<Lang, string> = {
 };
 
 export const run: CliCommand = async (args, io) => {
-  let lang = langFromEnv(io.env);
-  let json = false;
-  const words: string[] = [];
+  const f = parseFlags(args, LOOKUP_FLAGS, langFromEnv(io.env), { dashWords: true });
+  const lang = f.lang;
+  if (f.help) {
+    io.stdout(`${USAGE[lang]}\n`);
+    return EXIT_OK;
+  }
   const usage = (msg?: { ja: string; en: string }) => {
     if (msg) io.stderr(`${msg[lang]}\n`);
     io.stderr(`${USAGE[lang]}\n`);
     return EXIT_USAGE;
   };
-  let afterDashDash = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (afterDashDash) words.push(a);
-    else if (a === '--') afterDashDash = true;
-    else if (a === '--json') json = true;
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = a.includes('=') ? a.slice(7) : args[++i];
-      if (v !== 'ja' && v !== 'en') return usage({ ja: '--lang は ja か en です', en: '--lang must be ja or en' });
-      lang = v;
-    } else if (a === '-h' || a === '--help') return usage();
-    else if (a.startsWith('--')) return usage({ ja: `不明なオプション: ${a}`, en: `Unknown option: ${a}` });
-    else words.push(a);
-  }
+  if (f.error) return usage(f.error);
+  const json = f.values.json === true;
+  const words = f.positionals;
   let text = words.join(' ');
   if (text === '-') text = await io.readStdin();
   if (!text.trim()) return usage({ ja: '調べるエラーメッセージを指定してください', en: 'Please give the error text to look up' });
