@@ -2,7 +2,7 @@
  * POP3 login with our own small client (RFC 1939, RFC 5034): USER/PASS, or AUTH PLAIN
  * when USER is not offered; then STAT and QUIT. Runs on the pre-login connection.
  */
-import { classifyAuthReply } from './classify';
+import { classifyAuthReply } from '../../shared/findings/classify';
 import { LOGIN_TIMEOUT_MS } from './deadlines';
 import type { ProbeContext } from './probe-context';
 import { command, type Session } from './probe';

@@ -6,7 +6,7 @@
  * login() call after the real AUTH.
  */
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { classifyAuthReply, classifyConnectError, classifyEnvelopeReply } from './classify';
+import { classifyAuthReply, classifyConnectError, classifyEnvelopeReply } from '../../shared/findings/classify';
 import { COMMAND_TIMEOUT_MS, GREETING_TIMEOUT_MS, LOGIN_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS } from './deadlines';
 import type { ProbeContext } from './probe-context';
 import { NEUTRAL_EHLO_NAME, type Session } from './probe';

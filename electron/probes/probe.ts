@@ -8,7 +8,7 @@
  */
 import net from 'node:net';
 import type { ProbeResult } from '../../shared/models/probe';
-import { classifyConnectError, classifyDnsError, classifyGreeting, classifyTlsError, mechanisms, verdictFinding } from './classify';
+import { classifyConnectError, classifyDnsError, classifyGreeting, classifyTlsError, mechanisms, verdictFinding } from '../../shared/findings/classify';
 import {
   COMMAND_TIMEOUT_MS,
   GREETING_TIMEOUT_MS,

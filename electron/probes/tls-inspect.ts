@@ -6,7 +6,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { CertSummary, TlsInfo, TlsVerdict } from '../../shared/models/probe';
-import { certVerdict } from './classify';
+import { certVerdict } from '../../shared/findings/classify';
 import { errorCode, errorMessage, within } from './wait';
 
 /** Before this date the local clock is certainly wrong (the app did not exist yet). */

@@ -3,9 +3,9 @@
  * Provider wordings come from facts.md §2 (grades noted where they are not A).
  * Kept free of I/O so the tables in classify.test.ts pin them down.
  */
-import type { FindingCode } from '../../shared/findings/codes';
-import type { Protocol } from '../../shared/models/account';
-import type { TlsVerdict } from '../../shared/models/probe';
+import type { FindingCode } from './codes';
+import type { Protocol } from '../models/account';
+import type { TlsVerdict } from '../models/probe';
 
 /** Our own code for a step that ran out of time (Node has none for "no answer"). */
 export const TIMEOUT_CODE = 'ETIMEDOUT';
