@@ -1,15 +1,26 @@
-/** Human output of `mail-doctor diagnose`: a compact findings table, probe lines, colour when the terminal has it. */
+/**
+ * Human output of `mail-doctor diagnose`: a compact findings table, probe lines, colour when the
+ * terminal has it. Everything that came from a server or the user goes through safeOneLine, so an
+ * ESC sequence in a reply shows as `\x1b[2J` instead of clearing the screen.
+ */
+import { styleText } from 'node:util';
 import { findingTitle } from '../../shared/knowledge/finding-title';
+import { safeOneLine } from '../../shared/security/server-text';
 import type { Lang } from '../../shared/models/device';
 import type { DiagnoseProgress, DiagnoseReport, Finding, ProbeResult } from '../../shared/models/probe';
 
-const C = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', green: '\x1b[32m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+type Style = 'red' | 'yellow' | 'cyan' | 'green' | 'dim' | 'bold';
 
-function paint(color: boolean, code: keyof typeof C, s: string): string {
-  return color ? `${C[code]}${s}${C.reset}` : s;
+/**
+ * `color` is decided once, by realIo() for the real terminal (a TTY whose colour depth Node finds
+ * usable: NO_COLOR, NODE_DISABLE_COLORS and TERM=dumb turn it off), so styleText is told not to
+ * second-guess it against process.stdout (progress goes to stderr; tests pass their own io).
+ */
+function paint(color: boolean, style: Style, s: string): string {
+  return color ? styleText(style, s, { validateStream: false }) : s;
 }
 
-const SEVERITY: Record<Finding['severity'], [string, string, keyof typeof C]> = {
+const SEVERITY: Record<Finding['severity'], [string, string, Style]> = {
   error: ['エラー', 'ERROR', 'red'],
   warning: ['注意', 'WARN', 'yellow'],
   info: ['情報', 'INFO', 'cyan'],
@@ -32,11 +43,7 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));
 }
 
-function oneLine(s: string | undefined, max = 90): string {
-  if (!s) return '';
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? t.slice(0, max - 1) + '…' : t;
-}
+const oneLine = (s: string | undefined, max = 90): string => (s ? safeOneLine(s, max) : '');
 
 export function progressLine(p: DiagnoseProgress, lang: Lang, color: boolean): string | null {
   if (p.kind === 'planned') {
@@ -47,18 +54,18 @@ export function progressLine(p: DiagnoseProgress, lang: Lang, color: boolean): s
   const r = p.probe;
   const mark = r.status === 'ok' ? paint(color, 'green', '✓') : r.status === 'cancelled' ? paint(color, 'dim', '-') : paint(color, 'red', '✗');
   const role = r.role === 'alternative' ? (lang === 'ja' ? '（代替）' : ' (alternative)') : '';
-  return `${mark} ${r.protocol.toUpperCase()} ${r.host}:${r.port} ${mode(r.security, lang)}${role}  ${(r.durationMs / 1000).toFixed(1)}s`;
+  return `${mark} ${r.protocol.toUpperCase()} ${oneLine(r.host, 253)}:${r.port} ${mode(r.security, lang)}${role}  ${(r.durationMs / 1000).toFixed(1)}s`;
 }
 
 function fixText(f: Finding, lang: Lang): string {
   if (!f.fix) return '';
   const m = mode(f.fix.security, lang);
-  return lang === 'ja' ? `→ 設定を ${f.fix.host} ポート ${f.fix.port} / ${m} に変更` : `→ change to ${f.fix.host} port ${f.fix.port} / ${m}`;
+  return lang === 'ja' ? `→ 設定を ${oneLine(f.fix.host, 253)} ポート ${f.fix.port} / ${m} に変更` : `→ change to ${oneLine(f.fix.host, 253)} port ${f.fix.port} / ${m}`;
 }
 
 export function renderReport(r: DiagnoseReport, lang: Lang, color: boolean): string {
   const out: string[] = [];
-  const head = lang === 'ja' ? `メールドクター診断: ${r.email}` : `Mail Doctor diagnosis: ${r.email}`;
+  const head = lang === 'ja' ? `メールドクター診断: ${oneLine(r.email, 400)}` : `Mail Doctor diagnosis: ${oneLine(r.email, 400)}`;
   out.push(paint(color, 'bold', head));
   if (r.findings.length === 0) {
     out.push(paint(color, 'green', lang === 'ja' ? '問題は見つかりませんでした。' : 'No problems found.'));
@@ -89,5 +96,5 @@ function probeLine(p: ProbeResult, lang: Lang, color: boolean): string {
   const st = p.status === 'ok' ? paint(color, 'green', 'ok    ') : p.status === 'cancelled' ? paint(color, 'dim', 'cancel') : paint(color, 'red', 'failed');
   const steps = p.steps.map((s) => `${s.name}:${s.status}`).join(' ');
   const role = p.role === 'alternative' ? '*' : ' ';
-  return `${role}${st} ${pad(`${p.protocol.toUpperCase()} ${p.host}:${p.port} ${mode(p.security, lang)}`, 44)} ${paint(color, 'dim', steps)}`;
+  return `${role}${st} ${pad(`${p.protocol.toUpperCase()} ${oneLine(p.host, 253)}:${p.port} ${mode(p.security, lang)}`, 44)} ${paint(color, 'dim', steps)}`;
 }

@@ -89,7 +89,9 @@ export function realIo(): CliIo {
     stderr: (s) => process.stderr.write(s),
     readStdin: readAllStdin,
     env,
-    color: process.stdout.isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb',
+    // hasColors() applies FORCE_COLOR / NO_COLOR / NODE_DISABLE_COLORS / TERM=dumb; NO_COLOR is checked
+    // again by name because https://no-color.org asks that any non-empty value disables colour.
+    color: process.stdout.isTTY === true && process.stdout.hasColors() && !env.NO_COLOR,
   };
 }
 

@@ -58,3 +58,21 @@ describe('redactLine', () => {
     expect(out.join('\n')).not.toContain(Buffer.from(PW).toString('base64'));
   });
 });
+
+describe('secret forms beyond the exact password', () => {
+  it('masks every line of a password with a line break, so no half is left in clear', () => {
+    const pw = 'first-half\r\nsecond-half';
+    const f = secretForms('alice', pw);
+    const st = newRedactState();
+    const out = ['PASS first-half', 'second-half', '-ERR unknown command second-half'].map((l, i) => redactLine(i === 2 ? 's' : 'c', l, st, f));
+    expect(out.join('\n')).not.toMatch(/first-half|second-half/);
+  });
+
+  it('masks URL-encoded and case-changed echoes', () => {
+    const pw = 'Pa ss/wörd&1';
+    const f = secretForms('alice', pw);
+    const st = newRedactState();
+    const echoes = [encodeURIComponent(pw), encodeURIComponent(pw).toLowerCase(), encodeURIComponent(pw).replace(/%20/g, '+'), pw.toUpperCase(), pw.toLowerCase()];
+    for (const e of echoes) expect(redactLine('s', `-ERR bad ${e} here`, st, f)).toBe(`-ERR bad ${MASK} here`);
+  });
+});

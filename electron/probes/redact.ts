@@ -2,10 +2,13 @@
  * Transcript redaction: no password, AUTH payload or token ever reaches a transcript,
  * a log or a report. Two layers: command-aware masking (LOGIN/PASS/AUTH and the SASL
  * continuation lines that follow an AUTH), then a blanket mask of the secret itself and
- * its base64 forms wherever it appears.
+ * its base64, URL-encoded and per-line forms wherever they appear, in any letter case
+ * (shared/security/secret-mask.ts).
  */
 
-export const MASK = '****';
+import { MASK, maskSecrets, secretForms } from '../../shared/security/secret-mask';
+
+export { MASK, secretForms };
 
 export interface RedactState {
   /** True while the next client line is a SASL continuation (base64 user/password/token). */
@@ -14,24 +17,6 @@ export interface RedactState {
 
 export function newRedactState(): RedactState {
   return { saslContinuation: false };
-}
-
-/** base64 forms a password can take on the wire (AUTH PLAIN, AUTH LOGIN). */
-export function secretForms(user: string | undefined, password: string | undefined): string[] {
-  if (!password) return [];
-  const forms = new Set<string>([password, Buffer.from(password, 'utf8').toString('base64')]);
-  if (user !== undefined) {
-    forms.add(Buffer.from(`\0${user}\0${password}`, 'utf8').toString('base64'));
-    forms.add(Buffer.from(`${user}\0${user}\0${password}`, 'utf8').toString('base64'));
-  }
-  // Too-short "secrets" would mask random text; passwords that short are still masked by the command rules.
-  return [...forms].filter((f) => f.length >= 3).sort((a, b) => b.length - a.length);
-}
-
-function maskSecrets(text: string, secrets: string[]): string {
-  let out = text;
-  for (const s of secrets) out = out.split(s).join(MASK);
-  return out;
 }
 
 /**

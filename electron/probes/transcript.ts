@@ -1,5 +1,6 @@
 /** A probe's protocol transcript: every line redacted on the way in (see redact.ts). */
 import type { TranscriptLine } from '../../shared/models/probe';
+import { maskSecrets } from '../../shared/security/secret-mask';
 import { newRedactState, redactLine, secretForms } from './redact';
 
 /** A transcript is evidence, not a log: 400 lines is far more than any probe needs. */
@@ -30,8 +31,6 @@ export class Transcript {
 
   /** Redacts text that goes elsewhere (evidence.serverReply): the same blanket mask. */
   scrub(text: string): string {
-    let out = text;
-    for (const s of this.secrets) out = out.split(s).join('****');
-    return out;
+    return maskSecrets(text, this.secrets);
   }
 }

@@ -13,6 +13,7 @@ import type { DiagnoseReport } from '../../shared/models/probe';
 import { t } from '../../shared/i18n/messages';
 import type { ChecklistEntryState, ChecklistStatus } from '../store/types';
 import { assertNever } from '../../shared/result';
+import { maskSecrets, secretForms } from '../../shared/security/secret-mask';
 
 export type ReportFormat = 'text' | 'markdown';
 
@@ -34,7 +35,8 @@ const REDACTED = '********';
 
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) if (s && s.length >= 1) out = out.split(s).join(REDACTED);
+  // The exact secret (however short), then its encoded, per-line and case-changed forms.
+  for (const s of secrets) if (s && s.length >= 1) out = maskSecrets(out.split(s).join(REDACTED), secretForms(undefined, s), REDACTED);
   return out;
 }
 

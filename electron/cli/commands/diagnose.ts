@@ -12,6 +12,7 @@ import type { Lang } from '../../../shared/models/device';
 import type { AccountInput } from '../../../shared/models/account';
 import { DiagnoseRequest } from '../../../shared/models/probe';
 import { AppFailure } from '../../../shared/result';
+import { safeOneLine } from '../../../shared/security/server-text';
 import { runDiagnosis } from '../../probes/diagnose';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
 import { parseDiagnoseArgs, type Bi } from '../diagnose-args';
@@ -57,7 +58,8 @@ const MAX_CA_BYTES = 200_000;
 export const run: CliCommand = async (argv, io) => {
   const parsed = parseDiagnoseArgs(argv, langFromEnv(io.env));
   const usage = (lang: Lang, msg: Bi | null): number => {
-    if (msg) io.stderr(`mail-doctor diagnose: ${msg[lang]}\n`);
+    // A refusal may quote the input (an address, a file name): shown with its controls made visible.
+    if (msg) io.stderr(`mail-doctor diagnose: ${safeOneLine(msg[lang])}\n`);
     io.stderr(`${USAGE[lang]}\n`);
     return EXIT_USAGE;
   };

@@ -12,6 +12,7 @@ import type { Lang } from '../../../shared/models/device';
 import type { DiscoveryCandidate, DiscoveryResult, DiscoverySource, Trust } from '../../../shared/models/discovery';
 import type { Security } from '../../../shared/models/account';
 import { AppFailure, assertNever } from '../../../shared/result';
+import { safeOneLine } from '../../../shared/security/server-text';
 import { discover, type DiscoverDeps } from '../../probes/discovery/discover';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
 import { langFromEnv } from '../lang';
@@ -45,7 +46,7 @@ export function makeDiscoverCommand(deps?: DiscoverDeps): CliCommand {
           ? { ja: 'メールアドレスは1つだけ指定してください', en: 'Give exactly one e-mail address' }
           : undefined);
     if (error) {
-      io.stderr(`${error[f.lang]}\n${USAGE[f.lang]}\n`);
+      io.stderr(`${safeOneLine(error[f.lang])}\n${USAGE[f.lang]}\n`);
       return EXIT_USAGE;
     }
     const p = { email: f.positionals[0]!, lang: f.lang, json: f.values.json === true, offline: f.values.offline === true, dnsServer: f.values['dns-server'] };
@@ -62,7 +63,7 @@ export function makeDiscoverCommand(deps?: DiscoverDeps): CliCommand {
               ? `DNS サーバーは IP アドレス（HOST[:PORT]）で指定してください: ${p.dnsServer}`
               : `The DNS server must be an IP address (HOST[:PORT]): ${p.dnsServer}`
             : e.message;
-        io.stderr(`${p.lang === 'ja' ? 'エラー' : 'Error'}: ${msg}\n`);
+        io.stderr(`${p.lang === 'ja' ? 'エラー' : 'Error'}: ${safeOneLine(msg)}\n`);
         if (!isAddressProblem(reason) && e.details?.field !== 'dnsServer') io.stderr(`${USAGE[p.lang]}\n`);
         return EXIT_USAGE;
       }
@@ -118,7 +119,8 @@ function formatHuman(r: DiscoveryResult, lang: Lang): string {
   const ja = lang === 'ja';
   const lines: string[] = [];
   const domain = r.domain === r.asciiDomain ? r.domain : `${r.domain} = ${r.asciiDomain}`;
-  lines.push(ja ? `${r.email}（ドメイン: ${domain}）` : `${r.email} (domain: ${domain})`);
+  // The address is the user's and the autoconfig document's hosts are a stranger's: both shown inert.
+  lines.push(ja ? `${safeOneLine(r.email)}（ドメイン: ${safeOneLine(domain)}）` : `${safeOneLine(r.email)} (domain: ${safeOneLine(domain)})`);
   const provider = r.providerId ? getProvider(r.providerId) : undefined;
   if (provider) lines.push(`${ja ? 'プロバイダー' : 'Provider'}: ${provider.name[lang]}`);
   lines.push('', ja ? 'おすすめの設定:' : 'Suggested settings:');
@@ -135,8 +137,8 @@ function formatHuman(r: DiscoveryResult, lang: Lang): string {
     }
     const user = c.usernameValue ?? (c.username === 'provider-id' ? (ja ? 'プロバイダー発行の ID' : 'the provider-issued ID') : undefined);
     const why = `${trustLabel(c.trust, lang)}${gradeLabel(c, lang)}`;
-    lines.push(`  ${label}  ${c.host}:${c.port}  ${securityLabel(c.security, lang)}  — ${sourceLabel(c.source, lang)}${ja ? `（${why}）` : ` (${why})`}`);
-    if (user) lines.push(`      ${ja ? 'ユーザー名' : 'User name'}: ${user}`);
+    lines.push(`  ${label}  ${safeOneLine(c.host, 253)}:${c.port}  ${securityLabel(c.security, lang)}  — ${sourceLabel(c.source, lang)}${ja ? `（${why}）` : ` (${why})`}`);
+    if (user) lines.push(`      ${ja ? 'ユーザー名' : 'User name'}: ${safeOneLine(user, 320)}`);
   }
   if (provider) {
     // U-graded restrictions are shown too, but labelled: they are the "we do not know" notes.
@@ -154,7 +156,7 @@ function formatHuman(r: DiscoveryResult, lang: Lang): string {
   lines.push('', ja ? '調べた情報源:' : 'Sources tried:');
   const labels = r.tried.map((t) => sourceLabel(t.source, lang));
   const col = Math.max(...labels.map(displayWidth)) + 2;
-  r.tried.forEach((t, i) => lines.push(`  ${labels[i]}${' '.repeat(col - displayWidth(labels[i]!))}${localizeOutcome(t.outcome, lang)}`));
+  r.tried.forEach((t, i) => lines.push(`  ${labels[i]}${' '.repeat(col - displayWidth(labels[i]!))}${safeOneLine(localizeOutcome(t.outcome, lang))}`));
   const others = r.candidates.length - Object.values(r.best).filter(Boolean).length;
   if (others > 0) lines.push('', ja ? `ほかの候補 ${others} 件（--json で全件表示）` : `${others} more candidates (see --json)`);
   return lines.join('\n') + '\n';
