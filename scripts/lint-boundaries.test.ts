@@ -3,6 +3,7 @@
  * fixtures as if they lived in each folder and check the rule fires (and that a
  * legal import stays clean).
  */
+import { readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -39,5 +40,17 @@ describe('import boundaries', () => {
     expect(await ruleIds("import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'electron/main/lint-fixture.ts')).toContain('no-restricted-imports');
     expect(await ruleIds("import { ipcMain } from 'electron';\nexport const x = ipcMain;\n", 'electron/main/ipc/lint-fixture.ts')).toEqual([]);
     expect(await ruleIds("import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n", 'electron/preload/lint-fixture.ts')).toEqual([]);
+  });
+
+  it('no module imports itself through a cycle (type-only imports count too)', async () => {
+    // The fixtures are lint-ignored (*.test-fixture.*) so `npm run lint` stays green; lint them here on purpose.
+    const unignored = new ESLint({ cwd: process.cwd(), ignore: false });
+    const lintFile = async (file: string): Promise<string[]> => {
+      const [res] = await unignored.lintText(readFileSync(file, 'utf8'), { filePath: file });
+      return (res?.messages ?? []).map((m) => m.ruleId ?? m.message);
+    };
+    expect(await lintFile('scripts/fixtures/cycle-a.test-fixture.ts')).toContain('import-x/no-cycle');
+    expect(await lintFile('scripts/fixtures/cycle-b.test-fixture.ts')).toContain('import-x/no-cycle');
+    expect(await lintFile('scripts/fixtures/cycle-c.test-fixture.ts')).toEqual([]);
   });
 });

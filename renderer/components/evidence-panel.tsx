@@ -5,7 +5,7 @@ import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
 import type { MatrixRow } from '../view/matrix';
 import { StatusIcon } from './status-icon';
-import { targetLabel } from '../screens/probe-screen';
+import { targetLabel } from './target-label';
 
 const SAN_SHOWN = 6;
 

@@ -2,15 +2,12 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
-import { buildMatrix, matrixProgress, MATRIX_COLUMNS, type MatrixRow } from '../view/matrix';
+import { buildMatrix, matrixProgress, MATRIX_COLUMNS } from '../view/matrix';
 import { StatusIcon } from '../components/status-icon';
 import { EvidencePanel } from '../components/evidence-panel';
+import { targetLabel } from '../components/target-label';
 import { findingTitle } from '../../shared/knowledge/finding-title';
 import { SYSTEM_RESOLVER_UNAVAILABLE } from '../../shared/models/probe';
-
-export function targetLabel(r: Pick<MatrixRow['target'], 'protocol' | 'host' | 'port' | 'security'>, t: ReturnType<typeof useT>): string {
-  return `${t(`protocol.${r.protocol}`)} ${r.port} ${t(`security.${r.security}`)}`;
-}
 
 export function ProbeScreen() {
   const t = useT();

@@ -4,12 +4,12 @@
  * `serverResponseCode` and `response`, not with `code` (imapflow's error objects).
  */
 import { ImapFlow } from 'imapflow';
-import { classifyAuthReply, classifyConnectError, classifyQuota } from '../../shared/findings/classify';
-import { COMMAND_TIMEOUT_MS, GREETING_TIMEOUT_MS, LOGIN_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS } from './deadlines';
-import type { ProbeContext } from './probe-context';
-import type { Session } from './probe';
-import { libraryTlsOptions } from './tls-inspect';
-import { CANCELLED_CODE, errorCode, errorMessage, within } from './wait';
+import { classifyAuthReply, classifyConnectError, classifyQuota } from '../../../shared/findings/classify';
+import { COMMAND_TIMEOUT_MS, GREETING_TIMEOUT_MS, LOGIN_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS } from '../deadlines';
+import type { ProbeContext } from '../probe-context';
+import type { Session } from './dialect';
+import { libraryTlsOptions } from '../tls-inspect';
+import { CANCELLED_CODE, errorCode, errorMessage, within } from '../wait';
 
 interface ImapFlowFailure {
   authenticationFailed?: boolean;

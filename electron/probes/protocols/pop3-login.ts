@@ -2,10 +2,11 @@
  * POP3 login with our own small client (RFC 1939, RFC 5034): USER/PASS, or AUTH PLAIN
  * when USER is not offered; then STAT and QUIT. Runs on the pre-login connection.
  */
-import { classifyAuthReply } from '../../shared/findings/classify';
-import { LOGIN_TIMEOUT_MS } from './deadlines';
-import type { ProbeContext } from './probe-context';
-import { command, type Session } from './probe';
+import { classifyAuthReply } from '../../../shared/findings/classify';
+import { LOGIN_TIMEOUT_MS } from '../deadlines';
+import type { ProbeContext } from '../probe-context';
+import type { Session } from './dialect';
+import { pop3Command as command } from './pop3-wire';
 
 export async function loginPop3(ctx: ProbeContext, s: Session): Promise<void> {
   ctx.step('auth', 'running');

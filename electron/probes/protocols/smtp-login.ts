@@ -6,12 +6,13 @@
  * login() call after the real AUTH.
  */
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { classifyAuthReply, classifyConnectError, classifyEnvelopeReply } from '../../shared/findings/classify';
-import { COMMAND_TIMEOUT_MS, GREETING_TIMEOUT_MS, LOGIN_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS } from './deadlines';
-import type { ProbeContext } from './probe-context';
-import { NEUTRAL_EHLO_NAME, type Session } from './probe';
-import { libraryTlsOptions } from './tls-inspect';
-import { CANCELLED_CODE, errorCode, errorMessage, within } from './wait';
+import { classifyAuthReply, classifyConnectError, classifyEnvelopeReply } from '../../../shared/findings/classify';
+import { COMMAND_TIMEOUT_MS, GREETING_TIMEOUT_MS, LOGIN_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS } from '../deadlines';
+import type { ProbeContext } from '../probe-context';
+import type { Session } from './dialect';
+import { NEUTRAL_EHLO_NAME } from './smtp-wire';
+import { libraryTlsOptions } from '../tls-inspect';
+import { CANCELLED_CODE, errorCode, errorMessage, within } from '../wait';
 
 const ENVELOPE_METHOD = 'X-MAILDOCTOR-ENVELOPE';
 

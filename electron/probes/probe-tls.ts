@@ -1,0 +1,148 @@
+/**
+ * TLS evidence for a probe: the verdict of a handshake, and when a handshake fails, what the
+ * port really speaks (plaintext mail, HTTP, old TLS only), found on extra short connections.
+ */
+import { classifyGreeting, classifyTlsError, verdictFinding } from '../../shared/findings/classify';
+import { GREETING_TIMEOUT_MS, SNIFF_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS, TLS_HANDSHAKE_TIMEOUT_MS } from './deadlines';
+import { LineConn } from './line-conn';
+import type { ProbeContext } from './probe-context';
+import { Stop } from './probe-stop';
+import type { Endpoint, ProtocolDialect } from './protocols/dialect';
+import { connectTcp } from './tcp-connect';
+import { tlsHandshake, type TlsOptions } from './tls-inspect';
+import { CANCELLED_CODE } from './wait';
+
+export function recordTls(ctx: ProbeContext, info: NonNullable<ProbeContext['tls']>): void {
+  ctx.tls = info;
+  ctx.note(`TLS ${info.protocol ?? '?'} ${info.cipher ?? ''} verdict=${info.verdict}${info.cert ? ` subject=${info.cert.subject}` : ''}`);
+  const code = verdictFinding(info.verdict);
+  if (code) {
+    ctx.add(code, {
+      ...(info.cert ? { cert: info.cert } : {}),
+      message: `certificate verdict: ${info.verdict}${info.clockSuspect ? ' (the computer clock may be wrong)' : ''}`,
+      details: { verdict: info.verdict, protocol: info.protocol ?? '', ...(info.clockSuspect ? { clockSuspect: true } : {}) },
+    });
+    ctx.step('tls', 'failed', info.verdict);
+  } else {
+    ctx.step('tls', 'ok', `${info.protocol ?? ''} ${info.cipher ?? ''}`.trim());
+  }
+}
+
+/** After silence on a plaintext connection: does the port speak TLS? Or HTTP? */
+export async function tlsHelloCheck(ctx: ProbeContext, ep: Endpoint): Promise<'tls' | string | null> {
+  const c = await connectTcp(ep.address, ep.family, ep.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal);
+  if (!c.socket) return null;
+  const h = await tlsHandshake(c.socket, { hostname: ctx.target.host }, ctx.ms(TLS_HANDSHAKE_TIMEOUT_MS), ctx.signal);
+  if (h.ok) {
+    ctx.note(`TLS hello on a second connection succeeded (${h.info.protocol ?? ''})`);
+    h.socket.destroy();
+    return 'tls';
+  }
+  ctx.note(`TLS hello on a second connection failed: ${h.code}`);
+  if (classifyTlsError(h.code, h.message) === 'plain-answer') {
+    const text = await sniff(ctx, ep, true);
+    if (text && classifyGreeting(ctx.target.protocol, text) === 'SERVER_NOT_MAIL') return text;
+  }
+  return null;
+}
+
+/** What answers on a port in plaintext: the greeting, or what it says to a poke (HTTP answers "400"). */
+async function sniff(ctx: ProbeContext, ep: Endpoint, pokeFirst: boolean): Promise<string | null> {
+  const c = await connectTcp(ep.address, ep.family, ep.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal);
+  if (!c.socket) return null;
+  const conn = new LineConn(c.socket, ctx.transcript, ctx.signal);
+  try {
+    if (!pokeFirst) {
+      const line = await conn.readLine(ctx.ms(SNIFF_TIMEOUT_MS), 'plaintext greeting').catch(() => null);
+      if (line !== null) return line;
+    }
+    conn.write('QUIT');
+    return await conn.readLine(ctx.ms(SNIFF_TIMEOUT_MS), 'answer to QUIT').catch(() => (conn.pending() ? conn.pending() : null));
+  } finally {
+    conn.destroy();
+  }
+}
+
+export async function explainTlsFailure(
+  ctx: ProbeContext,
+  dialect: ProtocolDialect,
+  ep: Endpoint,
+  tlsOptions: TlsOptions,
+  code: string,
+  message: string,
+  via: 'starttls' | null,
+): Promise<void> {
+  if (code === CANCELLED_CODE) throw new Stop();
+  const kind = classifyTlsError(code, message);
+  ctx.note(`TLS handshake failed: ${code} ${message}`);
+  if (kind === 'plain-answer' && via === null) {
+    const text = await sniff(ctx, ep, false);
+    if (text && classifyGreeting(ctx.target.protocol, text) === 'SERVER_NOT_MAIL') {
+      ctx.add('SERVER_NOT_MAIL', { serverReply: text, errorCode: code, message: 'something other than a mail server answers on this port' });
+      ctx.step('tls', 'failed', 'not a mail server');
+      return;
+    }
+    ctx.add('TLS_ON_PLAIN_PORT', {
+      errorCode: code,
+      ...(text ? { serverReply: text } : {}),
+      message: `port ${ep.port} answers in plaintext: it expects STARTTLS (or no encryption), not SSL/TLS from the first byte`,
+    });
+    ctx.step('tls', 'failed', code);
+    return;
+  }
+  if (kind === 'timeout') {
+    ctx.add('GREETING_TIMEOUT', { errorCode: code, message: 'the server never answered the TLS hello' });
+    ctx.step('tls', 'failed', code);
+    return;
+  }
+  // A reset or a handshake alert: is it a server that only speaks TLS 1.0/1.1?
+  const legacy = await legacyHandshake(ctx, dialect, ep, tlsOptions, via);
+  if (legacy) {
+    ctx.tls = legacy;
+    ctx.add('TLS_PROTOCOL_TOO_OLD', {
+      errorCode: code,
+      message: `the server completes a handshake only with ${legacy.protocol ?? 'TLS 1.0/1.1'}, which current mail apps refuse`,
+      ...(legacy.cert ? { cert: legacy.cert } : {}),
+      details: { protocol: legacy.protocol ?? '', cipher: legacy.cipher ?? '' },
+    });
+    ctx.step('tls', 'failed', legacy.protocol);
+    return;
+  }
+  if (kind === 'reset') {
+    ctx.add('TCP_RESET', { errorCode: code, message: 'the connection was reset during the TLS handshake (also with old TLS versions)' });
+  } else {
+    ctx.tls = { verdict: 'handshake-failed' };
+    ctx.add('TLS_HANDSHAKE_FAILED', { errorCode: code, message });
+  }
+  ctx.step('tls', 'failed', code);
+}
+
+async function legacyHandshake(ctx: ProbeContext, dialect: ProtocolDialect, ep: Endpoint, tlsOptions: TlsOptions, via: 'starttls' | null): Promise<ProbeContext['tls'] | null> {
+  const c = await connectTcp(ep.address, ep.family, ep.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal);
+  if (!c.socket) return null;
+  let sock = c.socket;
+  if (via === 'starttls') {
+    const conn = new LineConn(sock, ctx.transcript, ctx.signal);
+    try {
+      await conn.readLine(ctx.ms(GREETING_TIMEOUT_MS), 'greeting (legacy TLS check)');
+      await dialect.beforeStarttls(ctx, conn);
+      const r = await dialect.command(ctx, conn, dialect.starttls.command);
+      if (!r.ok) {
+        conn.destroy();
+        return null;
+      }
+    } catch {
+      conn.destroy();
+      return null;
+    }
+    sock = conn.detach();
+  }
+  ctx.note('retrying the TLS handshake allowing TLS 1.0/1.1');
+  const h = await tlsHandshake(sock, { ...tlsOptions, legacy: true }, ctx.ms(TLS_HANDSHAKE_TIMEOUT_MS), ctx.signal);
+  if (!h.ok) {
+    sock.destroy();
+    return null;
+  }
+  h.socket.destroy();
+  return h.info.protocol === 'TLSv1' || h.info.protocol === 'TLSv1.1' ? { ...h.info, verdict: 'protocol-too-old' } : null;
+}
