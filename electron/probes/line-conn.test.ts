@@ -1,7 +1,8 @@
 /** LineConn against real loopback sockets: split lines, hostile input, close, deadline. */
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LineConn } from './line-conn';
+import { FLOOD_CODE, InputBudget } from './input-budget';
+import { LineConn, MAX_REPLY_LINES } from './line-conn';
 import { Transcript } from './transcript';
 
 const servers: net.Server[] = [];
@@ -9,7 +10,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
 
-async function connectTo(onConn: (s: net.Socket) => void): Promise<{ conn: LineConn; tr: Transcript }> {
+async function connectTo(onConn: (s: net.Socket) => void, budget?: InputBudget): Promise<{ conn: LineConn; tr: Transcript }> {
   const server = net.createServer((s) => {
     s.on('error', () => undefined); // the client side closes first in several cases
     onConn(s);
@@ -20,7 +21,20 @@ async function connectTo(onConn: (s: net.Socket) => void): Promise<{ conn: LineC
   const sock = net.connect(port, '127.0.0.1');
   await new Promise((r) => sock.once('connect', r));
   const tr = new Transcript(Date.now(), 'alice', 'pw-secret');
-  return { conn: new LineConn(sock, tr), tr };
+  return { conn: new LineConn(sock, tr, undefined, budget), tr };
+}
+
+/** Writes `line` for ever, respecting back-pressure (a flood that never buffers on the server side). */
+function floodWith(line: string, s: net.Socket, sent: { bytes: number } = { bytes: 0 }): void {
+  const chunk = line.repeat(Math.max(1, Math.floor(16384 / line.length)));
+  const pump = (): void => {
+    while (!s.destroyed && s.writable) {
+      sent.bytes += chunk.length;
+      if (!s.write(chunk)) return void s.once('drain', pump);
+    }
+  };
+  s.on('error', () => undefined);
+  pump();
 }
 
 describe('LineConn', () => {
@@ -34,10 +48,65 @@ describe('LineConn', () => {
     conn.destroy();
   });
 
-  it('caps a 1 MB line without CRLF instead of buffering it', async () => {
+  it('ends a 1 MB line without CRLF as a flood instead of buffering it', async () => {
     const { conn } = await connectTo((s) => s.write(Buffer.alloc(1024 * 1024, 0x41)));
-    const line = await conn.readLine(3000, 'banner');
-    expect(line.length).toBeLessThanOrEqual(1000);
+    await expect(conn.readLine(3000, 'banner')).rejects.toMatchObject({ code: FLOOD_CODE });
+    expect(conn.flooded).toBe(true);
+    expect(conn.pending().length).toBeLessThanOrEqual(1000);
+    conn.destroy();
+  });
+
+  it('ends an endless 250- reply after MAX_REPLY_LINES lines', async () => {
+    const { conn } = await connectTo((s) => floodWith('250-PIPELINING\r\n', s));
+    await expect(conn.readSmtpReply(5000, 'EHLO')).rejects.toMatchObject({ code: FLOOD_CODE, message: expect.stringContaining(`${MAX_REPLY_LINES} lines`) });
+    conn.destroy();
+  });
+
+  it('ends endless untagged lines before the tagged IMAP reply, and an endless POP3 list', async () => {
+    const a = await connectTo((s) => floodWith('* 1 EXISTS\r\n', s));
+    await expect(a.conn.readImapTagged('a1', 5000, 'CAPABILITY')).rejects.toMatchObject({ code: FLOOD_CODE });
+    a.conn.destroy();
+    const b = await connectTo((s) => floodWith('SASL PLAIN\r\n', s));
+    await expect(b.conn.readPopMulti(5000, 'CAPA')).rejects.toMatchObject({ code: FLOOD_CODE });
+    b.conn.destroy();
+  });
+
+  it('pauses the socket while nobody reads: the server is held back by TCP, not buffered', async () => {
+    const sent = { bytes: 0 };
+    const budget = new InputBudget();
+    const { conn } = await connectTo((s) => floodWith('* 1 EXISTS\r\n', s, sent), budget);
+    await new Promise((r) => setTimeout(r, 400));
+    // Queue high-water mark (256 KiB) plus a few socket chunks; the kernel buffers the rest.
+    expect(budget.bytes).toBeLessThan(1024 * 1024);
+    // Reading resumes the flow.
+    for (let i = 0; i < 500; i++) await conn.readLine(2000, 'line');
+    expect(budget.bytes).toBeGreaterThan(500 * 12);
+    conn.destroy();
+  });
+
+  it('shares one byte budget across the connections of a probe', async () => {
+    const budget = new InputBudget(64 * 1024);
+    const a = await connectTo((s) => s.write('* OK ' + 'x'.repeat(40 * 1024) + '\r\n'), budget);
+    expect(await a.conn.readLine(2000, 'greeting')).toMatch(/^\* OK x+$/);
+    const b = await connectTo((s) => s.write('* OK ' + 'y'.repeat(40 * 1024) + '\r\n'), budget);
+    await expect(b.conn.readLine(2000, 'greeting')).rejects.toMatchObject({ code: FLOOD_CODE });
+    expect(budget.exceeded).toBe(true);
+    a.conn.destroy();
+    b.conn.destroy();
+  });
+
+  it('lists what was sent but not read (plaintext after a STARTTLS go-ahead)', async () => {
+    const { conn } = await connectTo((s) => s.write('a1 OK Begin TLS\r\n* OK injected\r\npartial'));
+    expect(await conn.readLine(2000, 'STARTTLS')).toBe('a1 OK Begin TLS');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(conn.unread()).toEqual(['* OK injected', 'partial']);
+    conn.destroy();
+  });
+
+  it('a read that timed out never takes the line meant for the next read', async () => {
+    const { conn } = await connectTo((s) => setTimeout(() => s.write('late\r\n'), 150));
+    await expect(conn.readLine(50, 'first')).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+    expect(await conn.readLine(2000, 'second')).toBe('late');
     conn.destroy();
   });
 
