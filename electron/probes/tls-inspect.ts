@@ -75,46 +75,86 @@ function verdictOf(socket: tls.TLSSocket, hostname: string): { verdict: TlsVerdi
   return { verdict, cert: summarizeCert(peer), clockSuspect };
 }
 
-/** Handshake on an already connected socket (implicit TLS after connect, or after STARTTLS). */
+/**
+ * OpenSSL 3 refuses TLS 1.0/1.1 at its default security level (SHA-1 signatures), so the
+ * legacy retry lowers it with `@SECLEVEL=0`. BoringSSL (Electron's Node) has no security
+ * levels and refuses the whole cipher string, but allows TLS 1.0 with its default list. The
+ * string is chosen by trying it, not by guessing the runtime from version strings.
+ */
+export const OPENSSL_LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
+
+/** TLS options that let a handshake fall back to TLS 1.0/1.1: `ciphers` only where the library understands it. */
+export function legacyTlsOptions(): { minVersion: 'TLSv1'; ciphers?: string } {
+  try {
+    tls.createSecureContext({ minVersion: 'TLSv1', ciphers: OPENSSL_LEGACY_CIPHERS });
+    return { minVersion: 'TLSv1', ciphers: OPENSSL_LEGACY_CIPHERS };
+  } catch {
+    return { minVersion: 'TLSv1' };
+  }
+}
+
+function failure(e: unknown): TlsFailure {
+  return { ok: false, code: errorCode(e) ?? 'EUNKNOWN', message: errorMessage(e) };
+}
+
+/**
+ * Handshake on an already connected socket (implicit TLS after connect, or after STARTTLS).
+ * Never throws for what the network or the TLS library does: every socket call sits inside the
+ * error handling, and on failure both the TLS socket and the raw socket are destroyed.
+ */
 export async function tlsHandshake(socket: net.Socket, o: TlsOptions, timeoutMs: number, signal?: AbortSignal): Promise<TlsSuccess | TlsFailure> {
   const servername = net.isIP(o.hostname) ? undefined : o.hostname;
-  const t = tls.connect({
-    socket,
-    ...(servername ? { servername } : {}),
-    rejectUnauthorized: false,
-    // The verdict comes from verdictOf(); Node must not abort the handshake on the name.
-    checkServerIdentity: () => undefined,
-    ...(o.caPem ? { ca: [...tls.rootCertificates, o.caPem] } : {}),
-    ...(o.legacy ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
-  });
+  let t: tls.TLSSocket | undefined;
+  const destroyAll = (): void => {
+    t?.destroy();
+    socket.destroy();
+  };
   try {
+    const tlsSocket = tls.connect({
+      socket,
+      ...(servername ? { servername } : {}),
+      rejectUnauthorized: false,
+      // The verdict comes from verdictOf(); Node must not abort the handshake on the name.
+      checkServerIdentity: () => undefined,
+      ...(o.caPem ? { ca: [...tls.rootCertificates, o.caPem] } : {}),
+      ...(o.legacy ? legacyTlsOptions() : {}),
+    });
+    t = tlsSocket;
     await within(
       new Promise<void>((resolve, reject) => {
-        t.once('secureConnect', () => resolve());
-        t.once('error', reject);
-        t.once('close', () => reject(Object.assign(new Error('connection closed during the TLS handshake'), { code: 'ECONNRESET' })));
+        tlsSocket.once('secureConnect', () => resolve());
+        tlsSocket.once('error', reject);
+        tlsSocket.once('close', () => reject(Object.assign(new Error('connection closed during the TLS handshake'), { code: 'ECONNRESET' })));
       }),
       timeoutMs,
       signal,
       'TLS handshake',
-      () => t.destroy(),
+      () => tlsSocket.destroy(),
     );
   } catch (e) {
-    t.destroy();
-    return { ok: false, code: errorCode(e) ?? 'EUNKNOWN', message: errorMessage(e) };
+    destroyAll();
+    return failure(e);
   }
-  t.removeAllListeners('error');
-  t.removeAllListeners('close');
-  t.on('error', () => undefined);
-  const v = verdictOf(t, o.hostname);
-  const info: TlsInfo = {
-    protocol: t.getProtocol() ?? undefined,
-    cipher: t.getCipher()?.name,
-    verdict: o.legacy && (t.getProtocol() === 'TLSv1' || t.getProtocol() === 'TLSv1.1') ? 'protocol-too-old' : v.verdict,
-    ...(v.cert ? { cert: v.cert } : {}),
-    ...(v.clockSuspect ? { clockSuspect: true } : {}),
-  };
-  return { ok: true, socket: t, info };
+  const done = t;
+  done.removeAllListeners('error');
+  done.removeAllListeners('close');
+  done.on('error', () => undefined);
+  try {
+    const v = verdictOf(done, o.hostname);
+    const protocol = done.getProtocol() ?? undefined;
+    const info: TlsInfo = {
+      protocol,
+      cipher: done.getCipher()?.name,
+      verdict: o.legacy && (protocol === 'TLSv1' || protocol === 'TLSv1.1') ? 'protocol-too-old' : v.verdict,
+      ...(v.cert ? { cert: v.cert } : {}),
+      ...(v.clockSuspect ? { clockSuspect: true } : {}),
+    };
+    return { ok: true, socket: done, info };
+  } catch (e) {
+    // Reading the certificate failed: not a network outcome. The caller's probe fails as internal.
+    destroyAll();
+    throw e;
+  }
 }
 
 /** TLS options for a library (imapflow, nodemailer) once our own handshake has judged the server. */
@@ -124,7 +164,7 @@ export function libraryTlsOptions(o: TlsOptions, verified: boolean): tls.Connect
     ...(servername ? { servername } : {}),
     rejectUnauthorized: verified,
     ...(o.caPem ? { ca: [...tls.rootCertificates, o.caPem] } : {}),
-    ...(o.legacy ? { minVersion: 'TLSv1' as const, ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+    ...(o.legacy ? legacyTlsOptions() : {}),
     ...(!verified ? { checkServerIdentity: () => undefined } : { checkServerIdentity: (_h: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(o.hostname, cert) }),
   };
 }
