@@ -122,6 +122,39 @@ export function classifyGreeting(protocol: Protocol, text: string): FindingCode 
   return 'SERVER_NOT_MAIL';
 }
 
+/** How a greeting that is still good starts: a partial line that is a prefix of one is a slow server. */
+const GREETING_OPENERS: Record<Protocol, string[]> = {
+  imap: ['* OK', '* PREAUTH'],
+  pop3: ['+OK'],
+  smtp: ['220'],
+};
+
+/**
+ * A partial first line (no line end yet) that is, or begins, the protocol's OK greeting.
+ * A server dripping `* O` is slow, not "not a mail server": only bytes that can no longer
+ * become a greeting say that.
+ */
+export function isPendingGreeting(protocol: Protocol, partial: string): boolean {
+  const p = partial.replace(/^\s+/, '');
+  if (p === '') return true;
+  return GREETING_OPENERS[protocol].some((o) => o.startsWith(p.toUpperCase())) || classifyGreeting(protocol, p) === null;
+}
+
+/**
+ * A refused CAPABILITY / CAPA / EHLO: the server is refusing service for now, which is not
+ * "STARTTLS is not offered" (and no reason to change port). Null: a refusal that an old but
+ * working server gives (POP3 without CAPA, SMTP 5xx to EHLO → HELO).
+ */
+export function classifyCapabilityRefusal(protocol: Protocol, text: string): 'SERVER_UNAVAILABLE' | 'SERVER_TOO_MANY_CONNECTIONS' | null {
+  const t = text.trim();
+  let refused: boolean;
+  if (protocol === 'imap') refused = /^(\S+ )?(NO|BAD)\b/i.test(t) || /^\* BYE\b/i.test(t);
+  else if (protocol === 'pop3') refused = /^-ERR\b/.test(t) && (/\[(SYS\/TEMP|IN-USE|LOGIN-DELAY)\]/i.test(t) || UNAVAILABLE.test(t) || TOO_MANY.test(t));
+  else refused = /^4\d\d([ -]|$)/.test(t);
+  if (!refused) return null;
+  return TOO_MANY.test(t) ? 'SERVER_TOO_MANY_CONNECTIONS' : 'SERVER_UNAVAILABLE';
+}
+
 /** A refused login (IMAP tagged NO/BAD, SMTP 4xx/5xx after AUTH, POP3 -ERR after PASS). */
 export function classifyAuthReply(text: string): FindingCode {
   if (APP_PASSWORD.test(text)) return 'AUTH_APP_PASSWORD_REQUIRED';
