@@ -23,6 +23,11 @@ test('the desktop window loads the UI, sandboxed, with the typed API and no cons
   expect(await win.evaluate(() => typeof (window as unknown as Record<string, unknown>).mailDoctor)).toBe('object');
   expect(await win.evaluate(() => typeof (globalThis as Record<string, unknown>).require)).toBe('undefined');
   expect(await win.evaluate(() => typeof (globalThis as Record<string, unknown>).process)).toBe('undefined');
+  // Served from the app's own scheme (never file://), so the page has a real origin.
+  expect(win.url()).toMatch(/^app:\/\/mail-doctor\//);
+  expect(await win.evaluate(() => location.origin)).toBe('app://mail-doctor');
+  // The page can read nothing outside the built UI.
+  expect(await win.evaluate(() => fetch('app://mail-doctor/../../package.json').then((r) => r.status, () => 'refused'))).not.toBe(200);
   const info = await win.evaluate(() => (window as any).mailDoctor.invoke('app:info', {}));
   expect(info).toMatchObject({ ok: true, value: { transport: 'electron' } });
   await win.screenshot({ path: join(root, 'test-results/screenshots/electron-start.png') });

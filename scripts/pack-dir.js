@@ -53,9 +53,33 @@ function parseArgs(argv) {
   return args;
 }
 
+/**
+ * Fuse states the app's security rests on (electron-builder.yml explains each). The check refuses
+ * a config that drops or changes one of them, and a packed executable that does not carry them,
+ * so turning a fuse back on is a visible decision here, not a one-line YAML edit.
+ */
+const REQUIRED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableCookieEncryption: true,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  grantFileProtocolExtraPrivileges: false,
+};
+
+/**
+ * Built files that must not ship: nothing loads them. tsconfig.electron.json leaves the preload to
+ * esbuild (scripts/bundle-preload.js), whose dist-electron/preload.js is the only copy loaded.
+ */
+const UNUSED_BUILD_OUTPUT = [/^\/dist-electron\/electron\/preload\//];
+
 /** The archive's rules, as plain data in and problems out (also used by scripts/pack-dir.test.ts). */
 function checkArchive({ files, sizeBytes, pkg, fuses, expectedFuses = {}, locales, expectedLocales }) {
   const problems = [];
+  for (const [name, want] of Object.entries(REQUIRED_FUSES)) {
+    if (expectedFuses[name] !== want) problems.push(`electron-builder.yml electronFuses.${name} is ${expectedFuses[name]}, the app needs ${want}`);
+  }
   if (fuses !== undefined || Object.keys(expectedFuses).length) {
     if (!fuses) problems.push('no fuse wire found in the packed executable');
     else for (const [name, want] of Object.entries(expectedFuses)) if (fuses[name] !== want) problems.push(`fuse ${name} is ${fuses[name]}, electron-builder.yml wants ${want}`);
@@ -74,6 +98,7 @@ function checkArchive({ files, sizeBytes, pkg, fuses, expectedFuses = {}, locale
     const m = /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f);
     if (m && devNames.includes(m[1]) && f === `/node_modules/${m[1]}/package.json`) problems.push(`dev dependency ${m[1]} is in the archive`);
     if (f.startsWith('/node_modules/')) continue;
+    if (UNUSED_BUILD_OUTPUT.some((re) => re.test(f))) problems.push(`unused build output ${f}`);
     if (/\.test\.[cm]?[jt]sx?$/.test(f)) problems.push(`test file ${f}`);
     if (f.endsWith('.map')) problems.push(`source map ${f}`);
     if (/\/(testing|fixtures)\//.test(f) || /\/test-[^/]*\.js$/.test(f)) problems.push(`test helper ${f}`);
@@ -193,5 +218,5 @@ function main() {
   }
 }
 
-module.exports = { checkArchive, readFuses, MAX_ASAR_BYTES, REQUIRED };
+module.exports = { checkArchive, readFuses, MAX_ASAR_BYTES, REQUIRED, REQUIRED_FUSES };
 if (require.main === module) main();

@@ -20,6 +20,7 @@ interface PackCheck {
   }): string[];
   MAX_ASAR_BYTES: number;
   REQUIRED: string[];
+  REQUIRED_FUSES: Record<string, boolean>;
 }
 const packDir = createRequire(__filename)('./pack-dir.js') as PackCheck;
 
@@ -35,7 +36,7 @@ describe('checkArchive rules', () => {
     '/dist/renderer/assets/index-abc.js',
     ...Object.keys(pkg.dependencies).flatMap((d) => [`/node_modules/${d}`, `/node_modules/${d}/package.json`]),
   ];
-  const input = { files: good, sizeBytes: 1_000_000, pkg };
+  const input = { files: good, sizeBytes: 1_000_000, pkg, expectedFuses: packDir.REQUIRED_FUSES, fuses: packDir.REQUIRED_FUSES };
 
   it('accepts an archive with the built app and only runtime packages', () => {
     expect(packDir.checkArchive(input)).toEqual([]);
@@ -53,10 +54,11 @@ describe('checkArchive rules', () => {
         '/renderer/main.tsx',
         '/dist-electron/electron/probes/testing/fake-server.js',
         '/dist-electron/electron/main/ipc/test-handlers.js',
+        '/dist-electron/electron/preload/preload.js',
       ],
       sizeBytes: packDir.MAX_ASAR_BYTES + 1,
-      fuses: { runAsNode: true },
-      expectedFuses: { runAsNode: false },
+      fuses: { ...packDir.REQUIRED_FUSES, runAsNode: true },
+      expectedFuses: { ...packDir.REQUIRED_FUSES, grantFileProtocolExtraPrivileges: true },
       locales: ['en-US', 'ja', 'de'],
       expectedLocales: ['en-US', 'ja'],
     });
@@ -72,6 +74,9 @@ describe('checkArchive rules', () => {
       'test helper /dist-electron/electron/main/ipc/test-handlers.js',
       'over the',
       'fuse runAsNode',
+      'electron-builder.yml electronFuses.grantFileProtocolExtraPrivileges is true, the app needs false',
+      'fuse grantFileProtocolExtraPrivileges is false, electron-builder.yml wants true',
+      'unused build output /dist-electron/electron/preload/preload.js',
       'locale packs not pruned: de',
     ];
     for (const e of expected) expect(problems.some((p) => p.includes(e)), `${e}\n${problems.join('\n')}`).toBe(true);
@@ -113,7 +118,8 @@ describe('electron-builder --linux dir with a placeholder Electron', () => {
       expect(out.files.some((f) => /^\/dist\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
       expect(out.files.some((f) => f.startsWith('/renderer/') || f.startsWith('/electron/') || f.startsWith('/shared/'))).toBe(false);
       expect(out.sizeBytes).toBeLessThan(out.maxBytes);
-      expect(out.fuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
+      expect(out.fuses).toMatchObject(packDir.REQUIRED_FUSES);
+      expect(out.files.some((f) => f.startsWith('/dist-electron/electron/preload/'))).toBe(false);
       expect(out.locales.sort()).toEqual(['en-US', 'ja']);
       // licence notices are the packaged ones, and cover the runtime packages
       const lic = JSON.parse(readFileSync(join(root, 'dist-electron', 'licenses.json'), 'utf8')) as { packages: Array<{ name: string; usedBy: string }> };

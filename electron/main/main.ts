@@ -2,19 +2,20 @@
  * Electron main process: lifecycle, the one window, security policy, IPC.
  * The engine (electron/probes) and every handler are shared with the web host.
  */
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { applyAppIdentity, installAppMenu, restoredMainWindowBounds, trackMainWindow } from './desktop-integration';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { applyAppIdentity, installAppMenu, nativeLang, restoredMainWindowBounds, trackMainWindow } from './desktop-integration';
 import { createElectronServices } from './electron-services';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register-electron';
-import { isAllowedExternalUrl, shouldAllowNavigation, shouldGrantPermission } from './security';
+import { lockDown, shouldGrantPermission } from './security';
+import { bringToFront, runStartup, watchMainWindow } from './window-lifecycle';
 import { buildWindowOptions } from './window-options';
 
-const INDEX_HTML = join(__dirname, '../../../dist/renderer/index.html');
+/** The built UI (Vite's output), served as app://mail-doctor/… (app-protocol.ts). */
+const RENDERER_ROOT = join(__dirname, '../../../dist/renderer');
 const PRELOAD = join(__dirname, '../../preload.js');
-const APP_INDEX_URL = pathToFileURL(INDEX_HTML).toString();
 
 let mainWindow: BrowserWindow | null = null;
 const trustedSenders = new Set<number>();
@@ -27,22 +28,36 @@ function createWindow(): BrowserWindow {
   const id = win.webContents.id;
   trustedSenders.add(id);
   win.webContents.once('destroyed', () => trustedSenders.delete(id));
-  win.once('ready-to-show', () => win.show());
-  void win.loadFile(INDEX_HTML);
+  // Shown on ready-to-show, or anyway after a few seconds; crash / load-failure dialogs.
+  watchMainWindow(win, {
+    ask: async (w, options) => (await dialog.showMessageBox(w as BrowserWindow, { ...options, noLink: true })).response,
+    quit: () => app.quit(),
+    lang: nativeLang,
+  });
+  // Every window, the first and one reopened from the Dock, forgets itself when closed: a later
+  // second launch must never touch a destroyed window.
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
 function lockDownContents(): void {
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!shouldAllowNavigation(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+  app.on('web-contents-created', (_e, contents) => lockDown(contents, (url) => void shell.openExternal(url)));
+}
+
+function startUi(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(shouldGrantPermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
+  // Throws at startup if a contract channel has no handler.
+  registerIpc(createHandlers(createElectronServices()), APP_INDEX_URL, trustedSenders);
+  // Shipping: native menu (Edit roles make copy/paste work; Help → About, updates).
+  installAppMenu();
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
 }
 
@@ -52,29 +67,22 @@ function main(): void {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', () => bringToFront(mainWindow));
 
+  // Must happen before `ready`: app:// gets a real origin and is treated as secure.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   app.enableSandbox();
   lockDownContents();
   // Shipping: taskbar grouping with the installer's Start-menu shortcut (Windows).
   applyAppIdentity();
 
-  void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(shouldGrantPermission(permission)));
-    session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
-    // Throws at startup if a contract channel has no handler.
-    registerIpc(createHandlers(createElectronServices()), APP_INDEX_URL, trustedSenders);
-    // Shipping: native menu (Edit roles make copy/paste work; Help → About, updates).
-    installAppMenu();
-    mainWindow = createWindow();
-    mainWindow.on('closed', () => (mainWindow = null));
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-    });
+  // A failure while starting ends in an error box and exit, never an invisible process that
+  // keeps the single-instance lock (later double-clicks would do nothing).
+  void runStartup(app.whenReady(), startUi, {
+    showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+    exit: (code) => app.exit(code),
+    lang: nativeLang,
+    log: (m, e) => console.error(m, e),
   });
 
   app.on('window-all-closed', () => {

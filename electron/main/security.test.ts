@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isTrustedSenderUrl, shouldAllowNavigation, shouldGrantPermission } from './security';
+import { EventEmitter } from 'node:events';
+import { APP_INDEX_URL } from './app-protocol';
+import { isAllowedExternalUrl, isTrustedSender, isTrustedSenderUrl, lockDown, shouldAllowNavigation, shouldGrantPermission, type LockableContents } from './security';
 import { buildWindowOptions, MIN_WINDOW } from './window-options';
 
 describe('window options', () => {
@@ -42,10 +44,64 @@ describe('security policy', () => {
     expect(shouldAllowNavigation('file:///other.html')).toBe(false);
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(shouldGrantPermission(p)).toBe(false);
   });
-  it('trusts IPC only from our own index.html', () => {
-    const app = 'file:///opt/Mail%20Doctor/resources/app.asar/dist/renderer/index.html';
-    expect(isTrustedSenderUrl(app + '#/probe', app)).toBe(true);
-    expect(isTrustedSenderUrl('file:///tmp/evil.html', app)).toBe(false);
-    expect(isTrustedSenderUrl('https://example.com/', app)).toBe(false);
+  it('trusts IPC only from our own app:// origin, whatever the install path was', () => {
+    expect(isTrustedSenderUrl(APP_INDEX_URL, APP_INDEX_URL)).toBe(true);
+    expect(isTrustedSenderUrl('app://mail-doctor/index.html#/probe', APP_INDEX_URL)).toBe(true);
+    expect(isTrustedSenderUrl('app://mail-doctor/', APP_INDEX_URL)).toBe(true);
+    expect(isTrustedSenderUrl('app://other/index.html', APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSenderUrl('app://mail-doctor:8080/index.html', APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSenderUrl('app://u:p@mail-doctor/index.html', APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSenderUrl('file:///opt/Mail%20Doctor/resources/app.asar/dist/renderer/index.html', APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSenderUrl('file:///tmp/evil.html', APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSenderUrl('https://example.com/', APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSenderUrl('data:text/html,<b>x</b>', APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSenderUrl('not a url', APP_INDEX_URL)).toBe(false);
+    // a file:// "app URL" never makes every local file trusted
+    expect(isTrustedSenderUrl('file:///tmp/evil.html', 'file:///tmp/evil.html')).toBe(false);
+  });
+  it('checks the sender: our window id, its top frame, our origin', () => {
+    const top = { url: APP_INDEX_URL };
+    const trusted = new Set([7]);
+    expect(isTrustedSender({ senderId: 7, frame: top, mainFrame: top }, trusted, APP_INDEX_URL)).toBe(true);
+    expect(isTrustedSender({ senderId: 8, frame: top, mainFrame: top }, trusted, APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSender({ senderId: 7, frame: { url: APP_INDEX_URL }, mainFrame: top }, trusted, APP_INDEX_URL)).toBe(false);
+    expect(isTrustedSender({ senderId: 7, frame: null, mainFrame: top }, trusted, APP_INDEX_URL)).toBe(false);
+    const evil = { url: 'https://evil.example/' };
+    expect(isTrustedSender({ senderId: 7, frame: evil, mainFrame: evil }, trusted, APP_INDEX_URL)).toBe(false);
+  });
+});
+
+/** A stand-in for Electron's webContents: an EventEmitter plus the window-open hook. */
+class FakeContents extends EventEmitter implements LockableContents {
+  openHandler?: (d: { url: string }) => { action: 'deny' };
+  setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }): void {
+    this.openHandler = h;
+  }
+}
+
+describe('lockDown on a fake webContents', () => {
+  const event = () => {
+    const e = { prevented: false, preventDefault: () => void (e.prevented = true) };
+    return e;
+  };
+  it('prevents every navigation, redirect and webview; denies every window; opens only allow-listed links outside', () => {
+    const c = new FakeContents();
+    const opened: string[] = [];
+    lockDown(c, (u) => opened.push(u));
+    for (const [name, url] of [
+      ['will-navigate', 'https://evil.example/'],
+      ['will-navigate', 'app://mail-doctor/other.html'],
+      ['will-navigate', 'file:///etc/passwd'],
+      ['will-redirect', 'https://x.example/'],
+      ['will-attach-webview', ''],
+    ] as const) {
+      const e = event();
+      c.emit(name, e, url);
+      expect(e.prevented, `${name} ${url}`).toBe(true);
+    }
+    expect(c.openHandler!({ url: 'https://support.google.com/mail/answer/7126229' })).toEqual({ action: 'deny' });
+    expect(c.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(c.openHandler!({ url: 'app://mail-doctor/index.html' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://support.google.com/mail/answer/7126229']);
   });
 });

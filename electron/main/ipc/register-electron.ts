@@ -6,7 +6,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CHANNELS } from '../../../shared/ipc/contract';
 import { err } from '../../../shared/result';
-import { isTrustedSenderUrl } from '../security';
+import { isTrustedSender } from '../security';
 import { createDispatcher } from './dispatch';
 import type { Handlers } from './handlers';
 
@@ -14,9 +14,7 @@ export function registerIpc(handlers: Handlers, appIndexUrl: string, trusted: Se
   const dispatch = createDispatcher(handlers);
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, raw: unknown) => {
-      const frame = event.senderFrame;
-      const fromOurWindow =
-        trusted.has(event.sender.id) && frame !== null && frame === event.sender.mainFrame && isTrustedSenderUrl(frame.url, appIndexUrl);
+      const fromOurWindow = isTrustedSender({ senderId: event.sender.id, frame: event.senderFrame, mainFrame: event.sender.mainFrame }, trusted, appIndexUrl);
       if (!fromOurWindow) return err('E_FORBIDDEN', `untrusted sender for ${channel}`);
       return dispatch(channel, raw, emitterFor(event.sender));
     });

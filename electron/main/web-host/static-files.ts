@@ -1,7 +1,8 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 
-const MIME: Record<string, string> = {
+/** Content types of the files the UI is built into (also served by the desktop app's app:// protocol). */
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
