@@ -1,6 +1,6 @@
 /**
  * Pure classifiers: socket/TLS error codes and server wordings → finding codes.
- * Provider wordings come from facts.md §2 (grades noted where they are not A).
+ * Provider wordings are the servers' own replies as documented or quoted in bug trackers (grades noted where they are not A: vendor documentation).
  * Kept free of I/O so the tables in classify.test.ts pin them down.
  */
 import type { FindingCode } from './codes';
@@ -95,21 +95,21 @@ export function verdictFinding(v: TlsVerdict): FindingCode | null {
   }
 }
 
-// facts.md §2.1 (Google, A), §2.3 (iCloud/Yahoo app passwords, B).
+// Google's documented replies (A); iCloud/Yahoo app-password replies as quoted in bug trackers (B).
 const APP_PASSWORD = /application-specific password|InvalidSecondFactor|\b5\.7\.9\b|app(lication)? password required/i;
-// facts.md §2.2 (Microsoft, A): consumer IMAP/POP, SMTP AUTH disabled, 5.7.30; security defaults (C).
+// Microsoft's documented replies (A): consumer IMAP/POP, SMTP AUTH disabled, 5.7.30; security defaults (C).
 const BASIC_DISABLED = /basic auth(entication)? is (disabled|not supported)|SmtpClientAuthentication is disabled|\b5\.7\.30\b|security defaults policy/i;
 // RFC 5530 PRIVACYREQUIRED; Dovecot's wording; Postfix/Exchange "Must issue a STARTTLS command first".
 const PLAINTEXT_DISABLED = /PRIVACYREQUIRED|plaintext auth(entication)? (is )?(disallowed|not allowed)|must issue a STARTTLS command first|encryption required/i;
-// facts.md §2.1/§2.4: Gmail ALERT, Dovecot mail_max_userip_connections, Gmail 454 4.7.0.
+// Gmail ALERT, Dovecot mail_max_userip_connections, Gmail 454 4.7.0 (documented replies).
 const TOO_MANY = /too many (simultaneous |concurrent )?(connections|login attempts|logins|sessions)|maximum number of connections|mail_max_userip_connections|\[IN-USE\]|\[LIMIT\]/i;
 const UNAVAILABLE = /\[UNAVAILABLE\]|service not available|temporarily unavailable|shutting down|try again later|\bmaintenance\b/i;
 const OVER_QUOTA = /\[OVERQUOTA\]|over quota|quota exceeded|mailbox (is )?full/i;
-// facts.md §2.2 (5.7.57, A) and §2.5; Postfix reject_sender_login_mismatch for an anonymous client says "not logged in".
+// Microsoft 5.7.57 (A); Postfix reject_sender_login_mismatch for an anonymous client says "not logged in".
 const AUTH_REQUIRED = /authentication required|\b5\.7\.57\b|not authenticated|not logged in|\b530[ -]5\.7\.0 Authentication/i;
-// facts.md §2.5: Postfix "Relay access denied" (reply text graded U: well known, not re-verified).
+// Postfix "Relay access denied" (reply text graded U: well known, not re-verified).
 const RELAY_DENIED = /relay(ing)? (access )?(denied|not permitted|prohibited)|unable to relay|relay not (permitted|allowed)/i;
-// facts.md §2.5 (B): Postfix reject_sender_login_mismatch; Exchange SendAsDenied.
+// (B): Postfix reject_sender_login_mismatch; Exchange SendAsDenied.
 const SENDER_REJECTED = /sender address rejected|not owned by user|SendAsDenied|\b5\.7\.60\b|sender (is )?not allowed/i;
 
 /** A greeting line: fine, or what it says about the server. */
