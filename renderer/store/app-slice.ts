@@ -11,7 +11,9 @@ export const createAppSlice: SliceCreator<AppState & AppActions> = (api) => (set
     const res = await api.invoke('app:info', {});
     if (res.ok) {
       set({ info: res.value });
-      if (!get().langChosen) set({ lang: langFromLocale(res.value.locale) });
+      // Desktop: the OS language. Web host: the browser's language (already set from env.locale()),
+      // because the host process's locale is the server's, not the person's at the browser.
+      if (!get().langChosen && res.value.transport !== 'web') set({ lang: langFromLocale(res.value.locale) });
       else void api.invoke('app:set-language', { lang: get().lang });
     } else {
       get().notify({ kind: 'error', code: res.error.code, context: 'err.appInfo' });

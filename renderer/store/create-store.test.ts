@@ -28,8 +28,8 @@ function fillAccount(store: ReturnType<typeof createAppStore>) {
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('app store', () => {
-  it('takes the language from app:info until the user picks one', async () => {
-    const api = fakeApi({ 'app:info': () => ok(appInfo) });
+  it('desktop: takes the language from the OS (app:info) until the user picks one', async () => {
+    const api = fakeApi({ 'app:info': () => ok({ ...appInfo, transport: 'electron' as const }) });
     const store = createAppStore(api, testEnv(), memoryStorage());
     expect(store.getState().lang).toBe('ja'); // browser locale first
     await store.getState().boot();
@@ -37,6 +37,18 @@ describe('app store', () => {
     store.getState().setLang('ja');
     await store.getState().boot();
     expect(store.getState().lang).toBe('ja');
+  });
+
+  it("web host: the browser's language wins over the host process's locale, and a choice is remembered", async () => {
+    const storage = memoryStorage();
+    const api = fakeApi({ 'app:info': () => ok(appInfo) }); // host process says en-US
+    const store = createAppStore(api, testEnv(), storage); // browser says ja-JP
+    await store.getState().boot();
+    expect(store.getState().lang).toBe('ja');
+    store.getState().setLang('en');
+    const again = createAppStore(api, testEnv(), storage);
+    await again.getState().boot();
+    expect(again.getState().lang).toBe('en');
   });
 
   it('shows an engine error as a code, never as the raw message', async () => {
