@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv } from './fixtures/e2e-env';
+import { asciiProse } from './fixtures/ascii-prose';
 
 const shots = join(__dirname, '../test-results/screenshots');
 const SCREENS = ['start', 'account', 'probe', 'diagnosis', 'checklist', 'compare', 'report', 'history'] as const;
@@ -91,6 +92,7 @@ test('every screen in Japanese and English: screenshots and no serious accessibi
   page.on('pageerror', (e) => errors.push(e.message));
   await prepareCase(page);
   const failures: string[] = [];
+  const prose: string[] = [];
   for (const lang of ['ja', 'en'] as const) {
     await setLang(page, lang);
     for (const screen of SCREENS) {
@@ -107,8 +109,14 @@ test('every screen in Japanese and English: screenshots and no serious accessibi
       await dismissNotice(page);
       await page.screenshot({ path: join(shots, `${screen}-${lang}.png`), fullPage: true });
       for (const v of await axe(page)) failures.push(`${lang}/${screen}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      if (lang === 'ja') {
+        // Folded parts too: everything a person can open must be Japanese.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        for (const h of await asciiProse(page)) prose.push(`${screen}: ${h.where}: ${h.words.join(' ')} ← “${h.text}”`);
+      }
     }
   }
+  expect(prose, 'English words on Japanese screens').toEqual([]);
   expect(failures).toEqual([]);
   expect(errors).toEqual([]);
 

@@ -1,6 +1,7 @@
 import type { SettingsDiffRow } from '../../shared/knowledge/composer-types';
 import { useT } from '../hooks/use-t';
 import { assertNever } from '../../shared/result';
+import { Verbatim } from './verbatim';
 
 function resultText(status: SettingsDiffRow['status'], t: ReturnType<typeof useT>): { glyph: string; text: string } {
   switch (status) {
@@ -39,9 +40,9 @@ export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
                   {r.protocol ? <span className="muted">{t(`protocol.${r.protocol}`)} </span> : null}
                   {r.label}
                 </th>
-                <td className="mono">{r.deviceValue ?? '—'}</td>
-                <td className="mono">
-                  <strong>{r.correctValue ?? '—'}</strong>
+                <td>{r.deviceValue ? <Verbatim text={r.deviceValue} /> : '—'}</td>
+                <td>
+                  <strong>{r.correctValue ? <Verbatim text={r.correctValue} /> : '—'}</strong>
                 </td>
                 <td>
                   <span className={`status status-diff-${r.status}`}>

@@ -6,6 +6,9 @@ import { useT } from '../hooks/use-t';
 import type { MatrixRow } from '../view/matrix';
 import { StatusIcon } from './status-icon';
 import { targetLabel } from './target-label';
+import { addressOutcomeText, stepDetailText, stepName } from '../../shared/i18n/step-text';
+import { certValidityText, formatDay } from '../../shared/i18n/dates';
+import { Verbatim } from './verbatim';
 
 const SAN_SHOWN = 6;
 
@@ -18,6 +21,8 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
     ref.current?.focus();
   }, [row.target.id]);
   const cert = probe?.tls?.cert;
+  // Validity is judged against the time of the test, not of reading it later.
+  const now = probe ? new Date(probe.startedAt) : new Date();
   return (
     <section id="evidence-panel" className="evidence" ref={ref} tabIndex={-1} aria-labelledby="evidence-h" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="evidence-head">
@@ -32,13 +37,17 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
           <div>
             <h3>{t('probe.evidence.steps')}</h3>
             <ul className="plain">
-              {probe.steps.map((s) => (
-                <li key={s.name}>
-                  <StatusIcon status={s.status} /> <code>{s.name}</code>
-                  {s.durationMs !== undefined ? ` ${t('unit.ms', { ms: Math.round(s.durationMs) })}` : ''}
-                  {s.detail ? ` — ${s.detail}` : ''}
-                </li>
-              ))}
+              {probe.steps.map((s) => {
+                const detail = stepDetailText(s, lang);
+                return (
+                  <li key={s.name}>
+                    <StatusIcon status={s.status} /> {stepName(s.name, lang)}
+                    {s.durationMs !== undefined ? ` ${t('unit.ms', { ms: Math.round(s.durationMs) })}` : ''}
+                    {detail ? ' — ' : ''}
+                    {detail ? detail.verbatim ? <Verbatim text={detail.text} /> : detail.text : null}
+                  </li>
+                );
+              })}
             </ul>
             {probe.findings.length ? (
               <>
@@ -50,7 +59,7 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
                       {f.evidence.serverReply ? (
                         <>
                           <br />
-                          <code className="reply">{f.evidence.serverReply}</code>
+                          <Verbatim className="reply" text={f.evidence.serverReply} />
                         </>
                       ) : null}
                     </li>
@@ -61,13 +70,13 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
             {probe.greeting ? (
               <>
                 <h3>{t('probe.evidence.greeting')}</h3>
-                <code className="reply">{probe.greeting}</code>
+                <Verbatim className="reply" text={probe.greeting} />
               </>
             ) : null}
             {probe.capabilities?.length ? (
               <>
                 <h3>{t('probe.evidence.capabilities')}</h3>
-                <p className="mono small">{probe.capabilities.join(' ')}</p>
+                <p className="small"><Verbatim text={probe.capabilities.join(' ')} /></p>
               </>
             ) : null}
             {probe.addresses?.length ? (
@@ -76,7 +85,7 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
                 <ul className="plain mono small">
                   {probe.addresses.map((a) => (
                     <li key={a.address}>
-                      {t('probe.evidence.address', { address: a.address, family: a.family, outcome: a.outcome })}
+                      {t('probe.evidence.address', { address: a.address, family: a.family, outcome: addressOutcomeText(a.outcome, lang) })}
                     </li>
                   ))}
                 </ul>
@@ -94,7 +103,7 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
                     <>
                       <dt>{t('probe.evidence.tls.version')}</dt>
                       <dd>
-                        {probe.tls.protocol} {probe.tls.cipher ?? ''}
+                        <Verbatim text={`${probe.tls.protocol} ${probe.tls.cipher ?? ''}`.trim()} />
                       </dd>
                     </>
                   ) : null}
@@ -106,23 +115,31 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
                 <h3>{t('probe.evidence.cert')}</h3>
                 <dl className="kv">
                   <dt>{t('probe.evidence.cert.subject')}</dt>
-                  <dd>{cert.subject}</dd>
+                  <dd>
+                    <Verbatim text={cert.subject} />
+                  </dd>
                   <dt>{t('probe.evidence.cert.san')}</dt>
                   <dd>
                     {/* Lab and hosting certificates can list hundreds of names; the first few are what the helpdesk compares. */}
-                    {cert.subjectAltNames.slice(0, SAN_SHOWN).join(', ') || '—'}
+                    {cert.subjectAltNames.length ? <Verbatim text={cert.subjectAltNames.slice(0, SAN_SHOWN).join(', ')} /> : '—'}
                     {cert.subjectAltNames.length > SAN_SHOWN ? ` ${t('probe.evidence.cert.more', { n: cert.subjectAltNames.length - SAN_SHOWN })}` : ''}
                   </dd>
                   <dt>{t('probe.evidence.cert.issuer')}</dt>
-                  <dd>{cert.issuer}</dd>
+                  <dd>
+                    <Verbatim text={cert.issuer} />
+                  </dd>
+                  <dt>{t('probe.evidence.cert.expiry')}</dt>
+                  <dd>{certValidityText(cert.validFrom, cert.validTo, now, lang)}</dd>
                   <dt>{t('probe.evidence.cert.valid')}</dt>
                   <dd>
-                    {cert.validFrom} – {cert.validTo}
+                    {formatDay(cert.validFrom, lang)} – {formatDay(cert.validTo, lang)}
                   </dd>
                   <dt>{t('probe.evidence.cert.selfSigned')}</dt>
                   <dd>{cert.selfSigned ? '✓' : '—'}</dd>
                   <dt>{t('probe.evidence.cert.fingerprint')}</dt>
-                  <dd className="mono small break">{cert.fingerprint256}</dd>
+                  <dd className="small break">
+                    <Verbatim text={cert.fingerprint256} />
+                  </dd>
                 </dl>
               </>
             ) : null}
@@ -130,7 +147,7 @@ export function EvidencePanel({ row, probe, onClose }: { row: MatrixRow; probe?:
           <div className="span-all">
             <h3>{t('probe.evidence.transcript')}</h3>
             {probe.transcript.length ? (
-              <pre className="transcript" tabIndex={0}>
+              <pre className="transcript" tabIndex={0} translate="no">
                 {probe.transcript.map((l) => `${String(Math.round(l.t)).padStart(5)} ${l.dir === 'c' ? 'C:' : l.dir === 's' ? 'S:' : '--'} ${l.text}`).join('\n')}
               </pre>
             ) : (

@@ -3,6 +3,8 @@ import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
 import { findingTitle } from '../../shared/knowledge/finding-title';
 import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
+import { platformLabel } from '../../shared/knowledge/platform-labels';
+import { pick } from '../../shared/knowledge/fix-types';
 
 /** What the typed error text usually means, live as the user types. */
 export function LookupPanel() {
@@ -19,7 +21,7 @@ export function LookupPanel() {
         <div className="card card-info">
           <h2>{t('start.lookup.recognised')}</h2>
           <p className="quote">
-            <q>{best.text}</q> <span className="muted">{t('start.lookup.platform', { platform: best.platform })}</span>
+            <q>{best.text}</q> <span className="muted">{t('start.lookup.platform', { platform: platformLabel(best.platform, lang) })}</span>
             {best.grade && isUnconfirmed(best.grade) ? <span className="badge badge-warn">{gradeLabel(best.grade, lang)}</span> : null}
           </p>
           <h3>{t('start.lookup.meaning')}</h3>
@@ -53,7 +55,7 @@ export function LookupPanel() {
                 <button type="button" className="btn btn-link" onClick={() => setErrorText(m.text)} disabled={m.text === errorText}>
                   {m.text}
                 </button>{' '}
-                <span className="muted">{m.platform}</span>
+                <span className="muted">{platformLabel(m.platform, lang)}</span>
               </li>
             ))}
           </ul>
@@ -64,7 +66,7 @@ export function LookupPanel() {
           <h3>{t('start.lookup.genericChecks')}</h3>
           <ol>
             {lookup.genericChecks.map((c) => (
-              <li key={c.en}>{lang === 'ja' ? c.ja : c.en}</li>
+              <li key={c.en}>{pick(c, lang)}</li>
             ))}
           </ol>
         </div>

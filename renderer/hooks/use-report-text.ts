@@ -4,6 +4,7 @@ import { useApp } from '../store';
 import { useChecklist, useDeviceSettings, useDiagnosis } from './use-derived';
 import { buildReportText, type ReportFormat } from '../view/report-text';
 import { t } from '../../shared/i18n/messages';
+import { formatDateTime } from '../../shared/i18n/dates';
 
 /** The ticket report for the current case, or undefined before the first run. */
 export function useReportText(format: ReportFormat): string | undefined {
@@ -27,7 +28,7 @@ export function useReportText(format: ReportFormat): string | undefined {
     if (!s.report) return undefined;
     return buildReportText(
       {
-        createdAt: new Date(s.report.startedAt).toLocaleString(s.lang === 'ja' ? 'ja-JP' : 'en-GB'),
+        createdAt: formatDateTime(s.report.startedAt, s.lang),
         email: s.email,
         device: s.device,
         deviceLabel: s.device ? t(s.lang, `device.${s.device}`) : undefined,

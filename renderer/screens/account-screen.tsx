@@ -10,6 +10,7 @@ import { validateAccount, isEmail, type FieldErrors } from '../view/account-requ
 import type { MessageKey } from '../../shared/i18n/messages';
 import type { AuthRequirement } from '../../shared/knowledge/catalog-types';
 import { assertNever } from '../../shared/result';
+import { pick } from '../../shared/knowledge/fix-types';
 
 function authNoteKey(auth: AuthRequirement): MessageKey | undefined {
   switch (auth) {
@@ -128,7 +129,7 @@ export function AccountScreen() {
         {s.discoveryStatus === 'done' && s.discovery ? (
           <p>
             {s.discovery.best.imap || s.discovery.best.pop3 || s.discovery.best.smtp ? t('account.discovered', { domain: s.discovery.domain }) : t('account.discover.none')}
-            {provider ? ` — ${t('account.provider', { name: s.lang === 'ja' ? provider.name.ja : provider.name.en })}` : ''}
+            {provider ? ` — ${t('account.provider', { name: pick(provider.name, s.lang) })}` : ''}
           </p>
         ) : null}
       </div>
@@ -136,7 +137,7 @@ export function AccountScreen() {
         <p className="card card-warn" role="note">
           <KeyIcon />{' '}
           {t(authNote)}
-          {provider?.passwordHelp ? <span className="muted"> {s.lang === 'ja' ? provider.passwordHelp.text.ja : provider.passwordHelp.text.en}</span> : null}
+          {provider?.passwordHelp ? <span className="muted"> {pick(provider.passwordHelp.text, s.lang)}</span> : null}
         </p>
       ) : null}
 

@@ -7,6 +7,8 @@ import { StatusIcon } from '../components/status-icon';
 import type { RunCell } from '../../shared/knowledge/composer-types';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { findingTitle } from '../../shared/knowledge/finding-title';
+import { formatDateTime } from '../../shared/i18n/dates';
+import { stepName } from '../../shared/i18n/step-text';
 
 const PRESETS: MessageKey[] = ['compare.preset.office', 'compare.preset.home', 'compare.preset.tethering', 'compare.preset.vpnOn', 'compare.preset.vpnOff'];
 
@@ -17,7 +19,7 @@ function Cell({ cell }: { cell: RunCell }) {
   return (
     <span>
       <StatusIcon status={cell.status === 'ok' ? 'ok' : cell.status === 'failed' ? 'failed' : 'skipped'} />
-      {cell.failedStep ? <span className="muted small"> ({cell.failedStep})</span> : null}
+      {cell.failedStep ? <span className="muted small"> {t('compare.failedAt', { step: stepName(cell.failedStep, lang) })}</span> : null}
       {cell.code ? <span className="small block">{findingTitle(cell.code, lang)}</span> : null}
       {cell.durationMs !== undefined ? <span className="cell-time">{t('unit.ms', { ms: Math.round(cell.durationMs) })}</span> : null}
     </span>
@@ -43,8 +45,14 @@ export function CompareScreen() {
   const [ia, ib] = compare;
   const a = runs[ia];
   const b = runs[ib];
-  const comparison = useMemo(() => (a && b && ia !== ib ? comparisonFor(a, b, lang) : undefined), [a, b, ia, ib, lang]);
-  const runName = (i: number) => t('compare.run', { n: i + 1, label: runs[i]?.label || t('compare.unlabelled') });
+  // An unnamed run is 「ネットワーク1」…, so a conclusion never reads 「『』でも『』でも」.
+  const networkName = (i: number) => runs[i]?.label.trim() || t('compare.network', { n: i + 1 });
+  const comparison = useMemo(
+    () => (a && b && ia !== ib ? comparisonFor({ ...a, label: networkName(ia) }, { ...b, label: networkName(ib) }, lang) : undefined),
+    // networkName reads the same runs and lang
+    [a, b, ia, ib, lang],
+  );
+  const runName = (i: number) => t('compare.run', { n: i + 1, label: networkName(i) });
   return (
     <section aria-labelledby="cmp-h">
       <h1 id="cmp-h" tabIndex={-1}>
@@ -59,9 +67,9 @@ export function CompareScreen() {
             <label htmlFor={`run-label-${i}`} className="run-name">
               {t('compare.run', { n: i + 1, label: '' })}
             </label>
-            <input id={`run-label-${i}`} type="text" maxLength={100} value={r.label} placeholder={t('compare.label.placeholder')} onChange={(e) => setRunLabel(i, e.target.value)} />
+            <input id={`run-label-${i}`} type="text" maxLength={100} value={r.label} placeholder={t('compare.network', { n: i + 1 })} onChange={(e) => setRunLabel(i, e.target.value)} />
             <StatusIcon status={r.report.ok ? 'ok' : 'failed'} />
-            <span className="muted small">{new Date(r.report.startedAt).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB')}</span>
+            <span className="muted small">{formatDateTime(r.report.startedAt, lang)}</span>
           </li>
         ))}
       </ol>
@@ -82,9 +90,15 @@ export function CompareScreen() {
           ))}
         </div>
         {!password ? <p className="hint">{t('compare.needPassword')}</p> : null}
-        <button type="button" className="btn btn-primary" disabled={running} onClick={() => void runDiagnosis()}>
+        <button type="button" className="btn btn-primary" disabled={running} onClick={() => void runDiagnosis({ stay: true })}>
           {t('compare.runAgain')}
         </button>
+        {running ? (
+          <p className="progress-line" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {t('compare.running')}
+          </p>
+        ) : null}
       </div>
 
       {runs.length < 2 ? (

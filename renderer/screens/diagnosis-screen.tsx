@@ -8,6 +8,7 @@ import type { Cause, Likelihood } from '../../shared/knowledge/composer-types';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { assertNever } from '../../shared/result';
 import { hasDeviceSettings } from '../view/settings-diff';
+import { Verbatim } from '../components/verbatim';
 
 function likelihoodKey(l: Likelihood): MessageKey {
   switch (l) {
@@ -50,7 +51,9 @@ function CauseCard({ cause, rank, open }: { cause: Cause; rank: number; open: bo
             {cause.evidence.map((e, i) => (
               <div key={i} className="kv-row">
                 <dt>{e.label}</dt>
-                <dd className="mono">{e.value}</dd>
+                <dd>
+                  <Verbatim text={e.value} />
+                </dd>
               </div>
             ))}
           </dl>

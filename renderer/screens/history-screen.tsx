@@ -5,6 +5,7 @@ import { useT } from '../hooks/use-t';
 import { findingTitle } from '../../shared/knowledge/finding-title';
 import { isFindingCode } from '../../shared/findings/codes';
 import { StatusIcon } from '../components/status-icon';
+import { formatDateTime } from '../../shared/i18n/dates';
 
 export function HistoryScreen() {
   const t = useT();
@@ -23,7 +24,7 @@ export function HistoryScreen() {
   useEffect(() => {
     void load();
   }, [load]);
-  const fmt = (iso: string) => new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+  const fmt = (iso: string) => formatDateTime(iso, lang);
   return (
     <section aria-labelledby="hist-h">
       <h1 id="hist-h" tabIndex={-1}>

@@ -8,6 +8,8 @@ import { EvidencePanel } from '../components/evidence-panel';
 import { targetLabel } from '../components/target-label';
 import { findingTitle } from '../../shared/knowledge/finding-title';
 import { SYSTEM_RESOLVER_UNAVAILABLE } from '../../shared/models/probe';
+import { errorCodeText, stepDetailText } from '../../shared/i18n/step-text';
+import { Verbatim } from '../components/verbatim';
 
 export function ProbeScreen() {
   const t = useT();
@@ -77,7 +79,7 @@ export function ProbeScreen() {
           <strong>{t('probe.dns')}: </strong>
           {source.dns.map((d) => (
             <span key={d.host} className="dns-item">
-              {d.host} → {[...d.a, ...d.aaaa].join(', ') || (d.error === SYSTEM_RESOLVER_UNAVAILABLE ? t('probe.dns.systemResolverUnavailable') : d.error) || t('probe.dns.none')} ({t('unit.ms', { ms: Math.round(d.durationMs) })})
+              {d.host} → {[...d.a, ...d.aaaa].join(', ') || (d.error === SYSTEM_RESOLVER_UNAVAILABLE ? t('probe.dns.systemResolverUnavailable') : d.error ? errorCodeText(d.error, lang) : t('probe.dns.none'))} ({t('unit.ms', { ms: Math.round(d.durationMs) })})
             </span>
           ))}
         </p>
@@ -117,6 +119,7 @@ export function ProbeScreen() {
                   </th>
                   {MATRIX_COLUMNS.map((c) => {
                     const cell = r.cells[c];
+                    const detail = stepDetailText(cell, lang);
                     return (
                       <td key={c} className={`cell cell-${cell.status}`}>
                         <button type="button" className="cell-btn" onClick={() => selectProbe(r.target.id)}>
@@ -124,7 +127,7 @@ export function ProbeScreen() {
                           <span className="sr-only">{t('probe.cell.label', { target: label, column: t(`probe.col.${c}`) })}</span>
                           <StatusIcon status={cell.status} />
                           {cell.durationMs !== undefined ? <span className="cell-time">{t('unit.ms', { ms: Math.round(cell.durationMs) })}</span> : null}
-                          {cell.detail ? <span className="cell-detail">{cell.detail}</span> : null}
+                          {detail ? <span className="cell-detail">{detail.verbatim ? <Verbatim text={detail.text} /> : detail.text}</span> : null}
                         </button>
                       </td>
                     );

@@ -16,7 +16,7 @@ export const createRunSlice: SliceCreator<RunState & RunActions> = (api, env) =>
   selectedProbeId: undefined,
   compare: [0, 1],
 
-  runDiagnosis: async () => {
+  runDiagnosis: async (opts) => {
     const s = get();
     if (s.run?.status === 'running') return;
     if (Object.keys(validateAccount(s)).length) {
@@ -26,7 +26,8 @@ export const createRunSlice: SliceCreator<RunState & RunActions> = (api, env) =>
     const runId = env.newId();
     const label = s.nextLabel.trim();
     const live: LiveRun = { runId, label, status: 'running', startedAt: env.now().getTime(), targets: [], steps: {}, probes: {}, dns: [] };
-    set({ run: live, selectedProbeId: undefined, screen: 'probe' });
+    // Re-running from the comparison stays there: the new run joins the comparison when it ends.
+    set({ run: live, selectedProbeId: undefined, ...(opts?.stay ? {} : { screen: 'probe' as const }) });
     const res = await api.invoke('diagnose:run', buildDiagnoseRequest(get(), runId));
     const cur = get().run;
     if (!cur || cur.runId !== runId) return; // a new case was started meanwhile

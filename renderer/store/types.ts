@@ -139,7 +139,8 @@ export interface RunState {
   compare: [number, number];
 }
 export interface RunActions {
-  runDiagnosis(): Promise<void>;
+  /** `stay`: keep the current screen (re-running from the network comparison). */
+  runDiagnosis(opts?: { stay?: boolean }): Promise<void>;
   cancelRun(): Promise<void>;
   applyProgress(p: import('../../shared/models/probe').DiagnoseProgress): void;
   setNextLabel(label: string): void;

@@ -43,6 +43,9 @@ function byKey(report: DiagnoseReport): Map<string, ProbeResult> {
 }
 
 const isFail = (c: RunCell) => c.status === 'failed';
+/** Only a probe that ran to an answer says something; "not needed"/cancelled vs OK is no difference. */
+const conclusive = (c: RunCell) => c.status === 'ok' || c.status === 'failed';
+const isPort25 = (r: RunComparisonRow) => r.protocol === 'smtp' && r.port === 25;
 
 /** Compare two labelled runs target by target. */
 export function compareRuns(a: LabelledRun, b: LabelledRun, lang: Lang = 'ja'): RunComparison {
@@ -64,7 +67,7 @@ export function compareRuns(a: LabelledRun, b: LabelledRun, lang: Lang = 'ja'): 
       security: base.security,
       a: ca,
       b: cb,
-      differs: both && (ca.status !== cb.status || ca.failedStep !== cb.failedStep),
+      differs: both && conclusive(ca) && conclusive(cb) && (ca.status !== cb.status || ca.failedStep !== cb.failedStep),
     };
   });
   return { labelA: a.label, labelB: b.label, rows, conclusion: conclude(rows, a.label, b.label, lang) };
@@ -77,10 +80,25 @@ function conclude(rows: RunComparisonRow[], labelA: string, labelB: string, lang
     return { kind: 'mixed', text: pick(L('2回の診断で同じ接続先を調べていないため、比べられません。', 'The two runs checked no common server, so they cannot be compared.'), lang) };
   }
   if (diffs.length === 0) {
-    if (common.every((r) => r.a.status === 'ok')) {
+    const failing = common.filter((r) => isFail(r.a) || isFail(r.b));
+    if (failing.length === 0) {
       return {
         kind: 'same-ok',
         text: pick(L(`「${labelA}」でも「${labelB}」でも同じようにつながります。ネットワークは原因ではありません。`, `Works the same on "${labelA}" and "${labelB}": the network is not the cause.`), lang),
+      };
+    }
+    // Port 25 blocked on both lines is still the line (OP25B is the norm on Japanese consumer lines), not "not the network".
+    const otherSmtpWorks = common.some((r) => r.protocol === 'smtp' && !isPort25(r) && r.a.status === 'ok' && r.b.status === 'ok');
+    if (failing.every(isPort25) && otherSmtpWorks) {
+      return {
+        kind: 'port25-everywhere',
+        text: pick(
+          L(
+            `「${labelA}」でも「${labelB}」でもポート25番の送信だけが止められています（OP25B）。どちらの回線でも起きるので、送信ポートを 587番（STARTTLS）に変えてください。`,
+            `Only sending on port 25 is blocked, on "${labelA}" and on "${labelB}" alike (OP25B). Since it happens on both lines, change the outgoing port to 587 (STARTTLS).`,
+          ),
+          lang,
+        ),
       };
     }
     return {
@@ -133,6 +151,7 @@ function conclusionText(kind: ComparisonConclusionKind, bad: string, good: strin
       );
     case 'same-ok':
     case 'same-failure':
+    case 'port25-everywhere':
     case 'mixed':
       return pick(L(`「${bad}」でだけ失敗する接続先があります。結果を見比べてください。`, `Some servers fail only on "${bad}"; compare both runs.`), lang);
     default:

@@ -136,6 +136,7 @@ export type ComparisonConclusionKind =
   | 'same-failure' // fails the same way on both: server or account, not the network
   | 'network-filter' // connections blocked on one network only
   | 'port25-filter' // only SMTP port 25 blocked on one network (OP25B)
+  | 'port25-everywhere' // SMTP port 25 fails on both networks while another sending port works
   | 'tls-interception' // certificate trusted on one network, not on the other
   | 'dns-difference' // name resolves on one network only
   | 'auth-differs' // login refused on one network only (overseas/VPN or IP-based sign-in restriction)

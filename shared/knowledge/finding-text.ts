@@ -14,6 +14,8 @@ import { providerNoteSteps } from './fix-provider-notes';
 import { fixSteps } from './fix-steps';
 import { L, pick, weakestGrade, type EvidenceItem, type Explanation } from './fix-types';
 import { findingTitle } from './finding-title';
+import { errorCodeText } from '../i18n/step-text';
+import { formatDay } from '../i18n/dates';
 
 export interface ExplainContext {
   device: Device;
@@ -150,6 +152,23 @@ function detailLabel(key: string, lang: Lang): string {
   return l ? pick(l, lang) : key;
 }
 
+/** "25/starttls, 465/tls" (port/security pairs from the ranking) in the reader's words. */
+function portSecurityList(v: string, lang: Lang): string {
+  return v
+    .split(/,\s*/)
+    .map((pair) => {
+      const [port, sec] = pair.split('/');
+      return sec === 'tls' || sec === 'starttls' || sec === 'none' ? `${port} ${securityName(sec, lang)}` : pair;
+    })
+    .join(lang === 'ja' ? '、' : ', ');
+}
+
+function detailValue(key: string, v: string | number | boolean, lang: Lang): string {
+  if (key === 'configured' || key === 'alsoWorks') return portSecurityList(String(v), lang);
+  if (typeof v === 'boolean') return v ? pick(L('はい', 'yes'), lang) : pick(L('いいえ', 'no'), lang);
+  return String(v);
+}
+
 function ev(label: Localized, value: string, lang: Lang): EvidenceItem {
   return { label: pick(label, lang), value };
 }
@@ -163,17 +182,18 @@ export function findingEvidence(f: Finding, lang: Lang): EvidenceItem[] {
   }
   const e = f.evidence;
   if (e.serverReply) out.push(ev(L('サーバーの応答', 'Server reply'), e.serverReply, lang));
-  if (e.errorCode) out.push(ev(L('エラーコード', 'Error code'), e.errorCode, lang));
-  // The probes' own message is English developer text; label it as such rather than translate it.
-  if (e.message) out.push(ev(L('技術的な詳細', 'Technical detail'), e.message, lang));
+  if (e.errorCode) out.push(ev(L('エラーコード', 'Error code'), `${errorCodeText(e.errorCode, lang)} (${e.errorCode})`, lang));
+  // The probes' own message is English developer text: shown in English only; in Japanese the
+  // title, the explanation and the rows here already say it.
+  if (e.message && lang === 'en') out.push(ev(L('技術的な詳細', 'Technical detail'), e.message, lang));
   if (e.addresses && e.addresses.length > 0) out.push(ev(L('IPアドレス', 'IP addresses'), e.addresses.join(', '), lang));
   if (e.cert) {
     out.push(ev(L('証明書の名前', 'Certificate name'), [e.cert.subject, ...e.cert.subjectAltNames].filter(Boolean).join(', '), lang));
     out.push(ev(L('証明書の発行元', 'Certificate issuer'), e.cert.issuer, lang));
-    out.push(ev(L('証明書の有効期間', 'Certificate validity'), `${e.cert.validFrom} – ${e.cert.validTo}`, lang));
+    out.push(ev(L('証明書の有効期間', 'Certificate validity'), `${formatDay(e.cert.validFrom, lang)} – ${formatDay(e.cert.validTo, lang)}`, lang));
   }
   if (e.durationMs !== undefined) out.push(ev(L('所要時間', 'Time taken'), `${Math.round(e.durationMs)} ms`, lang));
-  if (e.details) for (const [k, v] of Object.entries(e.details)) out.push({ label: detailLabel(k, lang), value: String(v) });
+  if (e.details) for (const [k, v] of Object.entries(e.details)) out.push({ label: detailLabel(k, lang), value: detailValue(k, v, lang) });
   if (f.fix) out.push(ev(L('つながった設定', 'Setting that worked'), `${f.fix.host}:${f.fix.port} ${securityName(f.fix.security, lang)}`, lang));
   return out;
 }
