@@ -11,7 +11,7 @@ import {
   mechanisms,
 } from './classify';
 
-describe('classifyAuthReply (the providers' documented wordings)', () => {
+describe('classifyAuthReply (the providers documented wordings)', () => {
   it.each([
     ['a1 NO [ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)', 'AUTH_APP_PASSWORD_REQUIRED'],
     ['534-5.7.9 Application-specific password required. For more information, go to\n534 5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor - gsmtp', 'AUTH_APP_PASSWORD_REQUIRED'],
