@@ -1,26 +1,77 @@
 /**
- * Past cases on disk: one JSON file per case under the app's data folder.
+ * Past cases on disk: one JSON file per case under the app's data folder (0700, files 0600), plus
+ * an index of summaries so the list and its search never parse every case.
  *
- * Records are validated with the contract's schema on save and on load (a
- * hand-edited or truncated file is skipped, never crashes the app). A record
- * can hold no password: the schema has no field for one, and `assertNoSecrets`
- * refuses anything that looks like an AUTH payload slipped into a transcript.
+ * Records are validated with the contract's schema on save and on load (a hand-edited or truncated
+ * file is skipped, never crashes the app). A record can hold no password: the schema has no field
+ * for one, and `assertNoSecrets` refuses the actual secret of a recent run in any of its forms and
+ * any client-direction LOGIN/PASS/AUTH payload in a transcript that is not masked. Free text (a
+ * pasted "-ERR PASS command failed", a note) is never refused for its wording.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CaseRecord, type CaseSummary } from '../../shared/models/case';
+import { CaseRecord, CaseSummary } from '../../shared/models/case';
 import { AppFailure } from '../../shared/result';
+import { containsSecret, secretForms } from '../../shared/security/secret-mask';
+import { newRedactState, redactLine } from '../probes/redact';
 
-/** Keeps the list fast and the folder bounded; the oldest cases beyond this are pruned on save. */
+/** Keeps the folder bounded; the oldest cases beyond this are pruned on save. */
 export const HISTORY_MAX_CASES = 500;
+/**
+ * One case: up to 20 runs of a few probes; a real run's report is 20–150 KB (transcripts are capped
+ * at 400 lines of 1 000 characters per probe), so 2 MB is ten full runs of headroom, and a case
+ * bigger than that is a bug or an attack, not a helpdesk call.
+ */
+export const HISTORY_MAX_CASE_BYTES = 2 * 1024 * 1024;
+/** The whole folder: oldest cases are pruned beyond this, whatever their count (500 × 2 MB would be 1 GB). */
+export const HISTORY_MAX_TOTAL_BYTES = 200 * 1024 * 1024;
+/** Secrets of this many recent runs are remembered (in memory only) for the save guard. */
+const RECENT_SECRETS = 8;
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** Starts with a dot, so no case id (SAFE_ID) can ever name it. */
+const INDEX_FILE = '.index.json';
 
 export interface HistoryStore {
   list(query?: string): Promise<CaseSummary[]>;
   get(id: string): Promise<CaseRecord>;
   save(record: CaseRecord): Promise<{ id: string }>;
   remove(id: string): Promise<{ deleted: boolean }>;
+  /**
+   * The password of a run that just started: a case saved later must not contain it. Kept in
+   * this process's memory only (it is already there for the run), for the last few runs.
+   */
+  noteSecret?(user: string | undefined, password: string | undefined): void;
+}
+
+interface IndexEntry {
+  summary: CaseSummary;
+  /** Lower-cased text the search looks in (address, device, error text, notes, run labels). */
+  search: string;
+  bytes: number;
+}
+
+function summaryOf(r: CaseRecord): CaseSummary {
+  const last = r.runs[r.runs.length - 1]?.report;
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    email: r.email,
+    ...(r.device ? { device: r.device } : {}),
+    ...(last?.findings[0] ? { topFinding: last.findings[0].code } : {}),
+    ...(last ? { ok: last.ok } : {}),
+  };
+}
+
+function entryOf(r: CaseRecord, bytes: number): IndexEntry {
+  return { summary: summaryOf(r), search: JSON.stringify([r.email, r.device, r.errorText, r.notes, r.runs.map((x) => x.label)]).toLowerCase(), bytes };
+}
+
+function isEntry(x: unknown): x is IndexEntry {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as Partial<IndexEntry>;
+  return CaseSummary.safeParse(e.summary).success && typeof e.search === 'string' && typeof e.bytes === 'number';
 }
 
 export function createHistoryStore(dir: string): HistoryStore {
@@ -28,44 +79,78 @@ export function createHistoryStore(dir: string): HistoryStore {
     if (!SAFE_ID.test(id)) throw new AppFailure('E_BAD_REQUEST', 'invalid case id');
     return join(dir, `${id}.json`);
   };
+  const recentSecrets: string[][] = [];
+  let index: Map<string, IndexEntry> | undefined;
+  // Saves and deletes run one at a time, so the index and the files never disagree.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
-  async function readAll(): Promise<CaseRecord[]> {
-    let names: string[];
+  async function ensureDir(): Promise<void> {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    // mkdir's mode does not change a folder that already exists (an older version made it 0755).
+    await chmod(dir, 0o700);
+  }
+
+  /** From the index file, or rebuilt from the case files once when it is missing or damaged. */
+  async function loadIndex(): Promise<Map<string, IndexEntry>> {
+    if (index) return index;
+    try {
+      const raw = JSON.parse(await readFile(join(dir, INDEX_FILE), 'utf8')) as { entries?: unknown };
+      if (Array.isArray(raw.entries) && raw.entries.every(isEntry)) {
+        index = new Map(raw.entries.map((e) => [e.summary.id, e]));
+        return index;
+      }
+    } catch {
+      /* missing or damaged: rebuild below */
+    }
+    const rebuilt = new Map<string, IndexEntry>();
+    let names: string[] = [];
     try {
       names = await readdir(dir);
     } catch {
-      return [];
+      /* no folder yet: empty history */
     }
-    const out: CaseRecord[] = [];
-    for (const n of names.filter((x) => x.endsWith('.json'))) {
+    for (const n of names.filter((x) => x.endsWith('.json') && !x.startsWith('.'))) {
       try {
-        const parsed = CaseRecord.safeParse(JSON.parse(await readFile(join(dir, n), 'utf8')));
-        if (parsed.success) out.push(parsed.data);
+        const text = await readFile(join(dir, n), 'utf8');
+        const parsed = CaseRecord.safeParse(JSON.parse(text));
+        if (parsed.success && SAFE_ID.test(parsed.data.id)) rebuilt.set(parsed.data.id, entryOf(parsed.data, Buffer.byteLength(text)));
       } catch {
-        // unreadable or half-written file: skip it rather than lose the whole list
+        // unreadable or half-written file (or a folder named x.json): skip it rather than lose the whole list
       }
     }
-    return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    index = rebuilt;
+    if (names.length) await writeIndex().catch(() => undefined);
+    return index;
   }
 
+  async function writeIndex(): Promise<void> {
+    if (!index) return;
+    await ensureDir();
+    const target = join(dir, INDEX_FILE);
+    const tmp = `${target}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify({ version: 1, entries: [...index.values()] }), { encoding: 'utf8', mode: 0o600 });
+    await rename(tmp, target);
+  }
+
+  const newestFirst = (a: IndexEntry, b: IndexEntry) => b.summary.updatedAt.localeCompare(a.summary.updatedAt);
+
   return {
+    noteSecret(user, password) {
+      const forms = secretForms(user, password);
+      if (!forms.length) return;
+      recentSecrets.unshift(forms);
+      recentSecrets.length = Math.min(recentSecrets.length, RECENT_SECRETS);
+    },
+
     async list(query) {
       const q = query?.trim().toLowerCase();
-      const all = await readAll();
-      return all
-        .filter((r) => !q || JSON.stringify([r.email, r.device, r.errorText, r.notes, r.runs.map((x) => x.label)]).toLowerCase().includes(q))
-        .map((r) => {
-          const last = r.runs[r.runs.length - 1]?.report;
-          return {
-            id: r.id,
-            createdAt: r.createdAt,
-            updatedAt: r.updatedAt,
-            email: r.email,
-            device: r.device,
-            topFinding: last?.findings[0]?.code,
-            ok: last?.ok,
-          };
-        });
+      const all = [...(await loadIndex()).values()].sort(newestFirst);
+      return all.filter((e) => !q || e.search.includes(q)).map((e) => e.summary);
     },
 
     async get(id) {
@@ -78,44 +163,76 @@ export function createHistoryStore(dir: string): HistoryStore {
       throw new AppFailure('E_NOT_FOUND', `case ${id} not found`);
     },
 
-    async save(record) {
-      const parsed = CaseRecord.parse(record);
-      assertNoSecrets(JSON.stringify(parsed));
-      await mkdir(dir, { recursive: true });
-      const target = file(parsed.id);
-      // Write then rename, so a crash mid-write never leaves a truncated case.
-      const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(parsed, null, 1), { encoding: 'utf8', mode: 0o600 });
-      await rename(tmp, target);
-      const all = await readAll();
-      for (const old of all.slice(HISTORY_MAX_CASES)) await rm(file(old.id), { force: true });
-      return { id: parsed.id };
-    },
+    save: (record) =>
+      serial(async () => {
+        const parsed = CaseRecord.parse(record);
+        const text = JSON.stringify(parsed, null, 1);
+        const bytes = Buffer.byteLength(text);
+        if (bytes > HISTORY_MAX_CASE_BYTES) {
+          throw new AppFailure('E_BAD_REQUEST', `case too large to save (${bytes} bytes, at most ${HISTORY_MAX_CASE_BYTES})`, { reason: 'too-large', bytes });
+        }
+        assertNoSecrets(parsed, recentSecrets.flat());
+        const idx = await loadIndex();
+        await ensureDir();
+        const target = file(parsed.id);
+        // Write then rename, so a crash mid-write never leaves a truncated case.
+        const tmp = `${target}.${process.pid}.tmp`;
+        await writeFile(tmp, text, { encoding: 'utf8', mode: 0o600 });
+        await rename(tmp, target);
+        idx.set(parsed.id, entryOf(parsed, bytes));
+        let total = 0;
+        for (const [i, e] of [...idx.values()].sort(newestFirst).entries()) {
+          total += e.bytes;
+          if (i >= HISTORY_MAX_CASES || (total > HISTORY_MAX_TOTAL_BYTES && e.summary.id !== parsed.id)) {
+            await rm(file(e.summary.id), { force: true });
+            idx.delete(e.summary.id);
+          }
+        }
+        await writeIndex();
+        return { id: parsed.id };
+      }),
 
-    async remove(id) {
-      try {
-        await rm(file(id));
+    remove: (id) =>
+      serial(async () => {
+        const target = file(id);
+        const idx = await loadIndex();
+        try {
+          await rm(target);
+        } catch {
+          if (!idx.delete(id)) return { deleted: false };
+          await writeIndex();
+          return { deleted: false };
+        }
+        idx.delete(id);
+        await writeIndex();
         return { deleted: true };
-      } catch (e) {
-        if (e instanceof AppFailure) throw e;
-        return { deleted: false };
-      }
-    },
+      }),
   };
 }
 
+/** Client lines that carry credentials when unmasked (the redactor's command rules decide what is masked). */
+const CREDENTIAL_COMMAND = /^(\S+\s+)?(LOGIN|AUTHENTICATE|AUTH|PASS|APOP)\b/i;
+
 /**
- * Last line of defence: a password field, a POP3 PASS argument or an AUTH PLAIN
- * payload must never reach disk. Capability lines ("AUTH PLAIN LOGIN", "SASL PLAIN")
- * are fine: only a base64 payload that decodes to the NUL-separated PLAIN form counts.
+ * Last line of defence before disk. Refuses (1) any form of the actual password of a recent run —
+ * exact, each line of it, base64, URL-encoded, any letter case — anywhere in the record, and
+ * (2) a client-direction LOGIN/PASS/AUTH line, or the SASL continuation after it, that the
+ * transcript redactor would still change (i.e. one that slipped through unmasked).
+ * Server lines and free text are never refused for their wording.
  */
-export function assertNoSecrets(text: string): void {
-  const refuse = () => {
-    throw new AppFailure('E_BAD_REQUEST', 'refusing to store something that looks like a secret');
+export function assertNoSecrets(record: CaseRecord, secrets: readonly string[] = []): void {
+  const refuse = (why: string) => {
+    throw new AppFailure('E_BAD_REQUEST', `refusing to store a secret (${why})`, { reason: 'secret' });
   };
-  if (/"(password|pass|passwd)"\s*:/i.test(text)) refuse();
-  if (/(^|[\s"])PASS (?!\*)\S+/.test(text)) refuse();
-  for (const m of text.matchAll(/AUTH(?:ENTICATE)? PLAIN\s+([A-Za-z0-9+/=]{8,})/g)) {
-    if (Buffer.from(m[1]!, 'base64').includes(0)) refuse();
+  if (secrets.length && containsSecret(JSON.stringify(record), secrets)) refuse('the password of a recent run');
+  for (const run of record.runs) {
+    for (const probe of run.report.probes) {
+      const state = newRedactState();
+      for (const line of probe.transcript) {
+        const inSasl = state.saslContinuation;
+        const redacted = redactLine(line.dir, line.text, state, []);
+        if (line.dir === 'c' && (inSasl || CREDENTIAL_COMMAND.test(line.text)) && redacted !== line.text) refuse('an unmasked credential in a transcript');
+      }
+    }
   }
 }

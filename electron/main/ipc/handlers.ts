@@ -55,6 +55,8 @@ export function createHandlers(host: HostServices): Handlers {
       if (running.has(req.runId)) throw new AppFailure('E_BUSY', `run ${req.runId} is already running`);
       const controller = new AbortController();
       running.set(req.runId, controller);
+      // A case saved later must not contain this run's password (history-store's guard).
+      host.history.noteSecret?.(req.account.user ?? req.account.email, req.account.password);
       try {
         const withDns = req.options.dnsServer || !host.defaultDnsServer ? req : { ...req, options: { ...req.options, dnsServer: host.defaultDnsServer } };
         const report = await runDiagnosis(withDns, {

@@ -16,6 +16,7 @@ beforeAll(async () => {
   await mkdir(join(dir, 'site', 'assets'), { recursive: true });
   await writeFile(join(dir, 'site', 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(join(dir, 'site', 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(dir, 'site', 'assets', 'app.js.map'), '{"sources":["../renderer/app.tsx"]}');
   await writeFile(join(dir, 'secret.txt'), 'outside the root');
   host = await startWebHost({
     staticDir: join(dir, 'site'),
@@ -90,6 +91,73 @@ describe('web host: static files', () => {
     expect((await get('/', { host: `evil.example:${host.port}` })).status).toBe(421);
     expect((await get('/../secret.txt', { host: `127.0.0.1:${host.port}` })).status).toBe(404);
     expect((await get('/%2e%2e/secret.txt', { host: `127.0.0.1:${host.port}` })).status).toBe(404);
+  });
+});
+
+describe('web host: limits', () => {
+  it('a folder is a 404 (not a 500), source maps are not served, every answer has the headers', async () => {
+    const h = { host: `127.0.0.1:${host.port}` };
+    for (const path of ['/assets', '/assets/', '/assets/app.js.map', '/nope.js']) {
+      const r = await get(path, h);
+      expect(r.status, path).toBe(404);
+      expect(r.headers['content-security-policy'], path).toContain("default-src 'self'");
+      expect(r.headers['x-content-type-options']).toBe('nosniff');
+    }
+    const rebinding = await get('/', { host: `evil.example:${host.port}` });
+    expect(rebinding.status).toBe(421);
+    expect(rebinding.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('caps diagnoses at once per page and in all; a closed page cancels its runs', async () => {
+    const release: Array<() => void> = [];
+    const cancelled: string[] = [];
+    const capped = await startWebHost({
+      staticDir: join(dir, 'site'),
+      handlers: makeTestHandlers({
+        'diagnose:run': async (req) => {
+          await new Promise<void>((r) => release.push(r));
+          return { runId: req.runId, email: req.account.email, startedAt: new Date().toISOString(), durationMs: 1, ok: true, cancelled: false, findings: [], probes: [], dns: [] };
+        },
+        'diagnose:cancel': async ({ runId }) => {
+          cancelled.push(runId);
+          return { cancelled: true };
+        },
+      }),
+    });
+    const open = (): Promise<WebSocket> => {
+      const ws = new WebSocket(`ws://127.0.0.1:${capped.port}/ipc`, [TOKEN_PROTOCOL_PREFIX + capped.token], { origin: `http://127.0.0.1:${capped.port}` });
+      return new Promise((resolve, reject) => ws.once('open', () => resolve(ws)).once('error', reject));
+    };
+    const run = (ws: WebSocket, id: number) => call(ws, id, 'diagnose:run', { runId: `r${id}`, account: { email: 'a@example.com' } });
+    try {
+      const [a, b, c] = [await open(), await open(), await open()];
+      const a1 = run(a, 1);
+      const a2 = run(a, 2);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await run(a, 3)).toMatchObject({ ok: false, error: { code: 'E_BUSY', details: { reason: 'too-many-runs' } } });
+      const b4 = run(b, 4);
+      const b5 = run(b, 5);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await run(c, 6)).toMatchObject({ ok: false, error: { code: 'E_BUSY' } });
+      b.close();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(cancelled.sort()).toEqual(['r4', 'r5']);
+      for (const r of release) r();
+      expect(await a1).toMatchObject({ ok: true });
+      expect(await a2).toMatchObject({ ok: true });
+      void b4;
+      void b5;
+      await new Promise((r) => setTimeout(r, 20));
+      const c7 = run(c, 7);
+      await new Promise((r) => setTimeout(r, 50));
+      release.at(-1)?.();
+      expect(await c7).toMatchObject({ ok: true });
+      a.close();
+      c.close();
+    } finally {
+      for (const r of release) r();
+      await capped.close();
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { buildCsp } from '../../../shared/security/csp';
 import { TOKEN_PROTOCOL_PREFIX, WireRequest } from '../../../shared/ipc/wire';
+import { err } from '../../../shared/result';
 import { createDispatcher } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
 import { readStatic, resolveStatic } from './static-files';
@@ -20,6 +21,13 @@ import { readStatic, resolveStatic } from './static-files';
 export const WS_MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
 /** Ping interval that notices a closed browser tab so its runs are not kept alive for nothing. */
 export const WS_HEARTBEAT_MS = 15_000;
+/**
+ * Diagnoses at once from one tab: the UI runs one at a time (a second is a re-run racing the
+ * first's cancel). Each run opens up to nine probes, so this also bounds one page's sockets.
+ */
+export const MAX_RUNS_PER_CONNECTION = 2;
+/** Diagnoses at once in the whole host (several tabs): keeps memory and sockets bounded on a helpdesk PC. */
+export const MAX_RUNS_TOTAL = 4;
 
 export interface WebHostOptions {
   staticDir: string;
@@ -71,16 +79,17 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const dispatch = createDispatcher(opts.handlers);
   let port = 0;
+  let runsInFlight = 0;
 
   const server = createServer((req, res) => void serveStatic(req, res));
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts(port).includes(req.headers.host ?? '')) {
-      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('misdirected request');
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('misdirected request');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
       return;
     }
     const hit = await resolveStatic(opts.staticDir, req.url ?? '/');
@@ -93,7 +102,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.writeHead(200, { 'Content-Type': hit.type, ...SECURITY_HEADERS });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(500, { 'Content-Type': 'text/plain' }).end('cannot read file');
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('cannot read file');
     }
   }
 
@@ -131,6 +140,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       ws.ping();
     }, WS_HEARTBEAT_MS);
     beat.unref();
+    const myRuns = new Set<string>();
     const emitter = {
       emit(event: string, payload: unknown) {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
@@ -145,10 +155,29 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
       const parsed = WireRequest.safeParse(frame);
       if (!parsed.success) return;
-      const result = await dispatch(parsed.data.channel, parsed.data.payload, emitter);
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: parsed.data.id, result }));
+      const reply = (result: unknown) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: parsed.data.id, result }));
+      };
+      if (parsed.data.channel !== 'diagnose:run') return reply(await dispatch(parsed.data.channel, parsed.data.payload, emitter));
+      if (myRuns.size >= MAX_RUNS_PER_CONNECTION || runsInFlight >= MAX_RUNS_TOTAL) {
+        return reply(err('E_BUSY', `too many diagnoses at once (at most ${MAX_RUNS_PER_CONNECTION} per page, ${MAX_RUNS_TOTAL} in all)`, { reason: 'too-many-runs' }));
+      }
+      const p = parsed.data.payload as { runId?: unknown } | null;
+      const runId = typeof p?.runId === 'string' ? p.runId : `#${parsed.data.id}`;
+      myRuns.add(runId);
+      runsInFlight++;
+      try {
+        reply(await dispatch(parsed.data.channel, parsed.data.payload, emitter));
+      } finally {
+        myRuns.delete(runId);
+        runsInFlight--;
+      }
     });
-    ws.on('close', () => clearInterval(beat));
+    ws.on('close', () => {
+      clearInterval(beat);
+      // Nobody is left to read these runs' reports: stop their probes now.
+      for (const runId of myRuns) void dispatch('diagnose:cancel', { runId }, emitter);
+    });
     ws.on('error', () => ws.terminate());
   }
 

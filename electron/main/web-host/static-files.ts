@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 
 /** Content types of the files the UI is built into (also served by the desktop app's app:// protocol). */
@@ -10,14 +10,14 @@ export const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
  * Resolve a URL path to a file inside `root`, refusing anything that escapes it
- * (`..`, encoded slashes, symlinks pointing outside). Returns null when not servable.
+ * (`..`, encoded slashes, symlinks pointing outside). Returns null when not servable: also for a
+ * folder (a 404, not a read error) and for source maps, which would hand out the source to any page.
  */
 export async function resolveStatic(root: string, urlPath: string): Promise<{ file: string; type: string } | null> {
   let decoded: string;
@@ -33,6 +33,8 @@ export async function resolveStatic(root: string, urlPath: string): Promise<{ fi
   const candidate = resolve(join(rootReal, rel));
   const real = await realpath(candidate).catch(() => null);
   if (!real || (real !== rootReal && !real.startsWith(rootReal + sep))) return null;
+  if (extname(real).toLowerCase() === '.map') return null;
+  if (!(await stat(real).catch(() => null))?.isFile()) return null;
   return { file: real, type: MIME[extname(real).toLowerCase()] ?? 'application/octet-stream' };
 }
 
