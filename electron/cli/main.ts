@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../shared/models/device';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command';
+import { run as deliver } from './commands/deliver';
 import { run as diagnose } from './commands/diagnose';
 import { run as discover } from './commands/discover';
 import { run as lookup } from './commands/lookup';
 import { langFromEnv } from './lang';
 
-const COMMANDS: Record<string, CliCommand> = { diagnose, discover, lookup };
+const COMMANDS: Record<string, CliCommand> = { diagnose, discover, lookup, deliver };
 
 const HELP: Record<Lang, string> = {
   ja: [
@@ -21,6 +22,7 @@ const HELP: Record<Lang, string> = {
     '  diagnose <メールアドレス>   サーバーに接続して原因を診断（mail-doctor diagnose --help）',
     '  discover <メールアドレス>   サーバー設定を自動で探す',
     '  lookup "<エラーメッセージ>"  エラーメッセージの意味を調べる',
+    '  deliver …                 正しい設定をプロファイル・autoconfig・文面・QR コードにする（mail-doctor deliver --help）',
     '  --version                 バージョンを表示',
   ].join('\n'),
   en: [
@@ -30,6 +32,7 @@ const HELP: Record<Lang, string> = {
     '  diagnose <email>        connect to the servers and find the cause (mail-doctor diagnose --help)',
     '  discover <email>        find the server settings for an address',
     '  lookup "<error text>"   explain an error message',
+    '  deliver …               turn the correct settings into a profile, autoconfig, text or QR code (mail-doctor deliver --help)',
     '  --version               print the version',
   ].join('\n'),
 };
