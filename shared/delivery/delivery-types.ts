@@ -8,7 +8,7 @@
  * `typed` what the helpdesk typed (untested), `guess` a name made up from the domain.
  */
 import { z } from 'zod';
-import { Protocol, Security } from '../models/account';
+import { HostName, Protocol, Security } from '../models/account';
 
 export const SETTING_SOURCES = ['logged-in', 'connected', 'catalog', 'discovered', 'typed', 'guess'] as const;
 export const SettingSource = z.enum(SETTING_SOURCES);
@@ -18,7 +18,7 @@ export type SettingSource = z.infer<typeof SettingSource>;
 export const VOUCHED_SOURCES: ReadonlySet<SettingSource> = new Set(['logged-in', 'connected', 'catalog', 'discovered']);
 
 export const SourcedServer = z.object({
-  host: z.string().min(1).max(253),
+  host: HostName,
   port: z.number().int().min(1).max(65535),
   security: Security,
   source: SettingSource,

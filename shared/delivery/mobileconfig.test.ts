@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'plist';
 import { describe, expect, it } from 'vitest';
 import type { SourcedSettings } from './delivery-types';
 import { buildMobileconfig, profileIdentifier } from './mobileconfig';
+
+/** The `plist` package is ESM-only; a dynamic import works from these CommonJS-typed tests. */
+const parse = async (xml: string): Promise<unknown> => (await import('plist')).parse(xml);
 
 interface KeySpec {
   type: 'string' | 'integer' | 'boolean' | 'array' | 'dictionary';
@@ -41,11 +43,11 @@ let n = 0;
 const fixedUuid = (): string => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 
 describe('buildMobileconfig', () => {
-  it('parses as a plist whose every key and value is one Apple documents, with the settings in it', () => {
+  it('parses as a plist whose every key and value is one Apple documents, with the settings in it', async () => {
     const r = buildMobileconfig({ email: 'alice@example.jp', displayName: 'Alice & <Bob>' }, LOGGED_IN, { lang: 'ja', newUuid: fixedUuid });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const top = parse(r.xml) as Record<string, unknown>;
+    const top = (await parse(r.xml)) as Record<string, unknown>;
     checkAgainst(top, APPLE.topLevel);
     const content = top.PayloadContent as Array<Record<string, unknown>>;
     expect(content).toHaveLength(1);
@@ -72,13 +74,13 @@ describe('buildMobileconfig', () => {
     expect(top).toEqual(r.profile);
   });
 
-  it('has no password unless asked, and warns when it has one', () => {
+  it('has no password unless asked, and warns when it has one', async () => {
     const without = buildMobileconfig({ email: 'a@example.jp' }, LOGGED_IN, { lang: 'en', password: 's3cret' });
     expect(without.ok && without.xml.includes('s3cret')).toBe(false);
     const withPw = buildMobileconfig({ email: 'a@example.jp' }, LOGGED_IN, { lang: 'en', includePassword: true, password: 's3cret' });
     expect(withPw.ok).toBe(true);
     if (!withPw.ok) return;
-    const mail = (parse(withPw.xml) as { PayloadContent: Array<Record<string, unknown>> }).PayloadContent[0]!;
+    const mail = ((await parse(withPw.xml)) as { PayloadContent: Array<Record<string, unknown>> }).PayloadContent[0]!;
     expect(mail).toMatchObject({ IncomingPassword: 's3cret', OutgoingPassword: 's3cret' });
     expect(mail).not.toHaveProperty('OutgoingPasswordSameAsIncomingPassword');
     expect(withPw.warnings.map((w) => w.code)).toContain('password-included');
@@ -106,14 +108,14 @@ describe('buildMobileconfig', () => {
     expect(clean.warnings.map((w) => w.code)).toEqual(['unsigned']);
   });
 
-  it('sweep: for every source and security, a non-vouched value has a warning, plaintext has one, and the file still parses', () => {
+  it('sweep: for every source and security, a non-vouched value has a warning, plaintext has one, and the file still parses', async () => {
     for (const source of ['logged-in', 'connected', 'catalog', 'discovered', 'typed', 'guess'] as const) {
       for (const security of ['tls', 'starttls', 'none'] as const) {
         const s: SourcedSettings = { pop3: { host: 'pop.example.jp', port: 995, security, source }, smtp: { host: 'smtp.example.jp', port: 465, security: 'tls', source: 'catalog' } };
         const r = buildMobileconfig({ email: 'b@example.jp' }, s, { lang: 'en' });
         expect(r.ok).toBe(true);
         if (!r.ok) continue;
-        const mail = (parse(r.xml) as { PayloadContent: Array<Record<string, unknown>> }).PayloadContent[0]!;
+        const mail = ((await parse(r.xml)) as { PayloadContent: Array<Record<string, unknown>> }).PayloadContent[0]!;
         expect(mail.EmailAccountType).toBe('EmailTypePOP');
         expect(mail.IncomingMailServerUseSSL).toBe(security !== 'none');
         const codes = r.warnings.filter((w) => w.field === 'pop3').map((w) => w.code);
@@ -131,6 +133,7 @@ describe('buildMobileconfig', () => {
 
   it('keeps control characters out of the XML and the identifier stable per address', () => {
     const r = buildMobileconfig({ email: 'a@example.jp', displayName: 'Eve\u0007\u001b[31m' }, LOGGED_IN, { lang: 'en' });
+    // eslint-disable-next-line no-control-regex
     expect(r.ok && /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(r.xml)).toBe(false);
     expect(profileIdentifier('Alice.B@Mail.Example.JP')).toBe('local.mail-doctor.jp.example.mail.alice-b');
     expect(profileIdentifier('x@example.jp')).toBe(profileIdentifier('x@example.jp'));

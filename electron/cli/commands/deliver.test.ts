@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { parseAutoconfig } from '../../probes/discovery/autoconfig-xml';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from '../command';
 import { run } from './deliver';
+
+/** The `plist` package is ESM-only; a dynamic import works from these CommonJS-typed tests. */
+const parse = async (xml: string): Promise<unknown> => (await import('plist')).parse(xml);
 
 function fakeIo(env: Record<string, string> = {}, stdin = '') {
   const out: string[] = [];
@@ -40,7 +42,7 @@ describe('mail-doctor deliver', () => {
     const f = fakeIo({ LANG: 'ja_JP.UTF-8' });
     const out = join(dir, 'a.mobileconfig');
     expect(await run(['--report', reportFile, '--format', 'mobileconfig', '--out', out], f.io)).toBe(EXIT_OK);
-    const top = parse(readFileSync(out, 'utf8')) as { PayloadContent: Array<Record<string, unknown>> };
+    const top = (await parse(readFileSync(out, 'utf8'))) as { PayloadContent: Array<Record<string, unknown>> };
     expect(top.PayloadContent[0]).toMatchObject({ IncomingMailServerHostName: 'imap.example.jp', OutgoingMailServerPortNumber: 587 });
     expect(f.err()).toContain('smtp.example.jp:587」は推測した値');
     expect(f.err()).toContain('「未署名」');

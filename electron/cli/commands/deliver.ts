@@ -18,7 +18,8 @@ import { QrTooLongError, qrMatrix, qrSvg, qrTerminal } from '../../../shared/del
 import { EmailAddress, type Protocol } from '../../../shared/models/account';
 import type { Lang } from '../../../shared/models/device';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
-import { parseServer, type Bi } from '../diagnose-args';
+import { parseServer } from '../diagnose-args';
+import { parseFlags, type Bi, type FlagSpec } from '../parse-flags';
 import { langFromEnv } from '../lang';
 
 const FORMATS = ['mobileconfig', 'autoconfig', 'text', 'qr'] as const;
@@ -67,80 +68,57 @@ interface DeliverArgs {
   servers: Partial<Record<Protocol, { host: string; port: number; security: 'tls' | 'starttls' | 'none' }>>;
 }
 
+/** The flags of `deliver` (a public contract). `password` is declared only to refuse it with the reason. */
+export const DELIVER_FLAGS = {
+  format: { type: 'string' },
+  report: { type: 'string' },
+  out: { type: 'string' },
+  'profile-url': { type: 'string' },
+  imap: { type: 'string' },
+  pop3: { type: 'string' },
+  smtp: { type: 'string' },
+  user: { type: 'string' },
+  'include-password': { type: 'boolean' },
+  password: { type: 'string', short: 'p' },
+  'password-stdin': { type: 'boolean' },
+  'password-env': { type: 'string' },
+} as const satisfies FlagSpec;
+
 function parse(argv: string[], defaultLang: Lang): { ok: true; args: DeliverArgs } | { ok: false; lang: Lang; error: Bi | null; help?: boolean } {
-  let lang = defaultLang;
-  for (let i = 0; i < argv.length; i++) if (argv[i] === '--lang' && (argv[i + 1] === 'ja' || argv[i + 1] === 'en')) lang = argv[i + 1] as Lang;
-  const a: DeliverArgs = { lang, includePassword: false, password: { from: 'none' }, servers: {} };
+  const f = parseFlags(argv, DELIVER_FLAGS, defaultLang);
+  const lang = f.lang;
   const fail = (error: Bi | null, help = false) => ({ ok: false as const, lang, error, ...(help ? { help } : {}) });
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const need = (): string | Bi => {
-      const v = argv[++i];
-      return v === undefined || v === '' ? { ja: `${flag} に値がありません`, en: `${flag} needs a value` } : v;
-    };
-    const isBi = (x: unknown): x is Bi => typeof x === 'object' && x !== null;
-    switch (flag) {
-      case '--format': {
-        const v = need();
-        if (isBi(v)) return fail(v);
-        if (!(FORMATS as readonly string[]).includes(v)) return fail({ ja: `--format は ${FORMATS.join(' / ')} のどれかです`, en: `--format must be one of ${FORMATS.join(', ')}` });
-        a.format = v as Format;
-        break;
-      }
-      case '--report':
-      case '--out':
-      case '--profile-url':
-      case '--user':
-      case '--lang': {
-        const v = need();
-        if (isBi(v)) return fail(v);
-        if (flag === '--report') a.report = v;
-        else if (flag === '--out') a.out = v;
-        else if (flag === '--user') a.user = v;
-        else if (flag === '--lang') {
-          if (v !== 'ja' && v !== 'en') return fail({ ja: '--lang は ja か en です', en: '--lang must be ja or en' });
-        } else {
-          if (!/^https:\/\/[^\s]+$/i.test(v) || v.length > 500) return fail({ ja: '--profile-url は https:// で始まる URL です', en: '--profile-url must be an https:// URL' });
-          a.profileUrl = v;
-        }
-        break;
-      }
-      case '--imap':
-      case '--pop3':
-      case '--smtp': {
-        const v = need();
-        if (isBi(v)) return fail(v);
-        const s = parseServer(v);
-        if ('ja' in s) return fail(s);
-        a.servers[flag.slice(2) as Protocol] = s;
-        break;
-      }
-      case '--include-password':
-        a.includePassword = true;
-        break;
-      case '--password-stdin':
-        a.password = { from: 'stdin' };
-        break;
-      case '--password-env': {
-        const v = need();
-        if (isBi(v)) return fail(v);
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return fail({ ja: `環境変数名が正しくありません: ${v}`, en: `Not an environment variable name: ${v}` });
-        a.password = { from: 'env', name: v };
-        break;
-      }
-      case '--password':
-      case '-p':
-        return fail({ ja: 'パスワードはコマンドラインに書けません。--password-stdin か --password-env VAR を使ってください', en: 'A password is never taken on the command line. Use --password-stdin or --password-env VAR' });
-      case '-h':
-      case '--help':
-        return fail(null, true);
-      default:
-        if (flag.startsWith('-') && flag !== '-') return fail({ ja: `不明なオプション: ${flag}`, en: `Unknown option: ${flag}` });
-        positional.push(flag);
-    }
+  if (f.seen.has('password')) return fail({ ja: 'パスワードはコマンドラインに書けません。--password-stdin か --password-env VAR を使ってください', en: 'A password is never taken on the command line. Use --password-stdin or --password-env VAR' });
+  if (f.help) return fail(null, true);
+  if (f.error) return fail(f.error);
+  const v = f.values;
+  const a: DeliverArgs = { lang, includePassword: v['include-password'] === true, password: { from: 'none' }, servers: {} };
+  if (v.format === undefined) return fail({ ja: '--format を指定してください', en: 'Please give --format' });
+  if (!(FORMATS as readonly string[]).includes(v.format)) return fail({ ja: `--format は ${FORMATS.join(' / ')} のどれかです`, en: `--format must be one of ${FORMATS.join(', ')}` });
+  a.format = v.format as Format;
+  if (v.report !== undefined) a.report = v.report;
+  if (v.out !== undefined) a.out = v.out;
+  if (v.user !== undefined) a.user = v.user;
+  const url = v['profile-url'];
+  if (url !== undefined) {
+    if (!/^https:\/\/\S+$/i.test(url) || url.length > 500) return fail({ ja: '--profile-url は https:// で始まる URL です', en: '--profile-url must be an https:// URL' });
+    a.profileUrl = url;
   }
-  if (!a.format) return fail({ ja: '--format を指定してください', en: 'Please give --format' });
+  for (const proto of ['imap', 'pop3', 'smtp'] as const) {
+    const spec = v[proto];
+    if (spec === undefined) continue;
+    const s = parseServer(spec);
+    if ('ja' in s) return fail(s);
+    a.servers[proto] = s;
+  }
+  if (v['password-stdin'] && v['password-env'] !== undefined) return fail({ ja: 'パスワードの指定は1つだけにしてください', en: 'Give the password only one way' });
+  if (v['password-stdin']) a.password = { from: 'stdin' };
+  const envName = v['password-env'];
+  if (envName !== undefined) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName)) return fail({ ja: `環境変数名が正しくありません: ${envName}`, en: `Not an environment variable name: ${envName}` });
+    a.password = { from: 'env', name: envName };
+  }
+  const positional = f.positionals;
   if (a.report && (positional.length > 0 || Object.keys(a.servers).length > 0)) return fail({ ja: '--report と、アドレス・サーバーの直接指定は同時に使えません', en: '--report cannot be combined with an address or server flags' });
   if (!a.report) {
     if (positional.length !== 1 || !EmailAddress.safeParse(positional[0]).success) return fail({ ja: 'メールアドレスを1つ指定するか、--report を使ってください', en: 'Give one e-mail address, or use --report' });
