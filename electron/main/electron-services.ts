@@ -3,7 +3,7 @@
  * native ones (system browser now; save dialog and printToPDF are wired in by
  * the shipping work through `saveFile`).
  */
-import { app, shell } from 'electron';
+import { app, clipboard, shell } from 'electron';
 import { join } from 'node:path';
 import type { HostServices } from './ipc/handlers';
 import { checkForUpdates, nativeSaveFile, setAppLanguage } from './desktop-integration';
@@ -28,6 +28,7 @@ export function createElectronServices(): HostServices {
     },
     saveFile: nativeSaveFile(),
     checkForUpdates,
+    writeClipboard: (text) => clipboard.writeText(text),
     setLanguage: setAppLanguage,
   };
 }

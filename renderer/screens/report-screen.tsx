@@ -11,7 +11,7 @@ export function ReportScreen() {
   const text = useReportText(format);
   const markdown = useReportText('markdown');
   const plain = useReportText('text');
-  const { notify, saveReportFile, printReport } = useApp(useShallow((s) => ({ notify: s.notify, saveReportFile: s.saveReportFile, printReport: s.printReport })));
+  const { copyText, saveReportFile, printReport } = useApp(useShallow((s) => ({ copyText: s.copyText, saveReportFile: s.saveReportFile, printReport: s.printReport })));
   if (!text) {
     return (
       <section aria-labelledby="rep-h">
@@ -23,13 +23,7 @@ export function ReportScreen() {
     );
   }
   const copy = async (content: string | undefined) => {
-    if (!content) return;
-    try {
-      await navigator.clipboard.writeText(content);
-      notify({ kind: 'info', key: 'app.copied' });
-    } catch {
-      notify({ kind: 'info', key: 'app.copyFailed' });
-    }
+    if (content) await copyText(content);
   };
   return (
     <section aria-labelledby="rep-h">

@@ -315,6 +315,28 @@ describe('app store', () => {
     expect(api.calls.filter((c) => c.channel === 'shell:open-external')).toHaveLength(1);
   });
 
+  it('tells the user when the host refuses a link', async () => {
+    const api = fakeApi({ 'shell:open-external': () => ok({ opened: false }) });
+    const store = createAppStore(api, testEnv(), memoryStorage());
+    await store.getState().openLink('https://unknown.example/help');
+    expect(store.getState().notice).toEqual({ kind: 'info', key: 'app.linkRefused', params: { url: 'https://unknown.example/help' } });
+  });
+
+  it('copies through the host clipboard (desktop), else the page clipboard (web host), and says when it failed', async () => {
+    const env = testEnv();
+    const desktop = createAppStore(fakeApi({ 'clipboard:write-text': () => ok({ written: true }) }), env, memoryStorage());
+    expect(await desktop.getState().copyText('# report')).toBe(true);
+    expect(env.copied).toEqual([]);
+    expect(desktop.getState().notice).toEqual({ kind: 'info', key: 'app.copied' });
+    const web = createAppStore(fakeApi({ 'clipboard:write-text': () => ok({ written: false }) }), env, memoryStorage());
+    expect(await web.getState().copyText('plain report')).toBe(true);
+    expect(env.copied).toEqual(['plain report']);
+    const denied = testEnv({ writeClipboard: () => Promise.reject(new Error('NotAllowedError')) });
+    const broken = createAppStore(fakeApi({ 'clipboard:write-text': () => ok({ written: false }) }), denied, memoryStorage());
+    expect(await broken.getState().copyText('x')).toBe(false);
+    expect(broken.getState().notice).toEqual({ kind: 'info', key: 'app.copyFailed' });
+  });
+
   it('a new case cancels the run still going for the old one and ignores its answer', async () => {
     let finish!: () => void;
     const api = fakeApi({

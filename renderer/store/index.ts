@@ -31,6 +31,7 @@ const browserEnv: StoreEnv = {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
   print: () => window.print(),
+  writeClipboard: (text) => navigator.clipboard.writeText(text),
   openWindow: (url) => void window.open(url, '_blank', 'noopener,noreferrer'),
   lookupDebounceMs: LOOKUP_DEBOUNCE_MS,
 };

@@ -8,7 +8,11 @@ export const createLinkSlice: SliceCreator<LinkActions> = (api, env) => (_set, g
   openLink: async (url) => {
     if (!SAFE_URL.test(url)) return;
     const res = await api.invoke('shell:open-external', { url });
-    if (res.ok) return;
+    if (res.ok) {
+      // The host refuses pages off its allow-list: say so instead of a click that does nothing.
+      if (!res.value.opened) get().notify({ kind: 'info', key: 'app.linkRefused', params: { url } });
+      return;
+    }
     if (res.error.code === 'E_UNSUPPORTED') env.openWindow(url);
     else get().notify({ kind: 'error', code: res.error.code, context: 'err.openLink' });
   },

@@ -21,6 +21,18 @@ export const createReportSlice: SliceCreator<ReportActions> = (api, env) => (_se
     get().notify({ kind: 'error', code: res.error.code, context: 'err.saveFile' });
     return 'error';
   },
+  copyText: async (text) => {
+    try {
+      const res = await api.invoke('clipboard:write-text', { text });
+      // The desktop app writes the clipboard itself; the web host says the page must (written: false).
+      if (!res.ok || !res.value.written) await env.writeClipboard(text);
+      get().notify({ kind: 'info', key: 'app.copied' });
+      return true;
+    } catch {
+      get().notify({ kind: 'info', key: 'app.copyFailed' });
+      return false;
+    }
+  },
   printReport: async () => {
     if (get().info?.capabilities.printToPdf) {
       const res = await api.invoke('file:save', { suggestedName: `mail-doctor-${get().caseId.slice(0, 8)}.pdf`, kind: 'pdf' });

@@ -16,6 +16,8 @@ export interface StoreEnv {
   print(): void;
   /** Opens a URL outside the app when the host has no shell:open-external (web host: a new tab). */
   openWindow(url: string): void;
+  /** The page's own clipboard (navigator.clipboard), used when the host has none (web host). */
+  writeClipboard(text: string): Promise<void>;
   /** Delay for the error-text lookup as the user types. */
   lookupDebounceMs: number;
 }

@@ -184,6 +184,8 @@ export interface LinkActions {
 export interface ReportActions {
   saveReportFile(content: string, kind: 'markdown' | 'text'): Promise<'saved' | 'download' | 'cancelled' | 'error'>;
   printReport(): Promise<void>;
+  /** Copies text (the report) through the host's clipboard, else the page's; tells the user either way. */
+  copyText(text: string): Promise<boolean>;
 }
 
 export type Store = PrefsState &

@@ -33,6 +33,7 @@ export const en = {
   'unit.ms': '{ms} ms',
   'app.copied': 'Copied to the clipboard.',
   'app.copyFailed': 'Could not copy. Select the text and copy it by hand.',
+  'app.linkRefused': 'This link was not opened: it is not one of the help pages the app may open ({url}).',
 
   // which action an engine error belongs to (the reason comes from appErrorText)
   'err.appInfo': 'Could not start up completely',
@@ -462,6 +463,7 @@ export const ja: Record<MessageKey, string> = {
   'unit.ms': '{ms} ms',
   'app.copied': 'クリップボードにコピーしました。',
   'app.copyFailed': 'コピーできませんでした。文章を選択して手動でコピーしてください。',
+  'app.linkRefused': 'このリンクは開きませんでした。アプリが開いてよいヘルプ ページではありません（{url}）。',
 
   'err.appInfo': '起動処理の一部に失敗しました',
   'err.lookup': 'メッセージを調べられませんでした',

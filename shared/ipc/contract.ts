@@ -8,7 +8,7 @@
  * handler, and a startup check refuses to run without it.
  */
 import { z } from 'zod';
-import { AppInfo, OpenExternalRequest, SaveFileRequest, SaveFileResult, UpdateCheck } from '../models/app';
+import { AppInfo, ClipboardWriteRequest, ClipboardWriteResult, OpenExternalRequest, SaveFileRequest, SaveFileResult, UpdateCheck } from '../models/app';
 import { CaseRecord, CaseSummary } from '../models/case';
 import { DiscoverRequest, DiscoveryResult } from '../models/discovery';
 import { LookupRequest, LookupResult } from '../models/lookup';
@@ -33,6 +33,7 @@ export const contract = {
   'file:save': { request: SaveFileRequest, response: SaveFileResult },
   'shell:open-external': { request: OpenExternalRequest, response: z.object({ opened: z.boolean() }) },
   'updates:check': { request: Empty, response: UpdateCheck },
+  'clipboard:write-text': { request: ClipboardWriteRequest, response: ClipboardWriteResult },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Push events, main → renderer. */

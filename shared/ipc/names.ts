@@ -17,6 +17,7 @@ export const CHANNEL_NAMES = [
   'file:save',
   'shell:open-external',
   'updates:check',
+  'clipboard:write-text',
 ] as const;
 
 export const EVENT_NAME_LIST = ['diagnose:progress', 'diagnose:done'] as const;

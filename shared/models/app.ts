@@ -35,4 +35,14 @@ export type SaveFileRequest = z.infer<typeof SaveFileRequest>;
 export const SaveFileResult = z.object({ saved: z.boolean(), path: z.string().optional() });
 export type SaveFileResult = z.infer<typeof SaveFileResult>;
 
+/**
+ * Copy text to the system clipboard through the host (the desktop app writes it with Electron's
+ * clipboard; the renderer's own navigator.clipboard needs a permission the app denies to every page).
+ * Same size cap as a saved report: the largest thing copied is the report.
+ */
+export const ClipboardWriteRequest = z.object({ text: z.string().max(5_000_000) });
+export type ClipboardWriteRequest = z.infer<typeof ClipboardWriteRequest>;
+/** `written: false` = this host has no clipboard of its own (web host): the page copies itself. */
+export const ClipboardWriteResult = z.object({ written: z.boolean() });
+
 export const OpenExternalRequest = z.object({ url: z.string().url().max(2000) });

@@ -55,7 +55,7 @@ export function memoryStorage(): StateStorage & { data: Map<string, string> } {
   };
 }
 
-export function testEnv(overrides: Partial<StoreEnv> = {}): StoreEnv & { downloads: Array<{ name: string; content: string }>; printed: number; opened: string[] } {
+export function testEnv(overrides: Partial<StoreEnv> = {}): StoreEnv & { downloads: Array<{ name: string; content: string }>; printed: number; opened: string[]; copied: string[] } {
   let n = 0;
   const env = {
     locale: () => 'ja-JP',
@@ -67,6 +67,10 @@ export function testEnv(overrides: Partial<StoreEnv> = {}): StoreEnv & { downloa
       env.opened.push(url);
     },
     printed: 0,
+    copied: [] as string[],
+    async writeClipboard(text: string) {
+      env.copied.push(text);
+    },
     download(name: string, content: string) {
       env.downloads.push({ name, content });
     },

@@ -30,6 +30,7 @@ export function makeTestHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'file:save': notUsed,
     'shell:open-external': notUsed,
     'updates:check': async () => ({ status: 'disabled', current: '9.9.9' }),
+    'clipboard:write-text': async () => ({ written: false }),
   };
   return { ...base, ...overrides };
 }

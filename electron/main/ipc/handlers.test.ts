@@ -43,6 +43,16 @@ describe('the shared handler set', () => {
     expect(await web('diagnose:cancel', { runId: 'nothing-running' }, silent)).toEqual({ ok: true, value: { cancelled: false } });
   });
 
+  it('writes the clipboard where the host has one; the web host answers that the page must copy', async () => {
+    const written: string[] = [];
+    const desktop = createDispatcher(createHandlers(host({ writeClipboard: (t) => written.push(t) })));
+    expect(await desktop('clipboard:write-text', { text: '診断レポート' }, silent)).toEqual({ ok: true, value: { written: true } });
+    expect(written).toEqual(['診断レポート']);
+    const web = createDispatcher(createHandlers(host()));
+    expect(await web('clipboard:write-text', { text: 'x' }, silent)).toEqual({ ok: true, value: { written: false } });
+    expect(await web('clipboard:write-text', { text: 'x'.repeat(5_000_001) }, silent)).toMatchObject({ ok: false, error: { code: 'E_BAD_REQUEST' } });
+  });
+
   it('answers lookups and history through the same handlers the desktop uses', async () => {
     const web = createDispatcher(createHandlers(host()));
     const lk = await web('lookup:error', { text: '0x800CCC0E', lang: 'ja' }, silent);

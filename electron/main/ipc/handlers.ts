@@ -30,6 +30,8 @@ export interface HostServices {
   saveFile?(req: SaveFileRequest): Promise<SaveFileResult>;
   openExternal?(url: string): Promise<boolean>;
   checkForUpdates(): Promise<UpdateCheck>;
+  /** Writes the system clipboard; absent where the page must copy itself (web host: the browser's own clipboard). */
+  writeClipboard?(text: string): void;
   /** Native menus/dialogs follow the app's language; absent where there are none (web host). */
   setLanguage?(lang: Lang): void;
   /**
@@ -96,5 +98,11 @@ export function createHandlers(host: HostServices): Handlers {
     },
 
     'updates:check': async () => host.checkForUpdates(),
+
+    'clipboard:write-text': async ({ text }) => {
+      if (!host.writeClipboard) return { written: false };
+      host.writeClipboard(text);
+      return { written: true };
+    },
   };
 }
