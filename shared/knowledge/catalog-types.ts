@@ -59,6 +59,13 @@ export interface ProviderEntry {
   domains: string[];
   /** MX host suffixes that identify this provider for custom domains (e.g. "google.com"). */
   mxSuffixes?: string[];
+  /**
+   * Suffixes of the provider's own server host names (a rental server's
+   * "sv1234.xserver.jp"): a host name or certificate name under one of them
+   * identifies the provider, and for a customer's own domain the server to use
+   * is that host, not mail.<own domain>.
+   */
+  hostSuffixes?: string[];
   servers: ProviderServer[];
   username: UsernameForm;
   usernameNote?: Localized;

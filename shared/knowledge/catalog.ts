@@ -717,3 +717,27 @@ export function providerForMx(mxHost: string): ProviderEntry | undefined {
 export function serversFor(p: ProviderEntry, protocol: Protocol): ProviderServer[] {
   return p.servers.filter((s) => s.protocol === protocol);
 }
+
+/**
+ * The provider a server host name belongs to: a catalog server's own name
+ * (imap.mail.yahoo.co.jp), a hosting company's server suffix (sv1234.xserver.jp),
+ * or a host under one of its mail domains (pop.ocn.ne.jp → ocn.ne.jp).
+ */
+export function providerForHost(host: string): ProviderEntry | undefined {
+  const h = cleanDomain(host);
+  if (!h) return undefined;
+  for (const p of CATALOG) if (p.servers.some((s) => s.host === h)) return p;
+  let best: { p: ProviderEntry; len: number } | undefined;
+  for (const p of CATALOG) {
+    for (const s of p.hostSuffixes ?? []) {
+      if ((h === s || h.endsWith('.' + s)) && (!best || s.length > best.len)) best = { p, len: s.length };
+    }
+  }
+  if (best) return best.p;
+  const labels = h.split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const p = providerForDomain(labels.slice(i).join('.'));
+    if (p) return p;
+  }
+  return undefined;
+}

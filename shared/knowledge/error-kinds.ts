@@ -73,7 +73,12 @@ const C = {
   portSsl: { ja: 'ポート番号と SSL の組み合わせ（993/995/465 は SSL/TLS、143/110/587 は STARTTLS）', en: 'Port and SSL must match (993/995/465 = SSL/TLS; 143/110/587 = STARTTLS).' },
   password: { ja: 'パスワードを入れ直す（大文字小文字・全角半角に注意。最近変更していないか）', en: 'Re-enter the password (case, full-width characters; was it changed recently?).' },
   username: { ja: 'ユーザー名の形式（メールアドレス全体か、@ より前だけか、プロバイダーの ID か）', en: 'User-name form (full address, the part before @, or a provider ID).' },
-  appPassword: { ja: 'Gmail・iCloud・Yahoo はアプリ用パスワード、ドコモは IMAP専用パスワードが必要', en: 'Gmail, iCloud and Yahoo need an app password; docomo needs its IMAP-only password.' },
+  // Yahoo! JAPAN has no app passwords: its mail apps use the normal ID password once IMAP/POP/SMTP access
+  // is switched on (Yahoo! JAPAN help "IMAP/POP/SMTPアクセス"); only Yahoo Mail (global) uses app passwords.
+  appPassword: {
+    ja: 'Gmail と iCloud は「アプリ用パスワード」、ドコモは「IMAP専用パスワード」、ソフトバンクは「Eメール(i) のパスワード」を入れる（Yahoo!メールはいつものパスワードのまま、「IMAP/POP/SMTPアクセス」を有効にする）',
+    en: 'Gmail and iCloud need an app password, docomo its IMAP-only password, SoftBank the Eメール(i) password (Yahoo! JAPAN mail keeps the normal password, with IMAP/POP/SMTP access switched on).',
+  },
   serverStatus: { ja: 'プロバイダーの障害・メンテナンス情報を確認する', en: 'Check the provider\'s outage / maintenance page.' },
   otherDevices: { ja: '他の端末やメールソフトを閉じて、数分待ってから試す', en: 'Close mail on other devices/apps, wait a few minutes and retry.' },
   clock: { ja: '端末の日付と時刻が正しいか（自動設定）', en: 'Is the device date and time correct (set automatically)?' },
@@ -295,6 +300,42 @@ export const ERROR_KIND_INFO = {
     checks: [C.runDiagnosis, C.network, C.password],
   },
 } satisfies Record<ErrorKind, ErrorKindInfo>;
+
+/** Checks several kinds share (the lookup swaps the generic password hint for a known provider's own rules). */
+export const SHARED_CHECKS = C;
+
+/** The kind whose meaning and checks fit a finding the classifier named. */
+const FINDING_KIND: Partial<Record<FindingCode, ErrorKind>> = {
+  AUTH_FAILED: 'auth-failed',
+  AUTH_APP_PASSWORD_REQUIRED: 'app-password',
+  AUTH_BASIC_DISABLED: 'basic-disabled',
+  AUTH_PLAINTEXT_DISABLED: 'starttls-required',
+  AUTH_MECHANISM_UNSUPPORTED: 'auth-mech',
+  SERVER_TOO_MANY_CONNECTIONS: 'too-many-connections',
+  SERVER_UNAVAILABLE: 'server-unavailable',
+  SMTP_AUTH_REQUIRED: 'smtp-auth-required',
+  SMTP_RELAY_DENIED: 'relay',
+  SMTP_SENDER_REJECTED: 'sender-rejected',
+  TLS_CERT_HOSTNAME_MISMATCH: 'cert',
+  TLS_CERT_EXPIRED: 'cert',
+  TLS_CERT_NOT_YET_VALID: 'cert',
+  TLS_CERT_SELF_SIGNED: 'cert',
+  TLS_CERT_UNTRUSTED: 'cert',
+  TLS_ON_PLAIN_PORT: 'tls-failed',
+  TLS_HANDSHAKE_FAILED: 'tls-failed',
+  TLS_PROTOCOL_TOO_OLD: 'tls-failed',
+  TCP_REFUSED: 'conn-refused',
+  TCP_TIMEOUT: 'timeout',
+  TCP_UNREACHABLE: 'offline',
+  TCP_RESET: 'dropped',
+  DNS_NOT_FOUND: 'dns',
+  DNS_FAILURE: 'dns',
+  MAILBOX_OVER_QUOTA: 'over-quota',
+};
+
+export function findingKind(code: FindingCode): ErrorKind {
+  return FINDING_KIND[code] ?? 'unknown-code';
+}
 
 /** Shown when nothing matches (and as a fallback). */
 export const GENERIC_CHECKS: Localized[] = [

@@ -81,4 +81,45 @@ export const ERROR_PHRASES: readonly ErrorPhrase[] = [
   { lang: 'en', text: 'port 25 blocked', stage: 'tcp', kind: 'smtp-connect-failed' },
   { lang: 'en', text: 'mailbox full', stage: 'smtp-policy', kind: 'over-quota' },
   { lang: 'en', text: 'relay denied', stage: 'smtp-policy', kind: 'relay' },
+  // iPhone's Japanese relay rejection, read out in parts.
+  { lang: 'ja', text: 'サーバがリレーを許可していません', stage: 'smtp-policy', kind: 'relay' },
+  { lang: 'ja', text: '受信者はサーバによって拒否されました', stage: 'smtp-policy', kind: 'relay' },
+  { lang: 'ja', text: '中継は許可されていません', stage: 'smtp-policy', kind: 'relay' },
+  { lang: 'ja', text: 'リレーが拒否されました', stage: 'smtp-policy', kind: 'relay' },
+  // Spoken forms of the iPhone's certificate alert and of an expired certificate.
+  { lang: 'ja', text: 'サーバの識別情報が検証できない', stage: 'tls', kind: 'cert' },
+  { lang: 'ja', text: '証明書の有効期限が切れています', stage: 'tls', kind: 'cert' },
+  { lang: 'ja', text: '証明書の期限が切れている', stage: 'tls', kind: 'cert' },
+  // "It stopped after the password was changed": the stored password is the old one.
+  { lang: 'ja', text: 'パスワードを変えてからメールが見られなくなった', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'パスワードを変更したらメールが見られない', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'ログインできません', stage: 'auth', kind: 'auth-failed' },
+  // Mac Mail's own sentences (Japanese and English), as read out.
+  { lang: 'ja', text: 'サーバにポートで接続できません', stage: 'tcp', kind: 'connect-failed' },
+  { lang: 'ja', text: 'サーバを使用してメッセージを送信できません', stage: 'unknown', kind: 'send-generic' },
+  { lang: 'ja', text: 'アカウントはオフラインのようです', stage: 'tcp', kind: 'offline' },
+  { lang: 'ja', text: 'サーバがユーザのパスワードを拒否しました', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'en', text: 'the server cannot be contacted on port', stage: 'tcp', kind: 'connect-failed' },
+  { lang: 'en', text: 'cannot send message using the server', stage: 'unknown', kind: 'send-generic' },
+  { lang: 'en', text: 'the server rejected the password for user', stage: 'auth', kind: 'auth-failed' },
+  // Thunderbird's connection failures.
+  { lang: 'en', text: 'could not connect to server the connection was refused', stage: 'tcp', kind: 'conn-refused' },
+  { lang: 'en', text: 'the connection was refused when attempting to contact', stage: 'tcp', kind: 'conn-refused' },
+  { lang: 'en', text: 'the operation timed out when attempting to contact', stage: 'tcp', kind: 'timeout' },
+  // Outlook's logon failures are about the password, not the connection.
+  { lang: 'ja', text: 'メール サーバーがログインを拒否しました', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'ja', text: 'ログオンできません。適切なサーバー名とメールボックス名を使用していることを確認してください', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'en', text: 'your e-mail server rejected your login', stage: 'auth', kind: 'auth-failed' },
+  { lang: 'en', text: 'cannot log on. verify you are using the proper server and mailbox name', stage: 'auth', kind: 'auth-failed' },
+  // Outgoing server silent or blocked, and other spoken forms.
+  { lang: 'ja', text: '送信サーバーが応答しません', stage: 'tcp', kind: 'smtp-connect-failed' },
+  { lang: 'ja', text: '送信サーバーがタイムアウトしました', stage: 'tcp', kind: 'smtp-connect-failed' },
+  { lang: 'ja', text: '25番ポートが使えない', stage: 'tcp', kind: 'smtp-connect-failed' },
+  { lang: 'en', text: 'outgoing mail server not responding', stage: 'tcp', kind: 'smtp-connect-failed' },
+  { lang: 'en', text: 'mail server not responding', stage: 'tcp', kind: 'timeout' },
+  { lang: 'ja', text: 'サーバ名が見つかりません', stage: 'dns', kind: 'dns' },
+  { lang: 'ja', text: 'サーバーが見つかりません', stage: 'dns', kind: 'dns' },
+  { lang: 'ja', text: '同時接続数の上限を超えました', stage: 'server', kind: 'too-many-connections' },
+  { lang: 'en', text: 'too many connections', stage: 'server', kind: 'too-many-connections' },
+  { lang: 'ja', text: 'ポートで接続できません', stage: 'tcp', kind: 'connect-failed' },
 ];

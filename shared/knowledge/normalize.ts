@@ -30,6 +30,25 @@ const WORD_VARIANTS: ReadonlyArray<[RegExp, string]> = [
   [/couldn't/gu, 'could not'],
   [/can’t/gu, 'can not'],
   [/couldn’t/gu, 'could not'],
+  [/couldnt/gu, 'could not'],
+  [/\bcant\b/gu, 'can not'],
+  // Typos heard on the phone and typed in a hurry.
+  [/conection/gu, 'connection'],
+  [/a(u)?thentification|autentication|athentication|authentcation/gu, 'authentication'],
+  [/pass?wrod|pasword/gu, 'password'],
+  // Synonyms: one spelling each, so either wording finds the other.
+  [/\blog ?on\b|\blogin\b|\bsign ?in\b/gu, 'log in'],
+  [/ログオン|サインイン/gu, 'ログイン'],
+  [/リレー/gu, '中継'],
+  [/見れな|見えな/gu, '見られな'],
+  [/繋が/gu, 'つなが'],
+  [/何回も/gu, '何度も'],
+  [/できませんでした/gu, 'できません'],
+  [/応答がありません|応答しない|応答がない|反応しません|反応がない|返事がない/gu, '応答しません'],
+  [/does not respond(ing)?|is not responding|isn't responding|isn’t responding|no response|not answering/gu, 'not responding'],
+  // What the caller adds around the quote: "…って出る", "…と表示される", "iPhone で…".
+  [/(って|と)(出|で)(る|ます|てます|てる|ました|てきます)|と表示(される|されます|されました)?|と言われ(た|ました)|と返ってくる|と(出|で)て(い)?(る|ます)/gu, ' '],
+  [/(新しい\s*)?(iphone|ipad|mac|outlook|thunderbird|gmail|android|galaxy|スマホ|パソコン)(\s*アプリ)?\s*で(は)?/gu, ' '],
 ];
 
 /** Removes reference placeholders such as <server>, “<name>”, %S, %1$S, … */

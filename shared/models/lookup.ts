@@ -35,5 +35,7 @@ export const LookupResult = z.object({
   matches: z.array(LookupMatch),
   /** Generic first checks for unrecognised text (and as a fallback). */
   genericChecks: z.array(Localized).optional(),
+  /** A catalog provider named in the text (host name or address); its own checks lead the matches' firstChecks. */
+  providerId: z.string().optional(),
 });
 export type LookupResult = z.infer<typeof LookupResult>;

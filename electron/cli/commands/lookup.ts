@@ -7,11 +7,13 @@
  * stage, codes, text, score, grade, meaning, firstChecks }], genericChecks }`
  * — a public contract: fields are only ever added. Exit 0 whether or not the
  * text was recognised (an unknown message is an answer, not an error); 2 on
- * a usage error; --help prints the usage on stdout with exit 0. A word with one
+ * a usage error. Without --lang the answer is in the language the text is
+ * written in (Japanese text → Japanese answer; a bare code follows LANG); `providerId` is added when the
+ * text names a catalog provider's host or address. --help prints the usage on stdout with exit 0. A word with one
  * leading dash is text (`lookup -ERR Authentication failed`), `--` ends the flags.
  */
 import { findingTitle } from '../../../shared/knowledge/finding-title';
-import { lookupError } from '../../../shared/knowledge/lookup';
+import { lookupError, writtenLang } from '../../../shared/knowledge/lookup';
 import type { Lang } from '../../../shared/models/device';
 import type { LookupResult, LookupStage } from '../../../shared/models/lookup';
 import { assertNever } from '../../../shared/result';
@@ -49,8 +51,10 @@ export const run: CliCommand = async (args, io) => {
   if (!text.trim()) return usage({ ja: '調べるエラーメッセージを指定してください', en: 'Please give the error text to look up' });
   if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
 
-  const result = lookupError(text, lang);
-  io.stdout(json ? `${JSON.stringify(toJson(result, lang), null, 2)}\n` : formatHuman(result, lang));
+  // The answer is in the language of the text unless --lang asked for one (a bare code has none: LANG decides).
+  const answerLang = f.seen.has('lang') ? lang : (writtenLang(text) ?? lang);
+  const result = lookupError(text, answerLang);
+  io.stdout(json ? `${JSON.stringify(toJson(result, answerLang), null, 2)}\n` : formatHuman(result, answerLang));
   return EXIT_OK;
 };
 
@@ -68,6 +72,7 @@ function toJson(r: LookupResult, lang: Lang) {
       firstChecks: m.firstChecks,
     })),
     genericChecks: (r.genericChecks ?? []).map((c) => c[lang]),
+    ...(r.providerId ? { providerId: r.providerId } : {}),
   };
 }
 
