@@ -7,6 +7,7 @@
  * Exit 0: no error finding; 1: error findings; 2: usage error. --json prints the report
  * `{ ok, durationMs, findings, probes, dns, … }` (a public contract: fields are only added).
  */
+import { withSchemaVersion } from '../../../shared/models/cli-json';
 import { promises as fs } from 'node:fs';
 import type { Lang } from '../../../shared/models/device';
 import type { AccountInput } from '../../../shared/models/account';
@@ -127,7 +128,7 @@ export const run: CliCommand = async (argv, io) => {
         if (line) io.stderr(line + '\n');
       },
     });
-    if (a.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    if (a.json) io.stdout(JSON.stringify(withSchemaVersion(report), null, 2) + '\n');
     else io.stdout(renderReport(report, lang, io.color));
     return report.ok ? EXIT_OK : EXIT_FINDINGS;
   } catch (e) {

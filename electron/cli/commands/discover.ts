@@ -6,6 +6,7 @@
  * are only ever added). Exit 0 on an answer (and for --help, on stdout), 2 on a
  * usage or input error.
  */
+import { withSchemaVersion } from '../../../shared/models/cli-json';
 import { addressProblemText, isAddressProblem } from '../../../shared/knowledge/idn';
 import { getProvider } from '../../../shared/knowledge/catalog';
 import type { Lang } from '../../../shared/models/device';
@@ -69,7 +70,7 @@ export function makeDiscoverCommand(deps?: DiscoverDeps): CliCommand {
       }
       throw e;
     }
-    io.stdout(p.json ? `${JSON.stringify(result, null, 2)}\n` : formatHuman(result, p.lang));
+    io.stdout(p.json ? `${JSON.stringify(withSchemaVersion(result), null, 2)}\n` : formatHuman(result, p.lang));
     return EXIT_OK;
   };
 }

@@ -12,6 +12,7 @@
  * text names a catalog provider's host or address. --help prints the usage on stdout with exit 0. A word with one
  * leading dash is text (`lookup -ERR Authentication failed`), `--` ends the flags.
  */
+import { CLI_JSON_SCHEMA_VERSION, type LookupJson } from '../../../shared/models/cli-json';
 import { findingTitle } from '../../../shared/knowledge/finding-title';
 import { lookupError, writtenLang } from '../../../shared/knowledge/lookup';
 import type { Lang } from '../../../shared/models/device';
@@ -58,8 +59,9 @@ export const run: CliCommand = async (args, io) => {
   return EXIT_OK;
 };
 
-function toJson(r: LookupResult, lang: Lang) {
+function toJson(r: LookupResult, lang: Lang): LookupJson {
   return {
+    schemaVersion: CLI_JSON_SCHEMA_VERSION,
     recognised: r.recognised,
     matches: r.matches.map((m) => ({
       platform: m.platform,
