@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,6 +92,33 @@ describe('createSaveFile with real files', () => {
     expect(printed).toBe(1);
     expect((await readFile(join(dir, 'report.pdf'))).equals(pdfBytes)).toBe(true);
     expect(PDF_OPTIONS.pageSize).toBe('A4');
+  });
+
+  it('never replaces name.md when the dialog confirmed "name": asks again with name.md, then writes on a confirmed answer', async () => {
+    await writeFile(join(dir, 'chosen.md'), 'the older report');
+    const answers = [{ canceled: false, filePath: join(dir, 'chosen') }, { canceled: false, filePath: join(dir, 'chosen.md') }];
+    const r = await createSaveFile({
+      showSaveDialog: async (o) => (dialogs.push(o), answers.shift()!),
+      printToPDF: async () => pdfBytes,
+      defaultDir: () => dir,
+      lang: () => 'en',
+    })({ suggestedName: 'r', kind: 'markdown', content: 'new' });
+    expect(dialogs.map((d) => d.defaultPath)).toEqual([join(dir, 'r.md'), join(dir, 'chosen.md')]);
+    expect(r).toEqual({ saved: true, path: join(dir, 'chosen.md') });
+    expect(await readFile(join(dir, 'chosen.md'), 'utf8')).toBe('new');
+  });
+
+  it('a second dialog cancelled keeps the existing name.md untouched', async () => {
+    await writeFile(join(dir, 'chosen.md'), 'the older report');
+    const answers = [{ canceled: false, filePath: join(dir, 'chosen') }, { canceled: true }];
+    const r = await createSaveFile({
+      showSaveDialog: async (o) => (dialogs.push(o), answers.shift()!),
+      printToPDF: async () => pdfBytes,
+      defaultDir: () => dir,
+      lang: () => 'ja',
+    })({ suggestedName: 'r', kind: 'markdown', content: 'new' });
+    expect(r).toEqual({ saved: false });
+    expect(await readFile(join(dir, 'chosen.md'), 'utf8')).toBe('the older report');
   });
 
   it('cancel writes nothing and renders nothing', async () => {

@@ -81,20 +81,33 @@ export function createSaveFile(deps: SaveFileDeps): (req: SaveFileRequest) => Pr
     if (req.kind !== 'pdf' && req.content === undefined) throw new AppFailure('E_BAD_REQUEST', `content is required for ${req.kind}`);
     const lang = deps.lang();
     const kind = SAVE_KINDS[req.kind];
-    const answer = await deps.showSaveDialog({
-      title: DIALOG_TITLE[lang],
-      defaultPath: join(deps.defaultDir(), safeFileName(req.suggestedName, req.kind)),
-      filters: [{ name: kind.filter[lang], extensions: [kind.ext] }],
-      properties: ['createDirectory', 'showOverwriteConfirmation'],
-    });
-    if (answer.canceled || !answer.filePath) return { saved: false };
-    const path = ensureExtension(answer.filePath, req.kind);
-    if (req.kind === 'pdf') {
-      await writeFile(path, await deps.printToPDF());
-    } else {
-      // Plain text gets a BOM: older Windows Notepad and Excel otherwise read Japanese UTF-8 as Shift_JIS.
-      await writeFile(path, req.kind === 'text' ? UTF8_BOM + req.content! : req.content!, 'utf8');
+    let defaultPath = join(deps.defaultDir(), safeFileName(req.suggestedName, req.kind));
+    // Each round is one answer from the user, who can always cancel.
+    for (;;) {
+      const answer = await deps.showSaveDialog({
+        title: DIALOG_TITLE[lang],
+        defaultPath,
+        filters: [{ name: kind.filter[lang], extensions: [kind.ext] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (answer.canceled || !answer.filePath) return { saved: false };
+      const path = ensureExtension(answer.filePath, req.kind);
+      // The dialog asked "replace?" only about the name it returned. When we add the extension,
+      // the file written is another one: never replace it unasked (flag 'wx' fails if it exists,
+      // also if it appeared meanwhile); ask again with that exact name, so the dialog asks about it.
+      const confirmed = path === answer.filePath;
+      const data = req.kind === 'pdf' ? await deps.printToPDF() : req.kind === 'text' ? UTF8_BOM + req.content! : req.content!;
+      try {
+        // Plain text gets a BOM: older Windows Notepad and Excel otherwise read Japanese UTF-8 as Shift_JIS.
+        await writeFile(path, data, { encoding: typeof data === 'string' ? 'utf8' : undefined, flag: confirmed ? 'w' : 'wx' });
+      } catch (e) {
+        if (!confirmed && (e as NodeJS.ErrnoException).code === 'EEXIST') {
+          defaultPath = path;
+          continue;
+        }
+        throw e;
+      }
+      return { saved: true, path };
     }
-    return { saved: true, path };
   };
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOG } from '../../shared/knowledge/catalog';
 import { APP_INDEX_URL } from './app-protocol';
 import { isAllowedExternalUrl, isTrustedSender, isTrustedSenderUrl, lockDown, shouldAllowNavigation, shouldGrantPermission, type LockableContents } from './security';
 import { buildWindowOptions, MIN_WINDOW } from './window-options';
@@ -103,5 +106,23 @@ describe('lockDown on a fake webContents', () => {
     expect(c.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(c.openHandler!({ url: 'app://mail-doctor/index.html' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://support.google.com/mail/answer/7126229']);
+  });
+});
+
+describe('every link the knowledge data can show passes the external-link allow-list', () => {
+  // The structured links (each provider's password help) and every `url: '…'` written in the
+  // knowledge sources (fix steps, checklist steps): a link that is refused would be a dead button.
+  const knowledgeDir = join(__dirname, '..', '..', 'shared', 'knowledge');
+  const literalUrls = readdirSync(knowledgeDir)
+    .filter((f) => f.endsWith('.ts') && !f.includes('.test'))
+    .flatMap((f) => [...readFileSync(join(knowledgeDir, f), 'utf8').matchAll(/\burl:\s*(?:[\w?.]+\s*\?\?\s*)?['"`](https?:\/\/[^'"`]+)['"`]/g)].map((m) => ({ file: f, url: m[1]! })));
+  const catalogUrls = CATALOG.flatMap((p) => (p.passwordHelp?.url ? [{ file: `catalog ${p.id}`, url: p.passwordHelp.url }] : []));
+
+  it('finds the links (the scan itself works)', () => {
+    expect(literalUrls.length).toBeGreaterThan(5);
+    expect(catalogUrls.length).toBeGreaterThan(2);
+  });
+  it.each([...literalUrls, ...catalogUrls].map((x) => [x.file, x.url]))('%s: %s', (_file, url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
  * Hosts whose https pages the app may open in the system browser: provider help
  * pages we link from fix steps (app passwords, IMAP settings). Anything else is
  * refused, so a crafted server reply can never make us open an arbitrary URL.
+ * security.test.ts checks that every link in the knowledge data is on this list.
  */
 export const EXTERNAL_LINK_HOSTS = [
   'support.apple.com',
@@ -18,6 +19,8 @@ export const EXTERNAL_LINK_HOSTS = [
   'login.yahoo.com',
   'help.yahoo.com',
   'support.yahoo-net.jp',
+  // Yahoo! JAPAN ID security pages (the password-help link of the Yahoo!メール entry).
+  'security.yahoo.co.jp',
   'www.nttdocomo.co.jp',
   'www.docomo.ne.jp',
   'www.au.com',
