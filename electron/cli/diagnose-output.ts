@@ -52,9 +52,10 @@ export function progressLine(p: DiagnoseProgress, lang: Lang, color: boolean): s
   }
   if (p.kind !== 'probe-done') return null;
   const r = p.probe;
-  const mark = r.status === 'ok' ? paint(color, 'green', '✓') : r.status === 'cancelled' ? paint(color, 'dim', '-') : paint(color, 'red', '✗');
+  const mark = r.status === 'ok' ? paint(color, 'green', '✓') : r.status === 'cancelled' || r.status === 'not-needed' ? paint(color, 'dim', '-') : paint(color, 'red', '✗');
   const role = r.role === 'alternative' ? (lang === 'ja' ? '（代替）' : ' (alternative)') : '';
-  return `${mark} ${r.protocol.toUpperCase()} ${oneLine(r.host, 253)}:${r.port} ${mode(r.security, lang)}${role}  ${(r.durationMs / 1000).toFixed(1)}s`;
+  const moot = r.status === 'not-needed' ? (lang === 'ja' ? '  不要（確認済み）' : '  not needed') : '';
+  return `${mark} ${r.protocol.toUpperCase()} ${oneLine(r.host, 253)}:${r.port} ${mode(r.security, lang)}${role}  ${(r.durationMs / 1000).toFixed(1)}s${moot}`;
 }
 
 function fixText(f: Finding, lang: Lang): string {
@@ -93,7 +94,7 @@ export function renderReport(r: DiagnoseReport, lang: Lang, color: boolean): str
 }
 
 function probeLine(p: ProbeResult, lang: Lang, color: boolean): string {
-  const st = p.status === 'ok' ? paint(color, 'green', 'ok    ') : p.status === 'cancelled' ? paint(color, 'dim', 'cancel') : paint(color, 'red', 'failed');
+  const st = p.status === 'ok' ? paint(color, 'green', 'ok    ') : p.status === 'cancelled' ? paint(color, 'dim', 'cancel') : p.status === 'not-needed' ? paint(color, 'dim', lang === 'ja' ? '不要  ' : 'moot  ') : paint(color, 'red', 'failed');
   const steps = p.steps.map((s) => `${s.name}:${s.status}`).join(' ');
   const role = p.role === 'alternative' ? '*' : ' ';
   return `${role}${st} ${pad(`${p.protocol.toUpperCase()} ${oneLine(p.host, 253)}:${p.port} ${mode(p.security, lang)}`, 44)} ${paint(color, 'dim', steps)}`;

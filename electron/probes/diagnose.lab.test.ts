@@ -183,10 +183,19 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? (full ? '' : 
       expect(r.findings.map((f) => f.evidence.serverReply).join('\n')).toMatch(/421 4\.3\.2/);
     });
 
-    it('SERVER_UNAVAILABLE when a server that greeted never answers the login (IMAP, SMTP)', async () => {
+    it('LOGIN_UNANSWERED, not SERVER_UNAVAILABLE, when a server that greeted never answers the login (IMAP, SMTP)', async () => {
       const r = await diag({ email: 'no-answer@lab.test', ...pw(), imap: srv('cloud', 993, 'tls'), smtp: srv('cloud', 465, 'tls') }, { timeoutMs: 3000 });
-      expect(codes(r)).toEqual(['SERVER_UNAVAILABLE', 'SERVER_UNAVAILABLE']);
+      expect(codes(r)).toEqual(['LOGIN_UNANSWERED', 'LOGIN_UNANSWERED']);
       expect(r.probes.every((p) => p.steps.find((s) => s.name === 'greeting')?.status === 'ok')).toBe(true);
+      expect(r.findings.every((f) => typeof f.evidence.details?.waitedMs === 'number')).toBe(true);
+    });
+
+    real("LOGIN_UNANSWERED from real Dovecot's deliberate delay of a wrong password (auth_failure_delay, 2 s) when the budget is shorter", async () => {
+      const r = await diag({ password: 'wrong-password', imap: srv('mail', 993, 'tls'), pop3: srv('mail', 995, 'tls'), smtp: srv('mail', 465, 'tls') }, { timeoutMs: 1800 });
+      expect(codes(r)).toEqual(['LOGIN_UNANSWERED', 'LOGIN_UNANSWERED', 'LOGIN_UNANSWERED']);
+      expect(r.findings.map((f) => f.evidence.details?.mechanism).every((m) => typeof m === 'string' && m.length > 0)).toBe(true);
+      expect(codes(r)).not.toContain('SERVER_UNAVAILABLE');
+      expect(JSON.stringify(r)).not.toContain('wrong-password');
     });
 
     it('SERVER_NOT_MAIL (SSH banner on 143, a web server on 587)', async () => {
@@ -322,6 +331,37 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? (full ? '' : 
       expect(events.filter((e) => e.kind === 'probe-done')).toHaveLength(2);
       expect(events.some((e) => e.kind === 'dns' && e.dns.mx?.[0]?.exchange === 'mail.lab.test')).toBe(true);
       expect(events.some((e) => e.kind === 'step' && e.step.name === 'auth' && e.step.status === 'ok')).toBe(true);
+    });
+
+    real('an alternative that can no longer change the answer is "not needed": the configured settings work (black-holed 25 is not waited for)', async () => {
+      const r = await diag({ ...pw(), smtp: srv('mail', 587, 'starttls') }, { tryAlternatives: true, timeoutMs: 8000 });
+      expect(r.ok).toBe(true);
+      const p25 = r.probes.find((p) => p.role === 'alternative' && p.port === labPort(25));
+      expect(p25?.status).toBe('not-needed');
+      expect(p25?.notNeeded).toEqual({ reason: 'configured-works', byProbeId: r.probes[0]?.id });
+      expect(p25?.transcript.some((l) => /^not needed: the configured settings work/.test(l.text))).toBe(true);
+      expect(p25?.findings).toEqual([]);
+    });
+
+    real('"not needed" once the configured failure is one no port can fix (wrong password)', async () => {
+      const r = await diag({ password: 'wrong-password', smtp: srv('mail', 587, 'starttls') }, { tryAlternatives: true, timeoutMs: 8000 });
+      expect(codes(r)).toEqual(['AUTH_FAILED']);
+      const p25 = r.probes.find((p) => p.role === 'alternative' && p.port === labPort(25));
+      expect(p25?.status).toBe('not-needed');
+      expect(p25?.notNeeded?.reason).toBe('configured-cause-known');
+    });
+
+    real('"not needed" once a preferred alternative proved the fix (SSL/TLS chosen on 587: 587/STARTTLS works, 25 and 465 stop)', async () => {
+      const r = await diag({ ...pw(), smtp: srv('mail', 587, 'tls') }, { tryAlternatives: true, timeoutMs: 8000 });
+      expect(codes(r)).toEqual(['TLS_ON_PLAIN_PORT', 'ALTERNATIVE_WORKS']);
+      const fixId = r.probes.find((p) => p.role === 'alternative' && p.port === labPort(587))?.id;
+      expect(r.findings[1]?.probeId).toBe(fixId);
+      const p25 = r.probes.find((p) => p.role === 'alternative' && p.port === labPort(25));
+      expect(p25?.status).toBe('not-needed');
+      // Stopped by whichever preferred alternative worked first (587/STARTTLS, or 465/SSL which also outranks 25).
+      const preferred = r.probes.filter((p) => p.role === 'alternative' && p.port !== labPort(25) && p.status === 'ok').map((p) => p.id);
+      expect(p25?.notNeeded?.reason).toBe('fix-found');
+      expect(preferred).toContain(p25?.notNeeded?.byProbeId);
     });
 
     it('cancel ends black-holed probes promptly and marks the report cancelled', async () => {

@@ -12,7 +12,7 @@ import { parseDnsServer, resolveDomain, resolveHost, type HostResolution } from 
 import { buildPlan, domainOf } from './plan';
 import { runProbe } from './probe';
 import { ProbeContext } from './probe-context';
-import { deriveFindings, fixableByOtherMode, rankFindings } from './rank';
+import { alternativeRank, deriveFindings, fixableByOtherMode, rankFindings, works } from './rank';
 import { sleep, within } from './wait';
 
 export interface DiagnoseOptionsRuntime {
@@ -86,32 +86,60 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
 
   const budget = options.timeoutMs ?? DEFAULT_PROBE_BUDGET_MS;
   const probeAccount = { email: account.email, user: account.user?.trim() || account.email, ...(account.password ? { password: account.password } : {}) };
-  // Alternatives are moot once the configured probe of their protocol works securely: stop them.
-  const altControllers = new Map<Protocol, AbortController>();
-  const altSignal = (p: Protocol): AbortSignal => {
-    let c = altControllers.get(p);
-    if (!c) altControllers.set(p, (c = new AbortController()));
-    const s = rt.signal ? AbortSignal.any([rt.signal, c.signal]) : c.signal;
-    setMaxListeners(200, s);
-    return s;
+  // An alternative runs only while its result can still change the answer (see stopMoot).
+  const alts = new Map<string, { controller: AbortController; ctx?: ProbeContext; done: boolean; moot?: NonNullable<ProbeResult['notNeeded']> }>();
+  for (const t of targets) if (t.role === 'alternative') alts.set(t.id, { controller: new AbortController(), done: false });
+  const configuredOf = (t: ProbeTarget): ProbeTarget | undefined => {
+    const same = targets.filter((x) => x.role === 'configured' && x.protocol === t.protocol);
+    return same.length === 1 ? same[0] : undefined;
+  };
+  const stopMoot = (which: (t: ProbeTarget) => boolean, why: NonNullable<ProbeResult['notNeeded']>): void => {
+    for (const t of targets) {
+      const a = alts.get(t.id);
+      if (!a || a.done || a.moot || !which(t)) continue;
+      a.moot = why;
+      if (a.ctx) {
+        a.ctx.notNeeded = why;
+        a.ctx.note(notNeededNote(why));
+      }
+      a.controller.abort();
+    }
+  };
+  /** After a probe finished: which alternatives can no longer change the answer. */
+  const settle = (t: ProbeTarget, result: ProbeResult): void => {
+    if (t.role === 'configured') {
+      // Another port/mode matters only when the configured settings fail in a way it could fix.
+      if (configuredOf(t) !== t || fixableByOtherMode(result)) return;
+      const reason = result.status === 'ok' ? 'configured-works' : 'configured-cause-known';
+      stopMoot((x) => x.protocol === t.protocol, { reason, byProbeId: t.id });
+      return;
+    }
+    const cfg = configuredOf(t);
+    if (!cfg || !works(result)) return;
+    // This alternative works: those the fix would prefer less cannot change the fix any more.
+    const mine = alternativeRank(cfg, t);
+    stopMoot((x) => x.protocol === t.protocol && x.host === t.host && alternativeRank(cfg, x) > mine, { reason: 'fix-found', byProbeId: t.id });
   };
 
   const runOne = async (t: ProbeTarget, i: number): Promise<ProbeResult> => {
     await sleep(i * PROBE_STAGGER_MS, rt.signal);
-    const signal = t.role === 'alternative' ? altSignal(t.protocol) : rt.signal;
+    const alt = alts.get(t.id);
+    const signal = alt ? (rt.signal ? AbortSignal.any([rt.signal, alt.controller.signal]) : alt.controller.signal) : rt.signal;
+    if (alt && signal) setMaxListeners(200, signal);
     const ctx = new ProbeContext(t, probeAccount, options, budget, signal, (step) => emit({ kind: 'step', runId: req.runId, probeId: t.id, step }));
-    if (signal?.aborted) ctx.note(rt.signal?.aborted ? 'cancelled before start' : 'not needed: the configured settings work');
-    const result = await runProbe(ctx, resolve);
-    emit({ kind: 'probe-done', runId: req.runId, probe: result });
-    // Alternatives matter only when the configured settings fail in a way another port/mode could fix.
-    if (t.role === 'configured' && !fixableByOtherMode(result)) {
-      const sameProtocol = targets.filter((x) => x.role === 'configured' && x.protocol === t.protocol);
-      if (sameProtocol.length === 1) {
-        const c = altControllers.get(t.protocol);
-        if (c) c.abort();
-        else altControllers.set(t.protocol, abortedController());
+    if (alt) {
+      alt.ctx = ctx;
+      if (alt.moot) {
+        ctx.notNeeded = alt.moot;
+        ctx.note(notNeededNote(alt.moot));
       }
     }
+    if (rt.signal?.aborted) ctx.note('cancelled before start');
+    // Moot before it started (stagger): it never opens a connection.
+    const result = alt?.moot ? ctx.result() : await runProbe(ctx, resolve);
+    if (alt) alt.done = true;
+    emit({ kind: 'probe-done', runId: req.runId, probe: result });
+    settle(t, result);
     return result;
   };
   const probes = await Promise.all(targets.map((t, i) => runOne(t, i)));
@@ -132,8 +160,12 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
   };
 }
 
-function abortedController(): AbortController {
-  const c = new AbortController();
-  c.abort();
-  return c;
+function notNeededNote(why: NonNullable<ProbeResult['notNeeded']>): string {
+  const because =
+    why.reason === 'configured-works'
+      ? 'the configured settings work'
+      : why.reason === 'configured-cause-known'
+        ? 'the configured settings failed for a reason no other port or mode can fix'
+        : 'an alternative that would be preferred already works';
+  return `not needed: ${because} (${why.byProbeId})`;
 }

@@ -27,6 +27,10 @@ export class ProbeContext {
   login: ProbeResult['login'] = 'not-tried';
   quota?: ProbeResult['quota'];
   addresses: NonNullable<ProbeResult['addresses']> = [];
+  /** When the command carrying the credentials went out (login-unanswered.ts). */
+  credentialsSent?: { at: number; mechanism: string };
+  /** Set when the orchestrator stops this probe because it can no longer change the answer. */
+  notNeeded?: ProbeResult['notNeeded'];
   /** Resources to release when the probe ends, whatever happened. */
   readonly cleanups: Array<() => void> = [];
 
@@ -121,11 +125,13 @@ export class ProbeContext {
     this.steps.forEach((s, i) => {
       if (s.status !== 'running') return;
       // A new object: the 'running' one has already gone out in a progress event.
-      const done: ProbeStep = { ...s, status: this.cancelled ? 'skipped' : 'failed' };
+      const done: ProbeStep = { ...s, status: this.cancelled || this.notNeeded ? 'skipped' : 'failed' };
       this.steps[i] = done;
       this.onStep(done);
     });
-    const status: ProbeResult['status'] = this.cancelled
+    const status: ProbeResult['status'] = this.notNeeded
+      ? 'not-needed'
+      : this.cancelled
       ? 'cancelled'
       : this.findings.some((f) => f.severity === 'error')
         ? 'failed'
@@ -142,6 +148,7 @@ export class ProbeContext {
       ...(this.greeting ? { greeting: this.transcript.scrub(this.greeting).slice(0, 500) } : {}),
       ...(this.capabilities ? { capabilities: this.capabilities } : {}),
       login: this.login,
+      ...(this.notNeeded ? { notNeeded: this.notNeeded } : {}),
       ...(this.quota ? { quota: this.quota } : {}),
       ...(this.addresses.length ? { addresses: this.addresses } : {}),
     };

@@ -6,7 +6,7 @@
  */
 import { FINDING_META } from '../../shared/findings/codes';
 import { STANDARD_MODES } from '../../shared/models/account';
-import type { Finding, ProbeResult } from '../../shared/models/probe';
+import type { Finding, ProbeResult, ProbeTarget } from '../../shared/models/probe';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -36,7 +36,17 @@ export function fixableByOtherMode(p: ProbeResult): boolean {
   );
 }
 
-function works(p: ProbeResult): boolean {
+/**
+ * How strongly an alternative is preferred as the fix for a configured target: same port first,
+ * then same security, then the protocol's standard order. Lower is better.
+ */
+export function alternativeRank(cfg: Pick<ProbeTarget, 'protocol' | 'port' | 'security'>, a: Pick<ProbeTarget, 'port' | 'security'>): number {
+  const order = STANDARD_MODES[cfg.protocol];
+  return (a.port === cfg.port ? 0 : 100) + (a.security === cfg.security ? 0 : 10) + order.findIndex((m) => m.port === a.port && m.security === a.security);
+}
+
+/** An alternative that connects, greets properly and has trusted TLS: a fix that was seen to work. */
+export function works(p: ProbeResult): boolean {
   return p.status === 'ok' && !p.findings.some((f) => f.severity === 'error') && (p.tls === undefined || p.tls.verdict === 'trusted');
 }
 
@@ -64,10 +74,7 @@ export function deriveFindings(probes: ProbeResult[]): Finding[] {
       });
     }
     if (!fixableByOtherMode(cfg) || (cfg.status === 'ok' && cfg.security !== 'none')) continue;
-    const order = STANDARD_MODES[cfg.protocol];
-    const rankOf = (a: ProbeResult): number =>
-      (a.port === cfg.port ? 0 : 100) + (a.security === cfg.security ? 0 : 10) + order.findIndex((m) => m.port === a.port && m.security === a.security);
-    const sorted = [...alts].sort((a, b) => rankOf(a) - rankOf(b));
+    const sorted = [...alts].sort((a, b) => alternativeRank(cfg, a) - alternativeRank(cfg, b));
     const best = sorted[0];
     if (!best) continue;
     out.push({

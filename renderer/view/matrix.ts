@@ -18,7 +18,7 @@ export interface MatrixCell {
 }
 export interface MatrixRow {
   target: ProbeTarget;
-  status: 'pending' | 'running' | 'ok' | 'failed' | 'cancelled';
+  status: 'pending' | 'running' | 'ok' | 'failed' | 'cancelled' | 'not-needed';
   durationMs?: number;
   cells: Record<MatrixColumn, MatrixCell>;
   /** Most important finding code of this row, for the row summary. */
@@ -105,5 +105,5 @@ export function buildMatrix(
 }
 
 export function matrixProgress(rows: readonly MatrixRow[]): { done: number; total: number } {
-  return { done: rows.filter((r) => r.status === 'ok' || r.status === 'failed' || r.status === 'cancelled').length, total: rows.length };
+  return { done: rows.filter((r) => r.status === 'ok' || r.status === 'failed' || r.status === 'cancelled' || r.status === 'not-needed').length, total: rows.length };
 }

@@ -111,7 +111,7 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
   lines.push(h2(t(lang, 'rep.connections')));
   for (const p of r.probes) {
     const failed = p.steps.find((s) => s.status === 'failed');
-    const status = p.status === 'ok' ? t(lang, 'status.ok') : p.status === 'failed' ? `${t(lang, 'status.failed')}${failed ? ` (${failed.name})` : ''}` : t(lang, 'probe.cancelled');
+    const status = p.status === 'ok' ? t(lang, 'status.ok') : p.status === 'failed' ? `${t(lang, 'status.failed')}${failed ? ` (${failed.name})` : ''}` : p.status === 'not-needed' ? t(lang, 'status.notNeeded') : t(lang, 'probe.cancelled');
     const role = t(lang, p.role === 'configured' ? 'probe.role.configured' : 'probe.role.alternative');
     lines.push(li(`${t(lang, `protocol.${p.protocol}`)} ${p.host}:${p.port} ${t(lang, `security.${p.security}`)} [${role}]: ${status} — ${t(lang, 'rep.duration', { ms: Math.round(p.durationMs) })}`));
   }

@@ -43,6 +43,7 @@ export const FINDING_CODES = [
   'INSECURE_CONNECTION',
   'LOGIN_NOT_TRIED',
   'ALTERNATIVE_WORKS',
+  'LOGIN_UNANSWERED',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -92,6 +93,8 @@ export const FINDING_META = {
   INSECURE_CONNECTION: { stage: 'config', severity: 'warning', weight: 85 },
   LOGIN_NOT_TRIED: { stage: 'auth', severity: 'info', weight: 90 },
   ALTERNATIVE_WORKS: { stage: 'config', severity: 'info', weight: 95 },
+  // Just after AUTH_FAILED: a login left unanswered is most often a wrong password the server is slow to refuse.
+  LOGIN_UNANSWERED: { stage: 'auth', severity: 'error', weight: 56 },
 } as const satisfies Record<FindingCode, FindingMeta>;
 
 export function isFindingCode(x: string): x is FindingCode {

@@ -211,6 +211,8 @@ export const en = {
   'status.skipped': 'skipped',
   'status.warning': 'warning',
   'status.none': 'not tested',
+  /** An alternative port that was stopped because it could no longer change the answer. */
+  'status.notNeeded': 'not needed',
 
   'tls.trusted': 'trusted',
   'tls.hostname-mismatch': 'name does not match',
@@ -635,6 +637,7 @@ export const ja: Record<MessageKey, string> = {
   'status.skipped': '省略',
   'status.warning': '注意',
   'status.none': '未テスト',
+  'status.notNeeded': '不要（確認済み）',
 
   'tls.trusted': '信頼できる',
   'tls.hostname-mismatch': '名前が一致しない',

@@ -111,7 +111,7 @@ export interface Diagnosis {
 
 /** How one probe target fared in one run. */
 export interface RunCell {
-  status: 'ok' | 'failed' | 'cancelled' | 'absent';
+  status: 'ok' | 'failed' | 'cancelled' | 'not-needed' | 'absent';
   /** First step that failed, e.g. 'tcp'. */
   failedStep?: StepName;
   /** Top finding code of that probe. */

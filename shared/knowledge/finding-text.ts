@@ -89,6 +89,8 @@ function summaryText(f: Finding, lang: Lang): string {
       return pick(L(`${w.ja} は古い暗号化方式（TLS 1.0/1.1）しか使えないため、今の端末は安全のために接続しません。`, `${w.en} only supports old TLS (1.0/1.1), which current devices refuse for safety.`), lang);
     case 'TLS_HANDSHAKE_FAILED':
       return pick(L(`${w.ja} との暗号化（SSL/TLS）の準備に失敗しました。SSL の設定とポートの組み合わせ違いや、セキュリティソフトの割り込みが考えられます。`, `Setting up encryption (SSL/TLS) with ${w.en} failed. A mismatched SSL setting and port, or security software, are the usual causes.`), lang);
+    case 'LOGIN_UNANSWERED':
+      return pick(L(`${w.ja} はユーザー名とパスワードを受け取ったあと、返事をしませんでした。サーバーはパスワードが違うときにわざと返事を遅らせます（失敗が続くと最大15秒ほど）。障害ではなく、パスワード違いか、ログインの試しすぎが考えられます。`, `${w.en} took the user name and password and then did not answer. Servers delay their answer to a wrong password on purpose (up to about 15 s after repeated failures): this points to a wrong password or too many attempts, not an outage.`), lang);
     case 'SERVER_UNAVAILABLE':
       return pick(L(`${w.ja} が「一時的に利用できない」と答えています。サーバー側の障害やメンテナンスで、端末の設定の問題ではありません。`, `${w.en} says it is temporarily unavailable: an outage or maintenance at the provider, not a device setting.`), lang);
     case 'SERVER_NOT_MAIL':

@@ -32,6 +32,7 @@ function titles(code: FindingCode): [string, string] {
     case 'TLS_CERT_UNTRUSTED': return ['証明書を信頼できません（発行元不明・中間証明書なし）', 'Certificate not trusted (unknown issuer or missing intermediate)'];
     case 'TLS_PROTOCOL_TOO_OLD': return ['サーバーが古い TLS（1.0/1.1）しか使えません', 'Server supports only old TLS (1.0/1.1)'];
     case 'TLS_HANDSHAKE_FAILED': return ['暗号化（TLS）の接続に失敗しました', 'TLS handshake failed'];
+    case 'LOGIN_UNANSWERED': return ['ログインの返事がありません（サーバーが応答を遅らせています）', 'Login not answered (the server is delaying its reply)'];
     case 'SERVER_UNAVAILABLE': return ['サーバーが一時的に利用できません', 'Server temporarily unavailable'];
     case 'SERVER_NOT_MAIL': return ['このポートはメールサーバーではありません', 'This port is not a mail server'];
     case 'SERVER_TOO_MANY_CONNECTIONS': return ['接続数・試行回数の上限に達しています', 'Too many connections or attempts'];

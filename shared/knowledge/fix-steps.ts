@@ -251,6 +251,9 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
         ...networkSteps(device, lang).slice(2),
         plain(L('古い端末では、OS を最新にすると直ることがあります（新しい暗号化方式に対応するため）。', 'On an old device, updating the OS may help (newer TLS versions).'), lang, 'C'),
       ];
+    case 'LOGIN_UNANSWERED':
+      // Most often a refused password answered slowly: the password steps, then a pause so the server's penalty can wear off.
+      return [...passwordSteps('AUTH_FAILED', device, lang, provider, protocol, ctx.email), ...waitAndRecheckSteps(lang).slice(1)];
     case 'SERVER_UNAVAILABLE':
       return waitAndRecheckSteps(lang);
     case 'SERVER_NOT_MAIL':

@@ -103,7 +103,23 @@ export const ProbeTarget = ServerSettings.extend({
 export type ProbeTarget = z.infer<typeof ProbeTarget>;
 
 export const ProbeResult = ProbeTarget.extend({
-  status: z.enum(['ok', 'failed', 'cancelled']),
+  /**
+   * `not-needed`: an alternative stopped (or never started) because its result could no longer
+   * change the answer; `notNeeded` says why. Not a failure and not a user cancel.
+   */
+  status: z.enum(['ok', 'failed', 'cancelled', 'not-needed']),
+  notNeeded: z
+    .object({
+      /**
+       * `configured-works`: the configured probe of this protocol works; `configured-cause-known`: it
+       * failed for a reason no other port or mode can fix (e.g. a refused password); `fix-found`: an
+       * alternative that would be preferred over this one already works.
+       */
+      reason: z.enum(['configured-works', 'configured-cause-known', 'fix-found']),
+      /** The probe whose result made this one moot. */
+      byProbeId: z.string(),
+    })
+    .optional(),
   startedAt: z.string(),
   durationMs: z.number(),
   steps: z.array(ProbeStep),

@@ -32,6 +32,8 @@ export interface CommandReply {
   text: string;
   /** IMAP untagged lines, SMTP reply lines. */
   lines: string[];
+  /** Set when no answer came at all (ETIMEDOUT, ECLOSED, ...). */
+  errorCode?: string;
 }
 
 export interface ProtocolDialect {

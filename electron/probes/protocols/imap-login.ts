@@ -8,6 +8,7 @@ import { classifyAuthReply, classifyConnectError, classifyQuota } from '../../..
 import { COMMAND_TIMEOUT_MS, GREETING_TIMEOUT_MS, LOGIN_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS } from '../deadlines';
 import type { ProbeContext } from '../probe-context';
 import type { Session } from './dialect';
+import { markCredentialsSent, reportLoginUnanswered } from './login-unanswered';
 import { libraryTlsOptions } from '../tls-inspect';
 import { CANCELLED_CODE, errorCode, errorMessage, within } from '../wait';
 
@@ -24,7 +25,11 @@ interface ImapFlowFailure {
 export function imapLogger(ctx: ProbeContext) {
   const log = (o: unknown): void => {
     const e = o as { src?: string; msg?: unknown };
-    if ((e.src === 'c' || e.src === 's') && typeof e.msg === 'string') ctx.transcript.add(e.src, e.msg);
+    if ((e.src === 'c' || e.src === 's') && typeof e.msg === 'string') {
+      const m = e.src === 'c' ? /^\S+ (LOGIN|AUTHENTICATE(?: \S+)?)/i.exec(e.msg) : null;
+      if (m?.[1]) markCredentialsSent(ctx, m[1].toUpperCase());
+      ctx.transcript.add(e.src, e.msg);
+    }
   };
   return { trace: log, debug: log, info: log, warn: log, error: log, fatal: log };
 }
@@ -64,6 +69,7 @@ export async function loginImap(ctx: ProbeContext, s: Session): Promise<void> {
       ctx.step('auth', 'failed', reply ?? f.serverResponseCode);
     } else {
       const c = code === CANCELLED_CODE ? 'ETIMEDOUT' : code;
+      if ((c === 'ETIMEDOUT' || c === 'CONNECT_TIMEOUT') && reportLoginUnanswered(ctx, c)) return;
       // The server greeted us moments ago (pre-login stage): silence now means it is not serving logins.
       const timedOut = c === 'ETIMEDOUT' || c === 'CONNECT_TIMEOUT' || c === 'GREETING_TIMEOUT';
       ctx.add(timedOut ? 'SERVER_UNAVAILABLE' : classifyConnectError(c), { errorCode: c, message: `login connection failed: ${errorMessage(e)}` });

@@ -7,5 +7,5 @@ import type { CommandReply } from './dialect';
 export function failedReply(ctx: ProbeContext, e: unknown): CommandReply {
   const code = codeOf(ctx, e);
   if (code === CANCELLED_CODE) throw new Stop();
-  return { ok: false, text: `${code}: ${errorMessage(e)}`, lines: [] };
+  return { ok: false, text: `${code}: ${errorMessage(e)}`, lines: [], errorCode: code };
 }

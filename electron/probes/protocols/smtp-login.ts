@@ -10,6 +10,7 @@ import { classifyAuthReply, classifyConnectError, classifyEnvelopeReply } from '
 import { COMMAND_TIMEOUT_MS, GREETING_TIMEOUT_MS, LOGIN_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS } from '../deadlines';
 import type { ProbeContext } from '../probe-context';
 import type { Session } from './dialect';
+import { markCredentialsSent, reportLoginUnanswered } from './login-unanswered';
 import { NEUTRAL_EHLO_NAME } from './smtp-wire';
 import { libraryTlsOptions } from '../tls-inspect';
 import { CANCELLED_CODE, errorCode, errorMessage, within } from '../wait';
@@ -36,6 +37,7 @@ function smtpLogger(ctx: ProbeContext, envelopeActive: () => boolean) {
     else if (e?.tnx === 'client') {
       // The envelope handler writes its own (non-secret) commands to the transcript.
       if (text === NODEMAILER_MASK && envelopeActive()) return;
+      if (/^AUTH\b/i.test(text)) markCredentialsSent(ctx, text.split(' ').slice(0, 2).join(' ').toUpperCase());
       ctx.transcript.add('c', text === NODEMAILER_MASK ? '****' : text);
     }
   };
@@ -138,6 +140,7 @@ function failConnect(ctx: ProbeContext, e: unknown): void {
   if (c0 === CANCELLED_CODE && !ctx.budgetExpired) return;
   const c = c0 === CANCELLED_CODE ? 'ETIMEDOUT' : c0;
   const f = e as SmtpFailure;
+  if (!f.response && c === 'ETIMEDOUT' && reportLoginUnanswered(ctx, c)) return;
   ctx.login = 'failed';
   // The server greeted us moments ago (pre-login stage): silence now means it is not serving logins.
   ctx.add(f.response ? classifyAuthReply(f.response) : c === 'ETIMEDOUT' ? 'SERVER_UNAVAILABLE' : classifyConnectError(c), {
