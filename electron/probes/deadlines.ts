@@ -67,9 +67,3 @@ export const SNIFF_TIMEOUT_MS = 2_000;
  * transcripts in a readable order; small enough not to matter for wall time.
  */
 export const PROBE_STAGGER_MS = 40;
-
-/**
- * Waiting for the answer to LOGOUT/QUIT when we are done. 300 ms: the answer carries no
- * information, so we never hold a probe open for it; the socket is destroyed either way.
- */
-export const QUIT_WAIT_MS = 300;

@@ -33,7 +33,16 @@ export const MAX_REPLY_BYTES = 256 * 1024;
 const QUEUE_HIGH_LINES = 200;
 const QUEUE_HIGH_BYTES = 256 * 1024;
 
+/** Round trips a probe spent: each wait for the server after the client spoke (pipelined commands count once). */
+export interface TurnCounter {
+  n: number;
+}
+
 export class LineConn {
+  /** Where this connection counts its round trips (the probe's counter). */
+  turns?: TurnCounter;
+  /** The client spoke (or connected) since the last line read: the next line read ends a round trip. */
+  turnOpen = false;
   private buf = '';
   private lines: string[] = [];
   private queuedBytes = 0;
@@ -135,6 +144,8 @@ export class LineConn {
             this.paused = false;
             this.socket.resume();
           }
+          if (this.turnOpen && this.turns) this.turns.n++;
+          this.turnOpen = false;
           this.tr.add('s', l);
           return l;
         }
@@ -152,6 +163,7 @@ export class LineConn {
   }
 
   write(line: string): void {
+    this.turnOpen = true;
     this.tr.add('c', line);
     this.socket.write(line + '\r\n');
   }
@@ -228,5 +240,12 @@ export class LineConn {
   destroy(): void {
     this.detach();
     this.socket.destroy();
+  }
+
+  /** Sends a last line (LOGOUT/QUIT) and closes our side without waiting for its answer. */
+  sendAndClose(line: string): void {
+    this.tr.add('c', line);
+    this.detach();
+    this.socket.end(line + '\r\n');
   }
 }

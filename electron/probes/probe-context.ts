@@ -3,6 +3,7 @@ import type { FindingCode } from '../../shared/findings/codes';
 import { FINDING_META } from '../../shared/findings/codes';
 import type { DiagnoseOptions, Evidence, Finding, ProbeResult, ProbeStep, ProbeTarget, StepName, StepStatus, TlsInfo } from '../../shared/models/probe';
 import type { ServerSettings } from '../../shared/models/account';
+import { LineConn, type TurnCounter } from './line-conn';
 import { Transcript } from './transcript';
 
 export interface ProbeAccount {
@@ -31,6 +32,8 @@ export class ProbeContext {
   credentialsSent?: { at: number; mechanism: string };
   /** Set when the orchestrator stops this probe because it can no longer change the answer. */
   notNeeded?: ProbeResult['notNeeded'];
+  /** Round trips waited for (TCP connect, TLS handshakes, greetings, command turns): evidence of speed. */
+  readonly turns: TurnCounter = { n: 0 };
   /** Resources to release when the probe ends, whatever happened. */
   readonly cleanups: Array<() => void> = [];
 
@@ -49,6 +52,18 @@ export class ProbeContext {
     }, budgetMs);
     if (runSignal?.aborted) this.controller.abort();
     runSignal?.addEventListener('abort', () => this.controller.abort(), { once: true });
+  }
+
+  /**
+   * A line connection of this probe: counted round trips, released when the probe ends.
+   * `awaitingGreeting`: the server speaks first, so the greeting ends the round trip.
+   */
+  lineConn(socket: import('node:net').Socket, awaitingGreeting = false): LineConn {
+    const conn = new LineConn(socket, this.transcript, this.signal);
+    conn.turns = this.turns;
+    conn.turnOpen = awaitingGreeting;
+    this.cleanups.push(() => conn.destroy());
+    return conn;
   }
 
   get signal(): AbortSignal {
@@ -136,6 +151,7 @@ export class ProbeContext {
       : this.findings.some((f) => f.severity === 'error')
         ? 'failed'
         : 'ok';
+    if (this.turns.n > 0) this.note(`round trips: ${this.turns.n}`);
     return {
       ...this.target,
       status,
@@ -148,6 +164,7 @@ export class ProbeContext {
       ...(this.greeting ? { greeting: this.transcript.scrub(this.greeting).slice(0, 500) } : {}),
       ...(this.capabilities ? { capabilities: this.capabilities } : {}),
       login: this.login,
+      ...(this.turns.n > 0 ? { roundTrips: this.turns.n } : {}),
       ...(this.notNeeded ? { notNeeded: this.notNeeded } : {}),
       ...(this.quota ? { quota: this.quota } : {}),
       ...(this.addresses.length ? { addresses: this.addresses } : {}),

@@ -13,7 +13,7 @@ export async function loginOrExplain(ctx: ProbeContext, dialect: ProtocolDialect
   if (t.role === 'alternative') {
     // Alternatives only show that a port/security mode answers properly; they never send credentials.
     ctx.step('auth', 'skipped', 'alternative: no login');
-    await politeQuit(ctx, s.conn, dialect);
+    politeQuit(s.conn, dialect);
     return;
   }
   const hasError = ctx.findings.some((f) => f.severity === 'error');
@@ -27,13 +27,13 @@ export async function loginOrExplain(ctx: ProbeContext, dialect: ProtocolDialect
     });
     ctx.step('auth', 'failed', mv.mechanisms.join(' ') || 'no mechanism');
     ctx.login = 'failed';
-    await politeQuit(ctx, s.conn, dialect);
+    politeQuit(s.conn, dialect);
     return;
   }
   if (!ctx.account.password) {
     ctx.add('LOGIN_NOT_TRIED', { message: 'no password was given', details: { reason: 'no-password' } });
     ctx.step('auth', 'skipped', 'no password');
-    await politeQuit(ctx, s.conn, dialect);
+    politeQuit(s.conn, dialect);
     return;
   }
   const insecure = t.security === 'none' || !s.secure;
@@ -44,12 +44,12 @@ export async function loginOrExplain(ctx: ProbeContext, dialect: ProtocolDialect
       details: { reason },
     });
     ctx.step('auth', 'skipped', reason);
-    await politeQuit(ctx, s.conn, dialect);
+    politeQuit(s.conn, dialect);
     return;
   }
   if (hasError && ctx.has('AUTH_PLAINTEXT_DISABLED')) {
     ctx.step('auth', 'skipped', 'server refuses plaintext login');
-    await politeQuit(ctx, s.conn, dialect);
+    politeQuit(s.conn, dialect);
     return;
   }
   if (noPasswordMethod) {
@@ -57,7 +57,7 @@ export async function loginOrExplain(ctx: ProbeContext, dialect: ProtocolDialect
     ctx.add('AUTH_PLAINTEXT_DISABLED', { message: `the server offers no password login method without TLS (offers: ${mv.mechanisms.join(' ') || 'none'})`, details: { mechanisms: mv.mechanisms.join(' ') } });
     ctx.step('auth', 'failed', mv.mechanisms.join(' ') || 'no mechanism');
     ctx.login = 'failed';
-    await politeQuit(ctx, s.conn, dialect);
+    politeQuit(s.conn, dialect);
     return;
   }
   await dialect.login(ctx, s, mv);

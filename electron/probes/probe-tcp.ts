@@ -53,6 +53,7 @@ export async function tcpStage(ctx: ProbeContext, dns: HostResolution): Promise<
   }
   const socket = winner.socket as net.Socket;
   ctx.cleanups.push(() => socket.destroy());
+  ctx.turns.n++; // SYN → SYN-ACK
   ctx.step('tcp', 'ok', `${winner.address} (${winner.durationMs} ms)`);
   ctx.note(`connected to ${winner.address}:${t.port}`);
   const finish = async (): Promise<void> => {

@@ -48,6 +48,7 @@ export async function tlsHelloCheck(ctx: ProbeContext, ep: Endpoint): Promise<'t
 
 /** What answers on a port in plaintext: the greeting, or what it says to a poke (HTTP answers "400"). */
 async function sniff(ctx: ProbeContext, ep: Endpoint, pokeFirst: boolean): Promise<string | null> {
+  ctx.note('second connection: a failed TLS hello leaves the first unusable; reading what the port says in plaintext');
   const c = await connectTcp(ep.address, ep.family, ep.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal);
   if (!c.socket) return null;
   const conn = new LineConn(c.socket, ctx.transcript, ctx.signal);
@@ -118,6 +119,7 @@ export async function explainTlsFailure(
 }
 
 async function legacyHandshake(ctx: ProbeContext, dialect: ProtocolDialect, ep: Endpoint, tlsOptions: TlsOptions, via: 'starttls' | null): Promise<ProbeContext['tls'] | null> {
+  ctx.note('second connection: the failed handshake ended the first; trying TLS 1.0/1.1 there');
   const c = await connectTcp(ep.address, ep.family, ep.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal);
   if (!c.socket) return null;
   let sock = c.socket;

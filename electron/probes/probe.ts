@@ -12,7 +12,7 @@ import type { ProbeResult } from '../../shared/models/probe';
 import { classifyDnsError, mechanisms } from '../../shared/findings/classify';
 import { TLS_HANDSHAKE_TIMEOUT_MS } from './deadlines';
 import type { HostResolution } from './dns-resolve';
-import { LineConn } from './line-conn';
+import type { LineConn } from './line-conn';
 import type { ProbeContext } from './probe-context';
 import { readGreeting } from './probe-greeting';
 import { loginOrExplain } from './probe-login-gate';
@@ -75,25 +75,24 @@ async function preLogin(ctx: ProbeContext, dialect: ProtocolDialect, socket: net
       return null;
     }
     ctx.cleanups.push(() => h.socket.destroy());
+    countHandshake(ctx, h.info.protocol);
     recordTls(ctx, h.info);
     secure = h.info.verdict === 'trusted';
-    conn = new LineConn(h.socket, ctx.transcript, ctx.signal);
-    ctx.cleanups.push(() => conn.destroy());
+    conn = ctx.lineConn(h.socket, true);
     if (!(await readGreeting(ctx, dialect, conn, ep, false))) return null;
   } else {
-    conn = new LineConn(socket, ctx.transcript, ctx.signal);
-    ctx.cleanups.push(() => conn.destroy());
+    conn = ctx.lineConn(socket, true);
     if (!(await readGreeting(ctx, dialect, conn, ep, true))) return null;
   }
 
-  let caps = await dialect.capabilities(ctx, conn);
+  let caps = await dialect.capabilities(ctx, conn, false);
   if (t.security === 'starttls') {
     ctx.step('starttls', 'running');
     const word = dialect.starttls.capability;
     if (!caps.some((c) => c.toUpperCase() === word)) {
       ctx.add('STARTTLS_NOT_OFFERED', { message: `${word} is not in the server's capability list`, details: { capabilities: caps.join(' ').slice(0, 300) } });
       ctx.step('starttls', 'failed', `no ${word}`);
-      await politeQuit(ctx, conn, dialect);
+      politeQuit(conn, dialect);
       return null;
     }
     const reply = await dialect.command(ctx, conn, dialect.starttls.command);
@@ -111,11 +110,11 @@ async function preLogin(ctx: ProbeContext, dialect: ProtocolDialect, socket: net
       return null;
     }
     ctx.cleanups.push(() => h.socket.destroy());
+    countHandshake(ctx, h.info.protocol);
     recordTls(ctx, h.info);
     secure = h.info.verdict === 'trusted';
-    conn = new LineConn(h.socket, ctx.transcript, ctx.signal);
-    ctx.cleanups.push(() => conn.destroy());
-    caps = await dialect.capabilities(ctx, conn);
+    conn = ctx.lineConn(h.socket);
+    caps = await dialect.capabilities(ctx, conn, true);
   } else if (t.security === 'none') {
     ctx.add('INSECURE_CONNECTION', { message: 'no encryption: the password and all mail would cross the network in clear text' });
   }
@@ -126,4 +125,9 @@ async function preLogin(ctx: ProbeContext, dialect: ProtocolDialect, socket: net
     ctx.add('AUTH_PLAINTEXT_DISABLED', { message: 'the server offers password login only after TLS', details: { capabilities: caps.join(' ').slice(0, 300) } });
   }
   return { conn, secure, caps, tlsOptions, endpoint: ep };
+}
+
+/** A full TLS 1.3 handshake costs one round trip before the client may send; TLS 1.2 two. */
+function countHandshake(ctx: ProbeContext, protocol: string | undefined): void {
+  ctx.turns.n += protocol === 'TLSv1.3' ? 1 : 2;
 }

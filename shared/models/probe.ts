@@ -129,6 +129,8 @@ export const ProbeResult = ProbeTarget.extend({
   greeting: z.string().optional(),
   capabilities: z.array(z.string()).optional(),
   login: z.enum(['ok', 'failed', 'not-tried']),
+  /** Round trips the probe waited for: TCP connect, TLS handshake(s), greeting, each command turn (pipelined commands count once). */
+  roundTrips: z.number().int().min(0).optional(),
   quota: z.object({ usedKiB: z.number(), limitKiB: z.number() }).optional(),
   /** Addresses tried and what happened on each (IPv4 vs IPv6). */
   addresses: z.array(z.object({ address: z.string(), family: z.union([z.literal(4), z.literal(6)]), outcome: z.string() })).optional(),

@@ -40,18 +40,21 @@ export interface ProtocolDialect {
   readonly protocol: Protocol;
   /** The capability that announces STARTTLS (STLS in POP3) and the command that starts it. */
   readonly starttls: { capability: string; command: string };
-  /** LOGOUT / QUIT. */
-  readonly quitCommand: string;
+  /** The LOGOUT / QUIT line (IMAP with a fresh tag). */
+  quitLine(): string;
   /** One command, its answer read in the protocol's syntax; a cancel throws Stop. */
   command(ctx: ProbeContext, conn: LineConn, cmd: string, timeoutMs?: number): Promise<CommandReply>;
   /** The whole greeting, given its first line (SMTP greetings can be multi-line). */
   completeGreeting(ctx: ProbeContext, conn: LineConn, firstLine: string): Promise<string>;
-  /** The capability list on this connection (CAPABILITY / CAPA / EHLO). */
-  capabilities(ctx: ProbeContext, conn: LineConn): Promise<string[]>;
+  /**
+   * The capability list on this connection (CAPABILITY / CAPA / EHLO). `afterStarttls`: the
+   * list must be asked again (RFC 3207 §4.2, RFC 9051 §6.2.1: what was said in clear is void).
+   */
+  capabilities(ctx: ProbeContext, conn: LineConn, afterStarttls: boolean): Promise<string[]>;
   /** What must precede STARTTLS on a fresh connection after the greeting (SMTP: EHLO). */
   beforeStarttls(ctx: ProbeContext, conn: LineConn): Promise<void>;
   /** On a plaintext channel: the capabilities say password login needs TLS first. */
   refusesPlaintextLogin(caps: string[], mv: MechanismView): boolean;
-  /** Logs in and runs the post-login checks (quota / mailbox / envelope), then quits. */
+  /** Logs in on the session's own connection and runs the post-login checks (quota / mailbox / envelope), then quits. */
   login(ctx: ProbeContext, s: Session, mv: MechanismView): Promise<void>;
 }

@@ -1,111 +1,99 @@
 /**
- * IMAP login and quota through imapflow, on a fresh connection to the address the
- * pre-login stage used. imapflow reports a refused login with `authenticationFailed`,
- * `serverResponseCode` and `response`, not with `code` (imapflow's error objects).
+ * IMAP login and quota on the probe's own session (the connection that showed TLS, the
+ * greeting and the capabilities): AUTHENTICATE PLAIN with the initial response when SASL-IR
+ * is offered (one round trip), else LOGIN, else AUTHENTICATE PLAIN/LOGIN/CRAM-MD5 with
+ * challenges; then GETQUOTAROOT when QUOTA may be there, and LOGOUT without waiting.
+ * Nothing else after the login: the diagnosis reads only the quota.
  */
-import { ImapFlow } from 'imapflow';
 import { classifyAuthReply, classifyConnectError, classifyQuota } from '../../../shared/findings/classify';
-import { COMMAND_TIMEOUT_MS, GREETING_TIMEOUT_MS, LOGIN_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS } from '../deadlines';
+import { COMMAND_TIMEOUT_MS, LOGIN_TIMEOUT_MS } from '../deadlines';
 import type { ProbeContext } from '../probe-context';
-import type { Session } from './dialect';
+import type { CommandReply, Session } from './dialect';
+import { capabilityList, imapCommand, imapContinued, imapQuoted, type Piece } from './imap-wire';
 import { markCredentialsSent, reportLoginUnanswered } from './login-unanswered';
-import { libraryTlsOptions } from '../tls-inspect';
-import { CANCELLED_CODE, errorCode, errorMessage, within } from '../wait';
+import { cramMd5Response, loginPass, loginUser, plainResponse } from './sasl';
 
-interface ImapFlowFailure {
-  authenticationFailed?: boolean;
-  serverResponseCode?: string;
-  response?: string;
-  responseText?: string;
-  responseStatus?: string;
-  code?: string;
-}
-
-/** imapflow's logger → our transcript (it already hides the AUTH payload; redact.ts masks again). */
-export function imapLogger(ctx: ProbeContext) {
-  const log = (o: unknown): void => {
-    const e = o as { src?: string; msg?: unknown };
-    if ((e.src === 'c' || e.src === 's') && typeof e.msg === 'string') {
-      const m = e.src === 'c' ? /^\S+ (LOGIN|AUTHENTICATE(?: \S+)?)/i.exec(e.msg) : null;
-      if (m?.[1]) markCredentialsSent(ctx, m[1].toUpperCase());
-      ctx.transcript.add(e.src, e.msg);
-    }
-  };
-  return { trace: log, debug: log, info: log, warn: log, error: log, fatal: log };
+/** What the login sends, in the cheapest form the server allows. */
+function loginPlan(caps: string[], user: string, pass: string): { mechanism: string; pieces: Piece[] } | null {
+  const up = new Set(caps.map((c) => c.toUpperCase()));
+  if (up.has('AUTH=PLAIN') && up.has('SASL-IR')) return { mechanism: 'AUTHENTICATE PLAIN', pieces: [`AUTHENTICATE PLAIN ${plainResponse(user, pass)}`] };
+  if (!up.has('LOGINDISABLED')) {
+    const qu = imapQuoted(user);
+    const qp = imapQuoted(pass);
+    if (qu && qp) return { mechanism: 'LOGIN', pieces: [`LOGIN ${qu} ${qp}`] };
+    // 8-bit or control characters: synchronizing literals (RFC 9051 §4.3), byte counts in UTF-8.
+    const len = (s: string): number => Buffer.byteLength(s, 'utf8');
+    if (qu) return { mechanism: 'LOGIN', pieces: [`LOGIN ${qu} {${len(pass)}}`, pass] };
+    return { mechanism: 'LOGIN', pieces: [`LOGIN {${len(user)}}`, qp ? `${user} ${qp}` : `${user} {${len(pass)}}`, ...(qp ? [] : [pass])] };
+  }
+  if (up.has('AUTH=PLAIN')) return { mechanism: 'AUTHENTICATE PLAIN', pieces: ['AUTHENTICATE PLAIN', plainResponse(user, pass)] };
+  if (up.has('AUTH=LOGIN')) return { mechanism: 'AUTHENTICATE LOGIN', pieces: ['AUTHENTICATE LOGIN', loginUser(user), loginPass(pass)] };
+  if (up.has('AUTH=CRAM-MD5')) return { mechanism: 'AUTHENTICATE CRAM-MD5', pieces: ['AUTHENTICATE CRAM-MD5', (ch) => cramMd5Response(user, pass, ch)] };
+  return null;
 }
 
 export async function loginImap(ctx: ProbeContext, s: Session): Promise<void> {
-  const t = ctx.target;
   ctx.step('auth', 'running');
-  const client = new ImapFlow({
-    host: s.endpoint.address,
-    port: t.port,
-    secure: t.security === 'tls',
-    ...(s.tlsOptions.hostname !== s.endpoint.address ? { servername: s.tlsOptions.hostname } : {}),
-    // Credentials never go out in clear unless the run allowed it (security "none").
-    doSTARTTLS: t.security === 'starttls',
-    auth: { user: ctx.account.user, pass: ctx.account.password ?? '' },
-    tls: libraryTlsOptions(s.tlsOptions, s.secure),
-    logger: imapLogger(ctx),
-    connectionTimeout: ctx.ms(TCP_CONNECT_TIMEOUT_MS),
-    greetingTimeout: ctx.ms(GREETING_TIMEOUT_MS),
-    socketTimeout: ctx.ms(LOGIN_TIMEOUT_MS),
-    disableAutoIdle: true,
-    disableCompression: true,
-    clientInfo: { name: 'Mail Doctor' },
-  });
-  client.on('error', () => undefined);
-  ctx.cleanups.push(() => client.close());
-  try {
-    await within(client.connect(), ctx.ms(LOGIN_TIMEOUT_MS), ctx.signal, 'IMAP login', () => client.close());
-  } catch (e) {
-    const f = e as ImapFlowFailure;
-    const code = errorCode(e);
-    if (code === CANCELLED_CODE && !ctx.budgetExpired) return;
-    const reply = f.response ?? (f.responseStatus ? `${f.responseStatus} ${f.responseText ?? ''}` : undefined);
+  const user = ctx.account.user;
+  const plan = loginPlan(s.caps, user, ctx.account.password ?? '');
+  if (!plan) {
+    // The login gate lets only sessions with a password method through.
     ctx.login = 'failed';
-    if (f.authenticationFailed || f.serverResponseCode || reply) {
-      ctx.add(classifyAuthReply(reply ?? f.serverResponseCode ?? ''), { serverReply: reply, errorCode: f.serverResponseCode, message: errorMessage(e) });
-      ctx.step('auth', 'failed', reply ?? f.serverResponseCode);
-    } else {
-      const c = code === CANCELLED_CODE ? 'ETIMEDOUT' : code;
-      if ((c === 'ETIMEDOUT' || c === 'CONNECT_TIMEOUT') && reportLoginUnanswered(ctx, c)) return;
-      // The server greeted us moments ago (pre-login stage): silence now means it is not serving logins.
-      const timedOut = c === 'ETIMEDOUT' || c === 'CONNECT_TIMEOUT' || c === 'GREETING_TIMEOUT';
-      ctx.add(timedOut ? 'SERVER_UNAVAILABLE' : classifyConnectError(c), { errorCode: c, message: `login connection failed: ${errorMessage(e)}` });
-      ctx.step('auth', 'failed', c);
+    ctx.add('AUTH_MECHANISM_UNSUPPORTED', { message: 'no password login method this probe can use', details: { mechanisms: s.caps.join(' ').slice(0, 300) } });
+    ctx.step('auth', 'failed', 'no mechanism');
+    return;
+  }
+  markCredentialsSent(ctx, plan.mechanism);
+  const r: CommandReply =
+    plan.pieces.length === 1
+      ? await imapCommand(ctx, s.conn, plan.pieces[0] as string, LOGIN_TIMEOUT_MS)
+      : await imapContinued(ctx, s.conn, plan.pieces, plan.mechanism, LOGIN_TIMEOUT_MS);
+  if (!r.ok) {
+    if (r.errorCode === 'ETIMEDOUT' && reportLoginUnanswered(ctx, r.errorCode)) return;
+    ctx.login = 'failed';
+    if (r.errorCode) {
+      // The server hung up on the credentials (some do after repeated failures).
+      const code = r.errorCode === 'ECONNRESET' ? classifyConnectError(r.errorCode) : 'SERVER_UNAVAILABLE';
+      ctx.add(code, { errorCode: r.errorCode, message: `the connection ended after the credentials were sent: ${r.text}` });
+      ctx.step('auth', 'failed', r.errorCode);
+      return;
     }
+    // Untagged NO/BAD/BYE or an [ALERT] carry the provider's wording too.
+    const said = [...r.lines.filter((l) => /^\* (NO|BAD|BYE)\b|\[ALERT\]/i.test(l)), r.text].join('\n');
+    ctx.add(classifyAuthReply(said), { serverReply: said });
+    ctx.step('auth', 'failed', r.text);
     return;
   }
   ctx.login = 'ok';
-  ctx.step('auth', 'ok', ctx.account.user);
-  await mailbox(ctx, client);
-  await within(client.logout(), ctx.ms(COMMAND_TIMEOUT_MS), undefined, 'LOGOUT').catch(() => undefined);
+  ctx.step('auth', 'ok', user);
+  // The capabilities after the login (QUOTA is often listed only then) come with the tagged OK.
+  await mailbox(ctx, s, capabilityList([r.text, ...r.lines]));
 }
 
-async function mailbox(ctx: ProbeContext, client: ImapFlow): Promise<void> {
+async function mailbox(ctx: ProbeContext, s: Session, postLoginCaps: string[] | null): Promise<void> {
   ctx.step('mailbox', 'running');
-  if (!client.capabilities.has('QUOTA')) {
+  const caps = (postLoginCaps ?? s.caps).map((c) => c.toUpperCase());
+  if (postLoginCaps && !caps.some((c) => c === 'QUOTA' || c.startsWith('QUOTA='))) {
     ctx.step('mailbox', 'skipped', 'server has no QUOTA extension');
     return;
   }
-  try {
-    const q = await within(client.getQuota('INBOX'), ctx.ms(COMMAND_TIMEOUT_MS), ctx.signal, 'GETQUOTAROOT');
-    const usage = q && q.storage ? q.storage.usage : undefined;
-    const limit = q && q.storage ? q.storage.limit : undefined;
-    if (usage === undefined || limit === undefined || !(limit > 0)) {
-      ctx.step('mailbox', 'ok', 'no storage limit');
-      return;
-    }
-    // imapflow reports bytes; the wire (and our model) is KiB.
-    const usedKiB = Math.round(usage / 1024);
-    const limitKiB = Math.round(limit / 1024);
-    ctx.quota = { usedKiB, limitKiB };
-    const pct = Math.round((usedKiB / limitKiB) * 100);
-    const code = classifyQuota(usedKiB, limitKiB);
-    if (code) ctx.add(code, { message: `INBOX uses ${usedKiB} KiB of ${limitKiB} KiB (${pct} %)`, details: { usedKiB, limitKiB, percent: pct } });
-    ctx.step('mailbox', code === 'MAILBOX_OVER_QUOTA' ? 'failed' : code ? 'warning' : 'ok', `${pct} %`);
-  } catch (e) {
-    ctx.step('mailbox', 'warning', `quota not read: ${errorMessage(e)}`);
+  // Without a post-login list we ask anyway: a BAD answer costs the same round trip as CAPABILITY would.
+  const q = await imapCommand(ctx, s.conn, 'GETQUOTAROOT INBOX', COMMAND_TIMEOUT_MS);
+  if (!q.ok) {
+    ctx.step('mailbox', postLoginCaps ? 'warning' : 'skipped', postLoginCaps ? `quota not read: ${q.text}` : 'server has no QUOTA extension');
+    return;
   }
+  // RFC 9208 §5.1: `* QUOTA root (STORAGE used limit)`, in units of 1024 octets.
+  const m = q.lines.map((l) => /^\* QUOTA .*\(.*\bSTORAGE (\d+) (\d+)/i.exec(l)).find(Boolean);
+  const usedKiB = m ? Number(m[1]) : undefined;
+  const limitKiB = m ? Number(m[2]) : undefined;
+  if (usedKiB === undefined || limitKiB === undefined || !(limitKiB > 0)) {
+    ctx.step('mailbox', 'ok', 'no storage limit');
+    return;
+  }
+  ctx.quota = { usedKiB, limitKiB };
+  const pct = Math.round((usedKiB / limitKiB) * 100);
+  const code = classifyQuota(usedKiB, limitKiB);
+  if (code) ctx.add(code, { message: `INBOX uses ${usedKiB} KiB of ${limitKiB} KiB (${pct} %)`, details: { usedKiB, limitKiB, percent: pct } });
+  ctx.step('mailbox', code === 'MAILBOX_OVER_QUOTA' ? 'failed' : code ? 'warning' : 'ok', `${pct} %`);
 }

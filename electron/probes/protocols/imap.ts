@@ -1,24 +1,23 @@
 /** IMAP (RFC 9051): `* OK` greeting, CAPABILITY, STARTTLS, LOGINDISABLED on plaintext; login in imap-login.ts. */
 import type { ProtocolDialect } from './dialect';
 import { loginImap } from './imap-login';
-import { imapCommand } from './imap-wire';
-import { politeQuit } from './quit';
+import { capabilityList, imapCommand, nextTag } from './imap-wire';
 
 export const imapDialect: ProtocolDialect = {
   protocol: 'imap',
   starttls: { capability: 'STARTTLS', command: 'STARTTLS' },
-  quitCommand: 'LOGOUT',
+  quitLine: () => `${nextTag()} LOGOUT`,
   command: imapCommand,
   completeGreeting: async (_ctx, _conn, firstLine) => firstLine,
-  async capabilities(ctx, conn) {
+  async capabilities(ctx, conn, afterStarttls) {
+    // Most servers list their capabilities in the greeting (`* OK [CAPABILITY …]`): no round trip.
+    // After STARTTLS that list is void and must be asked for again.
+    const fromGreeting = !afterStarttls && ctx.greeting ? capabilityList([ctx.greeting]) : null;
+    if (fromGreeting) return fromGreeting;
     const r = await imapCommand(ctx, conn, 'CAPABILITY');
-    const line = r.lines.find((l) => /^\* CAPABILITY /i.test(l));
-    return line ? line.replace(/^\* CAPABILITY /i, '').split(/\s+/).filter(Boolean) : [];
+    return capabilityList(r.lines) ?? [];
   },
   beforeStarttls: async () => undefined,
   refusesPlaintextLogin: (caps) => caps.some((c) => c.toUpperCase() === 'LOGINDISABLED'),
-  async login(ctx, s) {
-    await politeQuit(ctx, s.conn, imapDialect);
-    await loginImap(ctx, s);
-  },
+  login: (ctx, s) => loginImap(ctx, s),
 };

@@ -1,29 +1,52 @@
 /**
- * POP3 login with our own small client (RFC 1939, RFC 5034): USER/PASS, or AUTH PLAIN
- * when USER is not offered; then STAT and QUIT. Runs on the pre-login connection.
+ * POP3 login with our own small client on the probe's session: AUTH PLAIN with the initial
+ * response when SASL PLAIN is offered (RFC 5034, one round trip), else USER/PASS (RFC 1939;
+ * sent together when PIPELINING is offered, RFC 2449); then STAT, and QUIT without waiting.
  */
 import { classifyAuthReply } from '../../../shared/findings/classify';
 import { LOGIN_TIMEOUT_MS } from '../deadlines';
 import type { ProbeContext } from '../probe-context';
-import type { Session } from './dialect';
+import type { CommandReply, Session } from './dialect';
 import { markCredentialsSent, reportLoginUnanswered } from './login-unanswered';
 import { pop3Command as command } from './pop3-wire';
+import { politeQuit } from './quit';
+import { failedReply } from './reply';
+import { plainResponse } from './sasl';
+
+async function userPass(ctx: ProbeContext, s: Session, user: string, pass: string, pipelining: boolean): Promise<CommandReply> {
+  if (!pipelining) {
+    const r = await command(ctx, s.conn, `USER ${user}`);
+    if (!r.ok) return r;
+    markCredentialsSent(ctx, 'PASS');
+    return command(ctx, s.conn, `PASS ${pass}`, LOGIN_TIMEOUT_MS);
+  }
+  markCredentialsSent(ctx, 'USER/PASS (pipelined)');
+  try {
+    s.conn.write(`USER ${user}`);
+    s.conn.write(`PASS ${pass}`);
+    const deadline = Date.now() + ctx.ms(LOGIN_TIMEOUT_MS);
+    const u = await s.conn.readLine(Math.max(1, deadline - Date.now()), 'USER');
+    const p = await s.conn.readLine(Math.max(1, deadline - Date.now()), 'PASS');
+    if (!u.startsWith('+OK')) return { ok: false, text: u, lines: [] };
+    return { ok: p.startsWith('+OK'), text: p, lines: [] };
+  } catch (e) {
+    return failedReply(ctx, e);
+  }
+}
 
 export async function loginPop3(ctx: ProbeContext, s: Session): Promise<void> {
   ctx.step('auth', 'running');
   const user = ctx.account.user;
   const pass = ctx.account.password ?? '';
   const upper = s.caps.map((c) => c.toUpperCase());
-  let reply: { ok: boolean; text: string; errorCode?: string };
-  if (upper.length === 0 || upper.includes('USER')) {
-    reply = await command(ctx, s.conn, `USER ${user}`);
-    if (reply.ok) {
-      markCredentialsSent(ctx, 'PASS');
-      reply = await command(ctx, s.conn, `PASS ${pass}`, LOGIN_TIMEOUT_MS);
-    }
-  } else {
+  const sasl = upper.find((c) => c.startsWith('SASL'))?.split(/\s+/).slice(1) ?? [];
+  let reply: CommandReply;
+  if (sasl.includes('PLAIN')) {
     markCredentialsSent(ctx, 'AUTH PLAIN');
-    reply = await command(ctx, s.conn, `AUTH PLAIN ${Buffer.from(`\0${user}\0${pass}`, 'utf8').toString('base64')}`, LOGIN_TIMEOUT_MS);
+    reply = await command(ctx, s.conn, `AUTH PLAIN ${plainResponse(user, pass)}`, LOGIN_TIMEOUT_MS);
+  } else {
+    // No CAPA answer at all: USER/PASS is the RFC 1939 default.
+    reply = await userPass(ctx, s, user, pass, upper.includes('PIPELINING'));
   }
   if (!reply.ok && reply.errorCode === 'ETIMEDOUT' && reportLoginUnanswered(ctx, reply.errorCode)) return;
   if (!reply.ok) {
@@ -37,6 +60,5 @@ export async function loginPop3(ctx: ProbeContext, s: Session): Promise<void> {
   ctx.step('mailbox', 'running');
   const stat = await command(ctx, s.conn, 'STAT');
   ctx.step('mailbox', stat.ok ? 'ok' : 'warning', stat.text);
-  await command(ctx, s.conn, 'QUIT');
-  s.conn.destroy();
+  politeQuit(s.conn, { quitLine: () => 'QUIT' });
 }

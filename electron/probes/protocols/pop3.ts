@@ -7,7 +7,7 @@ import { pop3Command } from './pop3-wire';
 export const pop3Dialect: ProtocolDialect = {
   protocol: 'pop3',
   starttls: { capability: 'STLS', command: 'STLS' },
-  quitCommand: 'QUIT',
+  quitLine: () => 'QUIT',
   command: pop3Command,
   completeGreeting: async (_ctx, _conn, firstLine) => firstLine,
   async capabilities(ctx, conn) {

@@ -1,12 +1,7 @@
-/** Ending a session we are done with: send LOGOUT/QUIT, never wait long for its answer. */
-import { QUIT_WAIT_MS } from '../deadlines';
+/** Ending a session we are done with: LOGOUT/QUIT goes out and our side closes; its answer carries no information, so nobody waits for it. */
 import type { LineConn } from '../line-conn';
-import type { ProbeContext } from '../probe-context';
-import { pause } from '../probe-stop';
 import type { ProtocolDialect } from './dialect';
 
-export async function politeQuit(ctx: ProbeContext, conn: LineConn, dialect: ProtocolDialect): Promise<void> {
-  // Best effort with a short wait: the answer carries no information.
-  await Promise.race([dialect.command(ctx, conn, dialect.quitCommand), pause(QUIT_WAIT_MS)]).catch(() => undefined);
-  conn.destroy();
+export function politeQuit(conn: LineConn, dialect: Pick<ProtocolDialect, 'quitLine'>): void {
+  conn.sendAndClose(dialect.quitLine());
 }

@@ -1,14 +1,13 @@
 /** SMTP submission (RFC 5321, RFC 6409, RFC 3207 STARTTLS, RFC 4954 AUTH); login + envelope in smtp-login.ts. */
 import { COMMAND_TIMEOUT_MS } from '../deadlines';
 import type { ProtocolDialect } from './dialect';
-import { politeQuit } from './quit';
 import { loginSmtp } from './smtp-login';
 import { NEUTRAL_EHLO_NAME, smtpCommand } from './smtp-wire';
 
 export const smtpDialect: ProtocolDialect = {
   protocol: 'smtp',
   starttls: { capability: 'STARTTLS', command: 'STARTTLS' },
-  quitCommand: 'QUIT',
+  quitLine: () => 'QUIT',
   command: smtpCommand,
   async completeGreeting(ctx, conn, firstLine) {
     if (!/^\d{3}-/.test(firstLine)) return firstLine;
@@ -28,8 +27,5 @@ export const smtpDialect: ProtocolDialect = {
   },
   // AUTH offered only after TLS (Postfix smtpd_tls_auth_only): no AUTH in clear, STARTTLS offered.
   refusesPlaintextLogin: (caps, mv) => mv.noAuth && caps.some((c) => c.toUpperCase() === 'STARTTLS'),
-  async login(ctx, s, mv) {
-    await politeQuit(ctx, s.conn, smtpDialect);
-    await loginSmtp(ctx, s, mv.noAuth);
-  },
+  login: (ctx, s, mv) => loginSmtp(ctx, s, mv.noAuth),
 };
