@@ -191,11 +191,22 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? (full ? '' : 
     });
 
     real("LOGIN_UNANSWERED from real Dovecot's deliberate delay of a wrong password (auth_failure_delay, 2 s) when the budget is shorter", async () => {
-      const r = await diag({ password: 'wrong-password', imap: srv('mail', 993, 'tls'), pop3: srv('mail', 995, 'tls'), smtp: srv('mail', 465, 'tls') }, { timeoutMs: 1800 });
-      expect(codes(r)).toEqual(['LOGIN_UNANSWERED', 'LOGIN_UNANSWERED', 'LOGIN_UNANSWERED']);
-      expect(r.findings.map((f) => f.evidence.details?.mechanism).every((m) => typeof m === 'string' && m.length > 0)).toBe(true);
-      expect(codes(r)).not.toContain('SERVER_UNAVAILABLE');
-      expect(JSON.stringify(r)).not.toContain('wrong-password');
+      // The budget must end inside Dovecot's 2 s delay: after the pre-login stages (slow on a loaded
+      // machine), before the refusal. Each protocol is judged on a run where its credentials went out.
+      const seen = new Map<string, FindingCode[]>();
+      for (const timeoutMs of [1800, 1900, 1950, 1980]) {
+        const r = await diag({ password: 'wrong-password', imap: srv('mail', 993, 'tls'), pop3: srv('mail', 995, 'tls'), smtp: srv('mail', 465, 'tls') }, { timeoutMs });
+        expect(JSON.stringify(r)).not.toContain('wrong-password');
+        for (const p of r.probes) {
+          if (seen.has(p.protocol) || !p.transcript.some((l) => l.dir === 'c' && /^(\S+ )?AUTH(ENTICATE)? /i.test(l.text))) continue;
+          seen.set(p.protocol, p.findings.map((f) => f.code));
+          const f = p.findings.find((x) => x.code === 'LOGIN_UNANSWERED');
+          expect(typeof f?.evidence.details?.mechanism).toBe('string');
+          expect(Number(f?.evidence.details?.waitedMs)).toBeGreaterThan(0);
+        }
+        if (seen.size === 3) break;
+      }
+      expect(Object.fromEntries(seen)).toEqual({ imap: ['LOGIN_UNANSWERED'], pop3: ['LOGIN_UNANSWERED'], smtp: ['LOGIN_UNANSWERED'] });
     });
 
     it('SERVER_NOT_MAIL (SSH banner on 143, a web server on 587)', async () => {
