@@ -5,6 +5,7 @@
 import { STANDARD_PORTS, type Protocol, type Security, type ServerSettings } from '../../shared/models/account';
 import type { Lang } from '../../shared/models/device';
 import { EmailAddress, ServerSettings as ServerSettingsSchema } from '../../shared/models/account';
+import { parseInterval, WATCH_MAX_RUNS, WATCH_MAX_TOTAL_MS, WATCH_MIN_INTERVAL_MS } from '../../shared/watch/watch-timeline';
 import { parseFlags, type Bi, type FlagSpec } from './parse-flags';
 
 export type { Bi };
@@ -23,6 +24,8 @@ export interface DiagnoseArgs {
   tryAlternatives: boolean;
   json: boolean;
   lang: Lang;
+  /** --watch INTERVAL --count N: re-run every intervalMs, count runs in all. */
+  watch?: { intervalMs: number; count: number };
 }
 
 export type ParseResult = { ok: true; args: DiagnoseArgs } | { ok: false; error: Bi | null; lang: Lang; help?: boolean };
@@ -64,6 +67,8 @@ export const DIAGNOSE_FLAGS = {
   'allow-insecure-auth': { type: 'boolean' },
   'no-alternatives': { type: 'boolean' },
   json: { type: 'boolean' },
+  watch: { type: 'string' },
+  count: { type: 'string' },
 } as const satisfies FlagSpec;
 
 const PASSWORD_ON_COMMAND_LINE: Bi = {
@@ -112,6 +117,15 @@ export function parseDiagnoseArgs(argv: string[], defaultLang: Lang): ParseResul
   if (v['allow-insecure-auth']) out.allowInsecureAuth = true;
   if (v['no-alternatives']) out.tryAlternatives = false;
   if (v.json) out.json = true;
+  if (v.count !== undefined && v.watch === undefined) return fail({ ja: '--count は --watch と一緒に使います', en: '--count goes with --watch' });
+  if (v.watch !== undefined) {
+    const intervalMs = parseInterval(v.watch);
+    if (intervalMs === undefined || intervalMs < WATCH_MIN_INTERVAL_MS) return fail({ ja: '--watch は 30s・5m・1h のような間隔です（1秒以上）', en: '--watch takes an interval such as 30s, 5m or 1h (at least 1 s)' });
+    const count = v.count === undefined ? 12 : Number(v.count);
+    if (!Number.isInteger(count) || count < 2 || count > WATCH_MAX_RUNS) return fail({ ja: `--count は 2〜${WATCH_MAX_RUNS} の整数です`, en: `--count must be a whole number from 2 to ${WATCH_MAX_RUNS}` });
+    if (intervalMs * (count - 1) > WATCH_MAX_TOTAL_MS) return fail({ ja: '--watch × --count は 24 時間までです', en: '--watch × --count must fit in 24 hours' });
+    out.watch = { intervalMs, count };
+  }
 
   if (f.positionals.length !== 1) {
     return fail(f.positionals.length === 0 ? { ja: 'メールアドレスを指定してください', en: 'Please give the e-mail address to diagnose' } : { ja: 'メールアドレスは1つだけ指定してください', en: 'Give exactly one e-mail address' });

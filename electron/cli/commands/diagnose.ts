@@ -11,10 +11,12 @@ import { withSchemaVersion } from '../../../shared/models/cli-json';
 import { promises as fs } from 'node:fs';
 import type { Lang } from '../../../shared/models/device';
 import type { AccountInput } from '../../../shared/models/account';
-import { DiagnoseRequest } from '../../../shared/models/probe';
+import { DiagnoseRequest, type DiagnoseProgress } from '../../../shared/models/probe';
 import { AppFailure } from '../../../shared/result';
 import { safeOneLine } from '../../../shared/security/server-text';
 import { runDiagnosis } from '../../probes/diagnose';
+import { runWatch } from '../../probes/watch';
+import { formatInterval, timelineText } from '../../../shared/watch/watch-timeline';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
 import { parseDiagnoseArgs, type Bi } from '../diagnose-args';
 import { progressLine, renderReport } from '../diagnose-output';
@@ -33,6 +35,7 @@ export const USAGE: Record<Lang, string> = {
     '  --allow-insecure-auth      暗号化なし・検証失敗の接続でもログインを試す',
     '  --no-alternatives          他のポート・暗号化方式を試さない',
     '  --json                     結果を JSON で出力',
+    '  --watch 5m [--count 12]    間隔をおいて繰り返し診断し、変化を記録（既定 12 回、24 時間まで）',
     '  --lang ja|en               表示言語',
     '終了コード: 0 エラーなし / 1 エラーあり / 2 使い方の誤り',
   ].join('\n'),
@@ -48,6 +51,7 @@ export const USAGE: Record<Lang, string> = {
     '  --allow-insecure-auth      log in even over plaintext or unverified TLS',
     '  --no-alternatives          do not try the other standard ports/security modes',
     '  --json                     print the report as JSON',
+    '  --watch 5m [--count 12]    re-run every interval and record what changed (default 12 runs, 24 h at most)',
     '  --lang ja|en               output language',
     'Exit codes: 0 no error finding / 1 error findings / 2 usage error',
   ].join('\n'),
@@ -120,14 +124,13 @@ export const run: CliCommand = async (argv, io) => {
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const report = await runDiagnosis(req.data, {
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (a.json) return;
-        const line = progressLine(p, lang, io.color);
-        if (line) io.stderr(line + '\n');
-      },
-    });
+    const onProgress = (p: DiagnoseProgress): void => {
+      if (a.json) return;
+      const line = progressLine(p, lang, io.color);
+      if (line) io.stderr(line + '\n');
+    };
+    if (a.watch) return await watch(req.data, a.watch, lang, a.json, io, controller.signal, onProgress);
+    const report = await runDiagnosis(req.data, { signal: controller.signal, onProgress });
     if (a.json) io.stdout(JSON.stringify(withSchemaVersion(report), null, 2) + '\n');
     else io.stdout(renderReport(report, lang, io.color));
     return report.ok ? EXIT_OK : EXIT_FINDINGS;
@@ -140,3 +143,37 @@ export const run: CliCommand = async (argv, io) => {
     process.removeListener('SIGINT', onSigint);
   }
 };
+
+/**
+ * `--watch`: the runs one after another, each run's changes on stderr as they happen, then the
+ * last report with the timeline (human: after it; JSON: a `watch` field beside the report's own).
+ * Exit 1 when any run had an error finding: an intermittent fault is a fault.
+ */
+async function watch(
+  req: DiagnoseRequest,
+  w: { intervalMs: number; count: number },
+  lang: Lang,
+  json: boolean,
+  io: Parameters<CliCommand>[1],
+  signal: AbortSignal,
+  onProgress: (p: DiagnoseProgress) => void,
+): Promise<number> {
+  let anyProblem = false;
+  if (!json) io.stderr((lang === 'ja' ? `${formatInterval(w.intervalMs, lang)}ごとに ${w.count} 回診断します（Ctrl-C で止めます）` : `Diagnosing ${w.count} times, every ${formatInterval(w.intervalMs, lang)} (Ctrl-C stops)`) + '\n');
+  const { timeline, last } = await runWatch(req, {
+    intervalMs: w.intervalMs,
+    count: w.count,
+    lang,
+    signal,
+    onProgress,
+    onRun: (entry) => {
+      if (!entry.ok && !entry.cancelled) anyProblem = true;
+      if (json) return;
+      io.stderr(`#${entry.index}/${w.count} ${entry.ok ? (lang === 'ja' ? '問題なし' : 'no problem') : entry.codes.join(', ') || (lang === 'ja' ? '中止' : 'cancelled')}\n`);
+      for (const c of entry.changes) io.stderr(`  ${lang === 'ja' ? '変化' : 'change'}: ${safeOneLine(c.text)}\n`);
+    },
+  });
+  if (json) io.stdout(JSON.stringify({ ...withSchemaVersion(last), watch: timeline }, null, 2) + '\n');
+  else io.stdout(renderReport(last, lang, io.color) + '\n' + timelineText(timeline, lang));
+  return anyProblem ? EXIT_FINDINGS : EXIT_OK;
+}
