@@ -3,7 +3,7 @@
  * triggers, the OS matrix, Node version, step order, signing hygiene, and that the artefact
  * globs really match the file names electron-builder.yml produces.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -80,7 +80,7 @@ describe('release.yml', () => {
     expect(steps.some(runs(/^npm ci\b/))).toBe(true);
   });
 
-  it('tests before packaging: lint, type-check, build, unit, Electron binary, Electron e2e (xvfb on Linux), then the installer and its upload', () => {
+  it('tests before packaging: lint, type-check, build, unit, Electron binary, the engine on Electron\'s Node, Electron e2e (xvfb on Linux), then the installer and its upload', () => {
     const order = [
       stepIndex(steps, (s) => s.uses?.startsWith('actions/checkout@') ?? false, 'checkout'),
       stepIndex(steps, runs(/^npm ci\b/), 'npm ci'),
@@ -89,9 +89,10 @@ describe('release.yml', () => {
       stepIndex(steps, runs(/^npm run build$/), 'build'),
       stepIndex(steps, runs(/^npm run unit$/), 'unit'),
       stepIndex(steps, runs(/^npx install-electron$/), 'install-electron'),
+      stepIndex(steps, (s) => s.name === "Probe engine on Electron's Node", 'probe engine on Electron'),
       stepIndex(steps, runs(/apparmor_restrict_unprivileged_userns=0/), 'AppArmor user-namespace workaround'),
       stepIndex(steps, runs(/^xvfb-run .*npx playwright test --project=electron$/), 'electron e2e under xvfb'),
-      stepIndex(steps, runs(/^npx electron-builder \$\{\{ matrix\.target \}\} --publish never\b/), 'electron-builder'),
+      stepIndex(steps, runs(/^npx electron-builder \$\{\{ matrix\.target \}\} --publish never\b/m), 'electron-builder'),
       stepIndex(steps, (s) => s.uses?.startsWith('actions/upload-artifact@') ?? false, 'upload'),
     ];
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -101,6 +102,28 @@ describe('release.yml', () => {
     expect(plain.if).toBe("runner.os != 'Linux'");
     // the Debian-only mail lab is not started for the Electron specs on these runners
     for (const s of [xvfb, plain]) expect(s.env?.MAIL_DOCTOR_E2E_NO_LAB).toBe('1');
+  });
+
+  it("runs the probe engine's tests on Electron's own Node after the binary is installed, the lab only on Linux", () => {
+    const engine = steps.find((s) => s.name === "Probe engine on Electron's Node")!;
+    expect(engine.env?.ELECTRON_RUN_AS_NODE).toBe('1');
+    expect(engine.env?.MAIL_DOCTOR_LAB).toBe("${{ runner.os == 'Linux' && 'limited' || 'off' }}");
+    expect(engine.shell).toBe('bash');
+    expect(engine.run).toMatch(/electronBinary\(\)/);
+    expect(engine.run).toMatch(/"\$electron" scripts\/electron-runtime-check\.js/);
+    expect(engine.run).toMatch(/"\$electron" node_modules\/vitest\/vitest\.mjs run electron\/probes/);
+    expect(steps.indexOf(engine)).toBeGreaterThan(steps.findIndex(runs(/^npx install-electron$/)));
+    expect(existsSync(join(root, 'node_modules', 'vitest', 'vitest.mjs'))).toBe(true);
+    expect(existsSync(join(root, 'scripts', 'electron-runtime-check.js'))).toBe(true);
+    // the unit step does not try to start the Linux-only lab on Windows/macOS
+    const unit = steps.find(runs(/^npm run unit$/))!;
+    expect(unit.env?.MAIL_DOCTOR_LAB).toBe("${{ runner.os == 'Linux' && 'limited' || 'off' }}");
+  });
+
+  it('sets the update feed from a repository variable when there is one (otherwise the build has no update check)', () => {
+    const build = steps.find(runs(/npx electron-builder/))!;
+    expect(build.env?.UPDATE_FEED_URL).toBe('${{ vars.MAIL_DOCTOR_UPDATE_FEED_URL }}');
+    expect(build.run).toContain('${UPDATE_FEED_URL:+"-c.extraMetadata.mailDoctor.updateFeedUrl=${UPDATE_FEED_URL}"}');
   });
 
   it('calls only npm scripts that package.json defines', () => {
@@ -130,7 +153,7 @@ describe('release.yml', () => {
     expect(signing.run).toMatch(/-n "\$MAC_CSC_LINK"/);
     expect(signing.run).toMatch(/-n "\$WIN_CSC_LINK"/);
     const signIdx = steps.indexOf(signing);
-    expect(signIdx).toBeLessThan(steps.findIndex(runs(/^npx electron-builder/)));
+    expect(signIdx).toBeLessThan(steps.findIndex(runs(/^npx electron-builder/m)));
     // secrets never pasted into a script body or into any other step
     for (const j of Object.values(wf.jobs))
       for (const s of j.steps) {

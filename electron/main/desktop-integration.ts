@@ -7,7 +7,7 @@
  * hands them Electron's objects. It is the one shipping file that imports `electron`, so
  * nothing here is loaded by Vitest.
  */
-import { app, BrowserWindow, dialog, Menu, screen, shell, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, screen, shell, type MessageBoxOptions } from 'electron';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../../shared/models/device';
@@ -128,9 +128,14 @@ export function showAboutBox(): Promise<void> {
   });
 }
 
-/** `updates:check` for HostServices: the configured feed, this version, the OS language. */
+/**
+ * `updates:check` for HostServices: the configured feed, this version, the OS language.
+ * Through Electron's net.fetch (Chromium's network stack): it uses the system proxy settings
+ * (PAC/WPAD included) and the OS trust store, like the browser on that PC. Node's fetch knows
+ * neither, so behind a company proxy or a TLS-inspecting gateway it would only ever fail.
+ */
 export function checkForUpdates(): Promise<UpdateCheck> {
-  return checkFeed({ current: app.getVersion(), feedUrl: feedUrlFromPackageJson(packageJson()), lang: nativeLang() });
+  return checkFeed({ current: app.getVersion(), feedUrl: feedUrlFromPackageJson(packageJson()), lang: nativeLang(), fetchImpl: net.fetch as typeof fetch });
 }
 
 const UPDATE_TEXT = {
@@ -172,7 +177,11 @@ export function installAppMenu(lang: Lang = nativeLang()): void {
     lang,
     isDev: !app.isPackaged,
     appName: app.getName(),
-    actions: { about: () => void showAboutBox(), checkForUpdates: () => void checkForUpdatesInteractive() },
+    actions: {
+      about: () => void showAboutBox(),
+      // Only builds with a feed (set by the release job) offer the menu item.
+      ...(feedUrlFromPackageJson(packageJson()) ? { checkForUpdates: () => void checkForUpdatesInteractive() } : {}),
+    },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -46,6 +46,17 @@ describe('application menu', () => {
     expect(roles(t)).toEqual(expect.arrayContaining(['services', 'hide', 'hideOthers', 'unhide', 'quit', 'close', 'pasteAndMatchStyle', 'front', 'zoom']));
   });
 
+  it('no "Check for Updates" when the build has no update feed', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      const t = buildMenuTemplate(opts({ platform, actions: { about: () => undefined } }));
+      const labels = flatten(t).map((i) => i.label);
+      expect(labels, platform).not.toContain('アップデートを確認…');
+      expect(labels, platform).toContain('Mail Doctor について');
+    }
+    const help = buildMenuTemplate(opts({ actions: { about: () => undefined } }))[4]!;
+    expect((help.submenu as MenuItemConstructorOptions[]).map((i) => i.type ?? i.label)).toEqual(['Mail Doctor について']);
+  });
+
   it('always has the edit roles that make copy/paste work in text fields', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const r = roles(buildMenuTemplate(opts({ platform })));

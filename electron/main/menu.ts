@@ -13,7 +13,8 @@ import type { Lang } from '../../shared/models/device';
 
 export interface MenuActions {
   about(): void;
-  checkForUpdates(): void;
+  /** Absent when this build has no update feed configured: the menu then has no "Check for Updates". */
+  checkForUpdates?(): void;
 }
 
 export interface MenuOptions {
@@ -102,7 +103,9 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const L = (k: MenuLabelKey) => MENU_LABELS[opts.lang][k].replace('{app}', opts.appName);
   const mac = opts.platform === 'darwin';
   const about: MenuItemConstructorOptions = { label: L('about'), click: () => opts.actions.about() };
-  const updates: MenuItemConstructorOptions = { label: L('checkUpdates'), click: () => opts.actions.checkForUpdates() };
+  const check = opts.actions.checkForUpdates;
+  // An item that can only ever answer "not configured" is noise: without a feed there is none.
+  const updates: MenuItemConstructorOptions[] = check ? [{ label: L('checkUpdates'), click: () => check() }] : [];
 
   const template: MenuItemConstructorOptions[] = [];
   if (mac) {
@@ -110,7 +113,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       label: opts.appName,
       submenu: [
         about,
-        updates,
+        ...updates,
         sep,
         { role: 'services', label: L('services') },
         sep,
@@ -172,7 +175,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
     label: L('help'),
     ...(mac ? { role: 'help' as const } : {}),
     // On macOS About and updates live in the app menu, where Mac users look for them.
-    submenu: mac ? [updates] : [updates, sep, about],
+    submenu: mac ? updates : [...updates, ...(updates.length ? [sep] : []), about],
   });
   return template;
 }
