@@ -10,7 +10,7 @@
  */
 import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CaseRecord, CaseSummary } from '../../shared/models/case';
+import { CaseRecord, CaseSummary, type CaseProgress } from '../../shared/models/case';
 import { AppFailure } from '../../shared/result';
 import { containsSecret, secretForms } from '../../shared/security/secret-mask';
 import { newRedactState, redactLine } from '../probes/redact';
@@ -36,6 +36,8 @@ export interface HistoryStore {
   list(query?: string): Promise<CaseSummary[]>;
   get(id: string): Promise<CaseRecord>;
   save(record: CaseRecord): Promise<{ id: string }>;
+  /** Update only the checklist, notes and outcome of a saved case (a checklist tick sends no reports). */
+  saveProgress(progress: CaseProgress): Promise<{ id: string }>;
   remove(id: string): Promise<{ deleted: boolean }>;
   /**
    * The password of a run that just started: a case saved later must not contain it. Kept in
@@ -52,7 +54,9 @@ interface IndexEntry {
 }
 
 function summaryOf(r: CaseRecord): CaseSummary {
-  const last = r.runs[r.runs.length - 1]?.report;
+  // A cancelled run says nothing about the case: the row shows the last finished one.
+  const done = r.runs.filter((x) => !x.report.cancelled);
+  const last = (done[done.length - 1] ?? r.runs[r.runs.length - 1])?.report;
   return {
     id: r.id,
     createdAt: r.createdAt,
@@ -61,11 +65,14 @@ function summaryOf(r: CaseRecord): CaseSummary {
     ...(r.device ? { device: r.device } : {}),
     ...(last?.findings[0] ? { topFinding: last.findings[0].code } : {}),
     ...(last ? { ok: last.ok } : {}),
+    ...(r.outcome?.problem ? { problem: r.outcome.problem } : {}),
+    ...(r.outcome ? { final: r.outcome.final } : {}),
+    runs: done.length,
   };
 }
 
 function entryOf(r: CaseRecord, bytes: number): IndexEntry {
-  return { summary: summaryOf(r), search: JSON.stringify([r.email, r.device, r.errorText, r.notes, r.runs.map((x) => x.label)]).toLowerCase(), bytes };
+  return { summary: summaryOf(r), search: JSON.stringify([r.email, r.device, r.errorText, r.notes, r.runs.map((x) => x.label), r.outcome?.problem]).toLowerCase(), bytes };
 }
 
 function isEntry(x: unknown): x is IndexEntry {
@@ -139,6 +146,45 @@ export function createHistoryStore(dir: string): HistoryStore {
 
   const newestFirst = (a: IndexEntry, b: IndexEntry) => b.summary.updatedAt.localeCompare(a.summary.updatedAt);
 
+  async function read(id: string): Promise<CaseRecord> {
+    try {
+      const parsed = CaseRecord.safeParse(JSON.parse(await readFile(file(id), 'utf8')));
+      if (parsed.success) return parsed.data;
+    } catch (e) {
+      if (e instanceof AppFailure) throw e;
+    }
+    throw new AppFailure('E_NOT_FOUND', `case ${id} not found`);
+  }
+
+  /** Validate, guard and write one case; only ever called inside serial(). */
+  async function write(record: CaseRecord): Promise<{ id: string }> {
+    const parsed = CaseRecord.parse(record);
+    const text = JSON.stringify(parsed, null, 1);
+    const bytes = Buffer.byteLength(text);
+    if (bytes > HISTORY_MAX_CASE_BYTES) {
+      throw new AppFailure('E_BAD_REQUEST', `case too large to save (${bytes} bytes, at most ${HISTORY_MAX_CASE_BYTES})`, { reason: 'too-large', bytes });
+    }
+    assertNoSecrets(parsed, recentSecrets.flat());
+    const idx = await loadIndex();
+    await ensureDir();
+    const target = file(parsed.id);
+    // Write then rename, so a crash mid-write never leaves a truncated case.
+    const tmp = `${target}.${process.pid}.tmp`;
+    await writeFile(tmp, text, { encoding: 'utf8', mode: 0o600 });
+    await rename(tmp, target);
+    idx.set(parsed.id, entryOf(parsed, bytes));
+    let total = 0;
+    for (const [i, e] of [...idx.values()].sort(newestFirst).entries()) {
+      total += e.bytes;
+      if (i >= HISTORY_MAX_CASES || (total > HISTORY_MAX_TOTAL_BYTES && e.summary.id !== parsed.id)) {
+        await rm(file(e.summary.id), { force: true });
+        idx.delete(e.summary.id);
+      }
+    }
+    await writeIndex();
+    return { id: parsed.id };
+  }
+
   return {
     noteSecret(user, password) {
       const forms = secretForms(user, password);
@@ -153,43 +199,17 @@ export function createHistoryStore(dir: string): HistoryStore {
       return all.filter((e) => !q || e.search.includes(q)).map((e) => e.summary);
     },
 
-    async get(id) {
-      try {
-        const parsed = CaseRecord.safeParse(JSON.parse(await readFile(file(id), 'utf8')));
-        if (parsed.success) return parsed.data;
-      } catch (e) {
-        if (e instanceof AppFailure) throw e;
-      }
-      throw new AppFailure('E_NOT_FOUND', `case ${id} not found`);
-    },
+    get: read,
 
-    save: (record) =>
+    save: (record) => serial(() => write(record)),
+
+    saveProgress: (p) =>
       serial(async () => {
-        const parsed = CaseRecord.parse(record);
-        const text = JSON.stringify(parsed, null, 1);
-        const bytes = Buffer.byteLength(text);
-        if (bytes > HISTORY_MAX_CASE_BYTES) {
-          throw new AppFailure('E_BAD_REQUEST', `case too large to save (${bytes} bytes, at most ${HISTORY_MAX_CASE_BYTES})`, { reason: 'too-large', bytes });
-        }
-        assertNoSecrets(parsed, recentSecrets.flat());
-        const idx = await loadIndex();
-        await ensureDir();
-        const target = file(parsed.id);
-        // Write then rename, so a crash mid-write never leaves a truncated case.
-        const tmp = `${target}.${process.pid}.tmp`;
-        await writeFile(tmp, text, { encoding: 'utf8', mode: 0o600 });
-        await rename(tmp, target);
-        idx.set(parsed.id, entryOf(parsed, bytes));
-        let total = 0;
-        for (const [i, e] of [...idx.values()].sort(newestFirst).entries()) {
-          total += e.bytes;
-          if (i >= HISTORY_MAX_CASES || (total > HISTORY_MAX_TOTAL_BYTES && e.summary.id !== parsed.id)) {
-            await rm(file(e.summary.id), { force: true });
-            idx.delete(e.summary.id);
-          }
-        }
-        await writeIndex();
-        return { id: parsed.id };
+        const current = await read(p.id);
+        const next: CaseRecord = { ...current, checklist: p.checklist, updatedAt: new Date().toISOString() };
+        if (p.notes !== undefined) next.notes = p.notes;
+        if (p.outcome) next.outcome = p.outcome;
+        return write(next);
       }),
 
     remove: (id) =>

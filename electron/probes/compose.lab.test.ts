@@ -27,7 +27,7 @@ async function diag(account: Partial<AccountInput>, options: DiagnoseOptions = {
 const host = (k: 'mail' | 'cloud' | 'expired') => lab!.hosts[k].name;
 
 describe.skipIf(!full)(`knowledge on real reports (${full ? 'lab running' : labSkipReason()})`, () => {
-  it('port 25 blocked while 587 works: Outlook is told 587 with STARTTLS, and the sending steps come first', async () => {
+  it('port 25 blocked while 587/465 work: Outlook is told the one correct value (465 SSL/TLS, as the table says), and the sending steps come first', async () => {
     const report = await diag(
       { imap: { host: host('mail'), port: 993, security: 'tls' }, smtp: { host: host('mail'), port: 25, security: 'starttls' } },
       { tryAlternatives: true, timeoutMs: 2000 },
@@ -37,8 +37,10 @@ describe.skipIf(!full)(`knowledge on real reports (${full ? 'lab running' : labS
     const top = d.causes[0]!;
     expect(top.codes).toContain('PORT25_BLOCKED');
     const stepText = top.steps.map((s) => `${s.text} ${s.setting?.value ?? ''}`).join('\n');
-    expect(stepText).toContain('587');
-    expect(stepText).toMatch(/STARTTLS/);
+    expect(d.correct.smtp).toEqual({ host: host('mail'), port: 465, security: 'tls', source: 'connected' });
+    expect(d.correct.imap?.source).toBe('logged-in');
+    expect(stepText).toContain('465');
+    expect(stepText).toMatch(/SSL\/TLS/);
     const checklist = buildChecklist({ device: 'outlook-classic', lang: 'ja', causes: d.causes, findings: report.findings });
     const firstIds = checklist.slice(0, 4).map((s) => s.id);
     expect(firstIds.some((id) => ['smtp-port', 'send-receive-split'].includes(id))).toBe(true);

@@ -42,7 +42,8 @@ export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
                 </th>
                 <td>{r.deviceValue ? <Verbatim text={r.deviceValue} /> : '—'}</td>
                 <td>
-                  <strong>{r.correctValue ? <Verbatim text={r.correctValue} /> : '—'}</strong>
+                  {r.correctValue ? <strong><Verbatim text={r.correctValue} /></strong> : <span className="muted">{t('diagnosis.diff.noneKnown')}</span>}
+                  {r.source ? <span className="small block muted diff-source">{t(`setting.source.${r.source}`)}</span> : null}
                 </td>
                 <td>
                   <span className={`status status-diff-${r.status}`}>

@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
-import { useChecklist, useCorrectSettings, useDeviceSettings, useDiagnosis } from '../hooks/use-derived';
+import { useChecklist, useDiagnosis } from '../hooks/use-derived';
 import { SettingsPicture } from '../components/settings-picture';
 import { LinkButton } from '../components/link-button';
 import { splitSteps } from '../view/checklist-view';
-import { settingsScreenFor } from '../view/knowledge';
+import { deviceSettingsScreen, highlightFromDiff } from '../../shared/knowledge/device-settings-screen';
 import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
 import type { ChecklistEntryState, ChecklistStatus } from '../store/types';
 import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
@@ -78,18 +78,17 @@ export function ChecklistScreen() {
   const { device, lang, caseProgress, incoming } = useApp(
     useShallow((s) => ({ device: s.device, lang: s.lang, caseProgress: s.progress[s.caseId] ?? EMPTY, incoming: s.incoming })),
   );
-  const correct = useCorrectSettings();
-  const onDevice = useDeviceSettings();
   const diagnosis = useDiagnosis();
-  // Use the composer's correct settings when it has them (it also knows the catalog), else what the test saw working.
-  const target = diagnosis?.correctSettings ?? correct;
-  const pictures = useMemo(
-    () =>
-      device
-        ? [incoming, 'smtp' as const].map((p) => settingsScreenFor(device, p, { ...correct, ...target }, onDevice, lang, diagnosis?.settingsDiff)).filter((x) => x !== undefined)
-        : [],
-    [device, incoming, correct, target, onDevice, lang, diagnosis],
-  );
+  // The composer's trusted correct values only: a guess or an untested value is never drawn as the setting to enter.
+  const pictures = useMemo(() => {
+    const correct = diagnosis?.correctSettings;
+    if (!device || !correct) return [];
+    return [incoming, 'smtp' as const].flatMap((p) => {
+      const settings = correct[p];
+      if (!settings) return [];
+      return [deviceSettingsScreen(device, p, { ...settings, ...(correct.user ? { user: correct.user } : {}) }, lang, highlightFromDiff(diagnosis.settingsDiff, p))];
+    });
+  }, [device, incoming, lang, diagnosis]);
   if (!device) {
     return (
       <section aria-labelledby="cl-h">

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
-import { comparisonFor } from '../view/knowledge';
+import { compareRuns } from '../../shared/knowledge/composer-compare';
 import { StatusIcon } from '../components/status-icon';
 import type { RunCell } from '../../shared/knowledge/composer-types';
 import type { MessageKey } from '../../shared/i18n/messages';
@@ -48,7 +48,7 @@ export function CompareScreen() {
   // An unnamed run is 「ネットワーク1」…, so a conclusion never reads 「『』でも『』でも」.
   const networkName = (i: number) => runs[i]?.label.trim() || t('compare.network', { n: i + 1 });
   const comparison = useMemo(
-    () => (a && b && ia !== ib ? comparisonFor({ ...a, label: networkName(ia) }, { ...b, label: networkName(ib) }, lang) : undefined),
+    () => (a && b && ia !== ib ? compareRuns({ ...a, label: networkName(ia) }, { ...b, label: networkName(ib) }, lang) : undefined),
     // networkName reads the same runs and lang
     [a, b, ia, ib, lang],
   );

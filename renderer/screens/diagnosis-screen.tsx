@@ -7,7 +7,7 @@ import { FixSteps } from '../components/fix-steps';
 import type { Cause, Likelihood } from '../../shared/knowledge/composer-types';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { assertNever } from '../../shared/result';
-import { hasDeviceSettings } from '../view/settings-diff';
+import { hasDeviceSettings } from '../view/device-settings';
 import { Verbatim } from '../components/verbatim';
 
 function likelihoodKey(l: Likelihood): MessageKey {
@@ -101,22 +101,19 @@ export function DiagnosisScreen() {
   }
   const main = diagnosis.causes.filter((c) => c.likelihood !== 'low');
   const minor = diagnosis.causes.filter((c) => c.likelihood === 'low');
-  const loginOk = report.probes.some((p) => p.login === 'ok');
   return (
     <section aria-labelledby="diag-h">
       <h1 id="diag-h" tabIndex={-1}>
         {t('diagnosis.title')}
       </h1>
       {report.cancelled ? <p className="card card-warn">{t('diagnosis.cancelledNote')}</p> : null}
-      {report.ok && !report.cancelled ? (
-        <div className="card card-ok" role="status">
-          <p className="big">
-            <span aria-hidden="true">✓ </span>
-            {t('diagnosis.allGood', { login: loginOk ? t('diagnosis.allGood.login') : '' })}
-          </p>
-          <p>{t('diagnosis.allGood.next')}</p>
-        </div>
-      ) : null}
+      {/* The composer's verdict: green only when the servers worked with these settings and this password. */}
+      <div className={`card headline headline-${diagnosis.headline.kind} ${diagnosis.headline.kind === 'ok' ? 'card-ok' : diagnosis.headline.kind === 'problem' ? 'card-danger' : 'card-warn'}`} role="status" data-headline={diagnosis.headline.kind}>
+        <p className="big">
+          <span className="badge">{t(`headline.${diagnosis.headline.kind}`)}</span> {diagnosis.headline.text}
+        </p>
+        {diagnosis.headline.detail ? <p>{diagnosis.headline.detail}</p> : null}
+      </div>
       {!device ? (
         <p className="card card-warn">
           {t('diagnosis.fix.noDevice')}{' '}

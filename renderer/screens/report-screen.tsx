@@ -8,9 +8,9 @@ import type { ReportFormat } from '../view/report-text';
 export function ReportScreen() {
   const t = useT();
   const [format, setFormat] = useState<ReportFormat>('text');
-  const text = useReportText(format);
   const markdown = useReportText('markdown');
   const plain = useReportText('text');
+  const text = format === 'markdown' ? markdown : plain;
   const { copyText, saveReportFile, printReport } = useApp(useShallow((s) => ({ copyText: s.copyText, saveReportFile: s.saveReportFile, printReport: s.printReport })));
   if (!text) {
     return (

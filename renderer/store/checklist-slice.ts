@@ -15,7 +15,7 @@ export const createChecklistSlice: SliceCreator<ChecklistState & ChecklistAction
     // History keeps the checklist outcome too (the report and a reopened case show it).
     if (!get().runs.length) return;
     if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void get().saveCase(), SAVE_DELAY_MS);
+    saveTimer = setTimeout(() => void get().saveProgress(), SAVE_DELAY_MS);
   }
   return {
     progress: {},

@@ -1,6 +1,8 @@
 import type { SliceCreator } from './slice-types';
 import type { HistoryActions, HistoryState } from './types';
 import { fromCaseRecord, toCaseRecord } from '../view/case-record';
+import { caseOutcome } from '../../shared/knowledge/case-story';
+import { selectContext } from './derived';
 
 export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (api, env) => (set, get) => {
   let listSeq = 0;
@@ -48,6 +50,7 @@ export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (
         selectedProbeId: undefined,
         nextLabel: '',
         lastCaseId: res.value.id,
+        savedCaseId: res.value.id,
         // Local progress is newer than what history holds when both exist.
         progress: { ...s.progress, [res.value.id]: { ...restored.checklist, ...s.progress[res.value.id] } },
         ...(opts?.silent ? {} : { screen: restored.runFields.report ? 'diagnosis' : 'start' }),
@@ -72,14 +75,27 @@ export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (
     saveCase: async () => {
       const s = get();
       if (!s.email.trim() || !s.runs.length) return;
-      const record = toCaseRecord(s, s, s.progress[s.caseId] ?? {}, env.now().toISOString());
+      const record = toCaseRecord(s, s, s.progress[s.caseId] ?? {}, env.now().toISOString(), caseOutcome(selectContext(s), s.runs));
       const res = await api.invoke('history:save', record);
       if (!res.ok) {
         get().notify({ kind: 'error', code: res.error.code, context: 'err.historySave' });
         return;
       }
-      set({ lastCaseId: res.value.id });
+      set({ lastCaseId: res.value.id, savedCaseId: res.value.id });
       void get().loadHistory();
+    },
+
+    saveProgress: async () => {
+      const s = get();
+      // Not saved yet (or another case since): the full record goes once, then only the progress.
+      if (s.savedCaseId !== s.caseId) return get().saveCase();
+      const checklist = s.progress[s.caseId] ?? {};
+      const res = await api.invoke('history:progress', {
+        id: s.caseId,
+        checklist: Object.fromEntries(Object.entries(checklist).map(([k, v]) => [k, v.note ? { status: v.status, note: v.note.slice(0, 2000) } : { status: v.status }])),
+        ...(s.notes.trim() ? { notes: s.notes.slice(0, 20_000) } : {}),
+      });
+      if (!res.ok) get().notify({ kind: 'error', code: res.error.code, context: 'err.historySave' });
     },
   };
 };

@@ -2,6 +2,7 @@ import type { SliceCreator } from './slice-types';
 import type { LiveRun, RunActions, RunState } from './types';
 import type { ProbeStep } from '../../shared/models/probe';
 import { buildDiagnoseRequest, validateAccount } from '../view/account-request';
+import { serverSources } from '../view/device-settings';
 
 function upsertStep(list: ProbeStep[] | undefined, step: ProbeStep): ProbeStep[] {
   const rest = (list ?? []).filter((s) => s.name !== step.name);
@@ -28,7 +29,12 @@ export const createRunSlice: SliceCreator<RunState & RunActions> = (api, env) =>
     const live: LiveRun = { runId, label, status: 'running', startedAt: env.now().getTime(), targets: [], steps: {}, probes: {}, dns: [] };
     // Re-running from the comparison stays there: the new run joins the comparison when it ends.
     set({ run: live, selectedProbeId: undefined, ...(opts?.stay ? {} : { screen: 'probe' as const }) });
-    const res = await api.invoke('diagnose:run', buildDiagnoseRequest(get(), runId));
+    const request = buildDiagnoseRequest(get(), runId);
+    // Where each tested row came from (typed, catalog, discovered, guessed), kept with the run.
+    const all = serverSources(get().servers);
+    const sources = Object.fromEntries((['imap', 'pop3', 'smtp'] as const).filter((p) => request.account[p]).map((p) => [p, all[p]]));
+    const user = request.account.user?.trim() || request.account.email;
+    const res = await api.invoke('diagnose:run', request);
     const cur = get().run;
     if (!cur || cur.runId !== runId) return; // a new case was started meanwhile
     if (!res.ok) {
@@ -41,7 +47,7 @@ export const createRunSlice: SliceCreator<RunState & RunActions> = (api, env) =>
     for (const p of report.probes) probes[p.id] = p;
     const targets = cur.targets.length ? cur.targets : report.probes.map(({ id, protocol, host, port, security, role }) => ({ id, protocol, host, port, security, role }));
     set((st) => {
-      const runs = [...st.runs, { label, report }];
+      const runs = [...st.runs, { label, report, sources, user }];
       return {
         run: { ...cur, targets, probes, dns: report.dns.length ? report.dns : cur.dns, status: report.cancelled ? 'cancelled' : 'done' },
         report,

@@ -166,6 +166,8 @@ export interface ChecklistActions {
 export interface HistoryState {
   history: CaseSummary[];
   historyQuery: string;
+  /** The case whose full record is on disk this session; later checklist ticks send only the progress. */
+  savedCaseId?: string;
   historyStatus: LoadStatus;
 }
 export interface HistoryActions {
@@ -174,6 +176,8 @@ export interface HistoryActions {
   openCase(id: string, opts?: { silent?: boolean }): Promise<boolean>;
   deleteCase(id: string): Promise<void>;
   saveCase(): Promise<void>;
+  /** Save the checklist progress and notes of the current case (the full record only the first time). */
+  saveProgress(): Promise<void>;
 }
 
 export interface LinkActions {

@@ -8,25 +8,17 @@ import type { CaseRecord } from '../../shared/models/case';
 import type { ServerSettings, Protocol } from '../../shared/models/account';
 import type { DiagnoseReport } from '../../shared/models/probe';
 import type { CaseState, ChecklistEntryState, DeviceDraft, RunState, ServerDraft } from '../store/types';
-import { parsePort } from './account-request';
+import { draftToPartial as partialSettings } from './device-settings';
 
 /** Largest run list a CaseRecord accepts (shared/models/case.ts). */
 const MAX_RUNS = 20;
-
-function partialSettings(d: DeviceDraft): Partial<ServerSettings> | undefined {
-  const out: Partial<ServerSettings> = {};
-  if (d.host.trim()) out.host = d.host.trim();
-  const port = parsePort(d.port);
-  if (port !== undefined) out.port = port;
-  if (d.security) out.security = d.security;
-  return Object.keys(out).length ? out : undefined;
-}
 
 export function toCaseRecord(
   c: Pick<CaseState, 'caseId' | 'createdAt' | 'email' | 'device' | 'errorText' | 'deviceSettings' | 'incoming' | 'notes'>,
   r: Pick<RunState, 'runs'>,
   checklist: Record<string, ChecklistEntryState>,
   now: string,
+  outcome?: CaseRecord['outcome'],
 ): CaseRecord {
   const inc = partialSettings(c.deviceSettings.incoming);
   const smtp = partialSettings(c.deviceSettings.smtp);
@@ -44,11 +36,17 @@ export function toCaseRecord(
     ...(c.device ? { device: c.device } : {}),
     ...(c.errorText.trim() ? { errorText: c.errorText.trim().slice(0, 5000) } : {}),
     ...(Object.keys(deviceSettings).length ? { deviceSettings } : {}),
-    runs: r.runs.slice(-MAX_RUNS).map((run) => ({ label: run.label.slice(0, 100), report: run.report })),
+    runs: r.runs.slice(-MAX_RUNS).map((run) => ({
+      label: run.label.slice(0, 100),
+      report: run.report,
+      ...(run.sources ? { sources: run.sources } : {}),
+      ...(run.user ? { user: run.user.slice(0, 320) } : {}),
+    })),
     checklist: Object.fromEntries(
       Object.entries(checklist).map(([k, v]) => [k, v.note ? { status: v.status, note: v.note.slice(0, 2000) } : { status: v.status }]),
     ),
     ...(c.notes.trim() ? { notes: c.notes.slice(0, 20_000) } : {}),
+    ...(outcome ? { outcome } : {}),
   };
 }
 

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportText, scrub, type ReportInput } from './report-text';
 import { port25Report, report } from '../../test/fixtures/sample-report';
-import { fallbackDiagnosis } from './fallback-diagnosis';
+import { composeDiagnosis } from '../../shared/knowledge/composer';
+import { caseStory } from '../../shared/knowledge/case-story';
+import type { DiagnoseReport } from '../../shared/models/probe';
 
 const PASSWORD = 'correct-horse-battery';
+
+function composed(rep: DiagnoseReport, lang: 'ja' | 'en' = 'en') {
+  const d = composeDiagnosis({ report: rep, device: 'outlook-classic', lang });
+  return { headline: d.headline, causes: d.causes, story: caseStory({ device: 'outlook-classic', errorText: '0x800CCC0E' }, [{ label: 'office Wi-Fi', report: rep }], lang) };
+}
 
 function input(over: Partial<ReportInput> = {}): ReportInput {
   const rep = port25Report();
@@ -14,11 +21,10 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
     deviceLabel: 'Outlook (classic)',
     errorText: '0x800CCC0E',
     report: rep,
-    causes: fallbackDiagnosis({ report: rep, device: 'outlook-classic', lang: 'en' }).causes,
+    ...composed(rep),
     deviceSettings: { smtp: { host: 'mail.lab.test', port: 25, security: 'starttls' } },
     checklist: [{ id: 'outgoing-server', title: 'Check the outgoing server (SMTP)' }],
     progress: { 'outgoing-server': { status: 'fixed', note: 'port 25 → 587' } },
-    runs: [{ label: 'office Wi-Fi', ok: false, durationMs: 800 }],
     ...over,
   };
 }
@@ -51,7 +57,7 @@ describe('ticket report', () => {
       ok: false,
       findings: [{ code: 'AUTH_FAILED' as const, severity: 'error' as const, stage: 'auth' as const, protocol: 'imap' as const, evidence: { serverReply: `NO bad password ${PASSWORD}` } }],
     };
-    const causes = fallbackDiagnosis({ report: leaky, device: 'iphone', lang: 'en' }).causes;
+    const { causes } = composed(leaky);
     for (const format of ['text', 'markdown'] as const) {
       for (const lang of ['ja', 'en'] as const) {
         const text = buildReportText(input({ report: leaky, causes, errorText: `my password is ${PASSWORD}` }), lang, format, [PASSWORD]);

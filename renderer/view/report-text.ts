@@ -5,7 +5,8 @@
  * transcript), and every string that goes out is scrubbed of the secrets the caller
  * knows of, in case a server echoed one back in a reply.
  */
-import type { Cause } from '../../shared/knowledge/composer-types';
+import type { CaseStory } from '../../shared/knowledge/case-story';
+import type { Cause, Headline } from '../../shared/knowledge/composer-types';
 import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
 import type { AccountSettings } from '../../shared/knowledge/fix-types';
 import type { Device, Lang } from '../../shared/models/device';
@@ -24,11 +25,14 @@ export interface ReportInput {
   deviceLabel?: string;
   errorText: string;
   report: DiagnoseReport;
+  /** The composer's verdict on the current run. */
+  headline: Headline;
   causes: readonly Cause[];
+  /** The case's runs as the composer tells them (before / after the fix, other networks). */
+  story: CaseStory;
   deviceSettings: AccountSettings;
   checklist: ReadonlyArray<Pick<ChecklistStep, 'id' | 'title'>>;
   progress: Readonly<Record<string, ChecklistEntryState>>;
-  runs: ReadonlyArray<{ label: string; ok: boolean; durationMs: number }>;
 }
 
 const REDACTED = '********';
@@ -81,9 +85,30 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
   lines.push(li(`${t(lang, 'rep.email')}: ${input.email}`));
   lines.push(li(`${t(lang, 'rep.device')}: ${input.deviceLabel ?? t(lang, 'device.none')}`));
   lines.push(li(`${t(lang, 'rep.errorText')}: ${input.errorText.trim() ? code(input.errorText.trim().replace(/\s+/g, ' ')) : t(lang, 'rep.none')}`));
-  const errors = r.findings.filter((f) => f.severity === 'error').length;
-  const result = r.cancelled ? t(lang, 'rep.result.cancelled') : r.ok ? t(lang, 'rep.result.ok') : t(lang, 'rep.result.problem', { count: errors });
-  lines.push(li(`${t(lang, 'rep.result')}: ${result}`));
+  lines.push(li(`${t(lang, 'rep.verdict')}: ${t(lang, `headline.${input.headline.kind}`)} — ${input.headline.text}`));
+
+  // Symptom, cause, fix applied, result after the fix: what the ticket needs first.
+  const st = input.story;
+  lines.push(h2(t(lang, 'rep.summary')));
+  lines.push(li(`${t(lang, 'rep.symptom')}: ${st.symptom ? code(st.symptom.replace(/\s+/g, ' ')) : t(lang, 'rep.none')}`));
+  if (st.first) {
+    const fh = st.first.diagnosis.headline;
+    lines.push(li(`${t(lang, 'rep.cause')}: ${fh.kind === 'ok' ? t(lang, 'headline.ok') : fh.text}`));
+  }
+  const fixedSteps = input.checklist.filter((s) => input.progress[s.id]?.status === 'fixed').map((s) => s.title);
+  if (st.afterFix || fixedSteps.length) {
+    const fixes = [...st.fixApplied, ...fixedSteps];
+    lines.push(li(`${t(lang, 'rep.fixApplied')}: ${fixes.length ? fixes.join(' / ') : t(lang, 'rep.fixApplied.none')}`));
+  }
+  if (st.afterFix) {
+    const ah = st.afterFix.diagnosis.headline;
+    lines.push(li(`${t(lang, 'rep.afterFix')}: ${t(lang, `headline.${ah.kind}`)} — ${ah.text}`));
+  }
+  for (const o of st.otherNetworks) {
+    const oh = o.diagnosis.headline;
+    lines.push(li(`${t(lang, 'rep.otherNetwork', { label: o.label || t(lang, 'compare.unlabelled') })}: ${t(lang, `headline.${oh.kind}`)} — ${oh.text}`));
+  }
+  if (st.cancelledRuns) lines.push(li(t(lang, 'rep.cancelledRuns', { n: st.cancelledRuns })));
 
   lines.push(h2(t(lang, 'rep.settings')));
   const tested = r.probes.filter((p) => p.role === 'configured');
@@ -125,12 +150,6 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
     lines.push(li(`${s.title}: ${statusText(lang, e.status)}${e.note ? ` — ${t(lang, 'rep.note')}: ${e.note}` : ''}`));
   }
 
-  if (input.runs.length > 1) {
-    lines.push(h2(t(lang, 'rep.runs')));
-    input.runs.forEach((run, i) =>
-      lines.push(li(`${t(lang, 'compare.run', { n: i + 1, label: run.label || t(lang, 'compare.unlabelled') })}: ${run.ok ? t(lang, 'rep.result.ok') : t(lang, 'history.problem')} — ${t(lang, 'rep.duration', { ms: Math.round(run.durationMs) })}`)),
-    );
-  }
   lines.push('');
   lines.push(md ? `_${t(lang, 'rep.footer')}_` : t(lang, 'rep.footer'));
   return scrub(lines.join('\n'), secrets) + '\n';

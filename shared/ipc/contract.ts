@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { AppInfo, ClipboardWriteRequest, ClipboardWriteResult, OpenExternalRequest, SaveFileRequest, SaveFileResult, UpdateCheck } from '../models/app';
-import { CaseRecord, CaseSummary } from '../models/case';
+import { CaseProgress, CaseRecord, CaseSummary } from '../models/case';
 import { DiscoverRequest, DiscoveryResult } from '../models/discovery';
 import { LookupRequest, LookupResult } from '../models/lookup';
 import { DiagnoseProgress, DiagnoseReport, DiagnoseRequest } from '../models/probe';
@@ -29,6 +29,8 @@ export const contract = {
   'history:list': { request: z.object({ query: z.string().max(500).optional() }), response: z.array(CaseSummary) },
   'history:get': { request: Id, response: CaseRecord },
   'history:save': { request: CaseRecord, response: z.object({ id: z.string() }) },
+  /** A checklist tick or note on a saved case: only that part travels, not every run's report again. */
+  'history:progress': { request: CaseProgress, response: z.object({ id: z.string() }) },
   'history:delete': { request: Id, response: z.object({ deleted: z.boolean() }) },
   'file:save': { request: SaveFileRequest, response: SaveFileResult },
   'shell:open-external': { request: OpenExternalRequest, response: z.object({ opened: z.boolean() }) },
@@ -39,7 +41,6 @@ export const contract = {
 /** Push events, main → renderer. */
 export const events = {
   'diagnose:progress': DiagnoseProgress,
-  'diagnose:done': z.object({ runId: z.string(), ok: z.boolean(), cancelled: z.boolean(), durationMs: z.number() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof contract;

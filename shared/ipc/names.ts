@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'history:list',
   'history:get',
   'history:save',
+  'history:progress',
   'history:delete',
   'file:save',
   'shell:open-external',
@@ -20,7 +21,7 @@ export const CHANNEL_NAMES = [
   'clipboard:write-text',
 ] as const;
 
-export const EVENT_NAME_LIST = ['diagnose:progress', 'diagnose:done'] as const;
+export const EVENT_NAME_LIST = ['diagnose:progress'] as const;
 
 export function isChannelName(x: unknown): x is (typeof CHANNEL_NAMES)[number] {
   return typeof x === 'string' && (CHANNEL_NAMES as readonly string[]).includes(x);

@@ -49,6 +49,8 @@ interface Importance {
   why: string;
 }
 
+const SERVER_SIDE_CAUSES = new Set<string>(['server-outage', 'guessed-server']);
+
 /** How important each finding code and cause id is in this diagnosis. */
 function importanceMaps(input: ChecklistInput, lang: Lang): { codes: Map<FindingCode, Importance>; causes: Map<string, Importance> } {
   const codes = new Map<FindingCode, Importance>();
@@ -61,7 +63,9 @@ function importanceMaps(input: ChecklistInput, lang: Lang): { codes: Map<Finding
     // Earlier causes weigh a little more than later ones of the same likelihood.
     const imp = { score: LIKELIHOOD_SCORE[c.likelihood] - i, why: c.title };
     put(causes, c.id, imp);
-    for (const code of c.codes) put(codes, code, imp);
+    // A server-side cause explains its codes (the refused/silent ports, the missing name); it does not
+    // make the device steps for those codes its own.
+    if (!SERVER_SIDE_CAUSES.has(c.id)) for (const code of c.codes) put(codes, code, imp);
   });
   for (const f of input.findings ?? []) {
     if (f.role === 'alternative' && f.code !== 'ALTERNATIVE_WORKS') continue;

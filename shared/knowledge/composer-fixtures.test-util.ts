@@ -68,7 +68,8 @@ export function probe(s: ProbeSpec, i = 0): ProbeResult {
     steps,
     findings,
     transcript: [],
-    login: s.login ?? (s.failAt === 'login' ? 'failed' : failed ? 'not-tried' : 'ok'),
+    // Alternatives never send the password (as in the engine).
+    login: s.login ?? (role === 'alternative' ? 'not-tried' : s.failAt === 'login' ? 'failed' : failed ? 'not-tried' : 'ok'),
   };
 }
 

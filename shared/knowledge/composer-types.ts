@@ -3,7 +3,7 @@
  * comparison (composer-compare.ts). All text is in the requested language.
  */
 import type { FindingCode } from '../findings/codes';
-import type { Protocol, Security } from '../models/account';
+import type { Protocol, Security, ServerSettings } from '../models/account';
 import type { Device, Grade, Lang } from '../models/device';
 import type { LookupResult } from '../models/lookup';
 import type { DiagnoseReport, StepName } from '../models/probe';
@@ -35,8 +35,14 @@ export interface ComposeInput {
   lookup?: LookupResult;
   /** What the device is set to (typed in by the helpdesk person). */
   deviceSettings?: AccountSettings;
-  /** What discovery / the catalog say is right; overrides what the composer derives. */
-  correctSettings?: AccountSettings;
+  /**
+   * Where each server the run tested came from (the account form's row source). A guessed
+   * server that does not exist is then never blamed on the customer's spelling, and an
+   * untested row is shown as 'typed'/'guess', never as correct.
+   */
+  serverSources?: Partial<Record<Protocol, ConfiguredSource>>;
+  /** The login name the run used (default: the address). */
+  user?: string;
   /** Earlier runs on other networks, for the network comparison. */
   previousRuns?: LabelledRun[];
   /** Name of the network the current run was made on ("office Wi-Fi"); default 「今回の診断」/"this run". */
@@ -45,6 +51,50 @@ export interface ComposeInput {
 }
 
 export type Likelihood = 'high' | 'medium' | 'low';
+
+/**
+ * Where a correct-settings value comes from, strongest first:
+ * - `logged-in`: a login succeeded with it in this run;
+ * - `connected`: TLS and the greeting were fine, and the login failed for a reason no port can
+ *   fix (a wrong password) or was not tried;
+ * - `catalog`: the provider catalog;
+ * - `discovered`: trusted autoconfig / ISPDB / SRV;
+ * - `typed`: what the helpdesk typed, untested;
+ * - `guess`: `imap.<domain>` and the like, untested.
+ */
+export const SETTING_SOURCES = ['logged-in', 'connected', 'catalog', 'discovered', 'typed', 'guess'] as const;
+export type SettingSource = (typeof SETTING_SOURCES)[number];
+/** Sources a configured server row can have before any test. */
+export type ConfiguredSource = Extract<SettingSource, 'catalog' | 'discovered' | 'typed' | 'guess'>;
+/** Only these may be shown as 正しい値 / "correct value"; typed and guessed values are not known to work. */
+export const TRUSTED_SOURCES: ReadonlySet<SettingSource> = new Set<SettingSource>(['logged-in', 'connected', 'catalog', 'discovered']);
+
+export interface KnownServer extends ServerSettings {
+  source: SettingSource;
+}
+
+/** The composer's answer to "what should the device be set to", each value with its source. */
+export interface CorrectSettings {
+  imap?: KnownServer;
+  pop3?: KnownServer;
+  smtp?: KnownServer;
+  user?: { value: string; source: SettingSource };
+}
+
+/**
+ * The one-line verdict above the causes:
+ * - `ok`: the servers work with these settings and this password;
+ * - `problem`: the test found what is wrong (or the device differs from what works);
+ * - `unverified`: the test could not settle it (login not tried, run cancelled, nothing run).
+ */
+export type HeadlineKind = 'ok' | 'problem' | 'unverified';
+export interface Headline {
+  kind: HeadlineKind;
+  /** One plain sentence, e.g. 「ポート25番が回線で止められています」. */
+  text: string;
+  /** Why the verdict is not `ok` / what is still open; one sentence, may be empty. */
+  detail: string;
+}
 
 /** One row of the settings diff. */
 export interface SettingsDiffRow {
@@ -55,7 +105,10 @@ export interface SettingsDiffRow {
   label: string;
   /** Display text; absent when not known. */
   deviceValue?: string;
+  /** Only from a trusted source (see TRUSTED_SOURCES); absent when nothing trustworthy is known. */
   correctValue?: string;
+  /** Where correctValue comes from; for an untrusted value, where the untested value came from. */
+  source?: SettingSource;
   /** 'unknown' when either side is missing. */
   status: 'ok' | 'wrong' | 'unknown';
 }
@@ -64,6 +117,7 @@ export interface SettingsDiffRow {
 export const TRIAGE_CAUSE_IDS = [
   'server-outage',
   'network-filter',
+  'guessed-server',
   'sending-only',
   'password-changed',
   'device-settings',
@@ -97,11 +151,14 @@ export interface Cause {
 }
 
 export interface Diagnosis {
+  headline: Headline;
   /** Ranked: most likely first. */
   causes: Cause[];
   /** The full diff over every protocol the device uses. */
   settingsDiff: SettingsDiffRow[];
-  /** The correct settings the composer used (explicit, seen working, or catalog). */
+  /** Every value known per protocol, with its source (typed/guess included, marked as such). */
+  correct: CorrectSettings;
+  /** The trusted part of `correct` as plain values: what the steps, the table and the pictures show. */
   correctSettings: AccountSettings;
   /** Present when previousRuns were given: current run vs the most different earlier run. */
   comparison?: RunComparison;

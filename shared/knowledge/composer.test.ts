@@ -57,7 +57,7 @@ describe('composeDiagnosis: finding causes', () => {
     expect(textOf(d.causes[0] as Cause)).toMatch(/app password/);
   });
 
-  it('failures of alternative ports are not causes; the alternative that works is', () => {
+  it('failures of alternative ports are not causes; the alternative that works joins the failure it fixes (one cause, one set of steps)', () => {
     const r = report('a@example.jp', [
       { protocol: 'imap', host: 'mail.example.jp', port: 143, security: 'tls', failAt: 'tls', code: 'TLS_ON_PLAIN_PORT' },
       { protocol: 'imap', host: 'mail.example.jp', port: 993, security: 'tls', role: 'alternative', code: 'ALTERNATIVE_WORKS' },
@@ -66,11 +66,14 @@ describe('composeDiagnosis: finding causes', () => {
     const d = composeDiagnosis({ report: r, device: 'outlook-classic', lang: 'ja' });
     const ids = d.causes.map((c) => c.id);
     expect(ids[0]).toBe('finding:TLS_ON_PLAIN_PORT');
-    expect(ids).toContain('finding:ALTERNATIVE_WORKS');
+    expect(ids).not.toContain('finding:ALTERNATIVE_WORKS');
     expect(ids).not.toContain('finding:TCP_REFUSED');
-    const alt = d.causes.find((c) => c.id === 'finding:ALTERNATIVE_WORKS') as Cause;
-    expect(settingsOf(alt)).toContain('サーバーのポート番号 > 受信サーバー (IMAP): 993');
-    expect(settingsOf(alt)).toContain('使用する暗号化接続の種類: SSL/TLS');
+    const top = d.causes[0] as Cause;
+    expect(top.codes).toEqual(['TLS_ON_PLAIN_PORT', 'ALTERNATIVE_WORKS']);
+    expect(settingsOf(top)).toContain('サーバーのポート番号 > 受信サーバー (IMAP): 993');
+    expect(settingsOf(top)).toContain('使用する暗号化接続の種類: SSL/TLS');
+    // The table says the same as the steps.
+    expect(d.correct.imap).toEqual({ host: 'mail.example.jp', port: 993, security: 'tls', source: 'connected' });
   });
 });
 
@@ -101,8 +104,8 @@ describe('composeDiagnosis: report shaped like the probe engine’s', () => {
     const ids = d.causes.map((c) => c.id);
     expect(ids[0]).toBe('finding:PORT25_BLOCKED');
     expect(ids).not.toContain('finding:TCP_TIMEOUT');
-    const alt = d.causes.find((c) => c.id === 'finding:ALTERNATIVE_WORKS') as Cause;
-    expect(alt.evidence.map((e) => e.label)).toEqual(expect.arrayContaining(['今の設定', 'つながった設定']));
+    expect(ids).not.toContain('finding:ALTERNATIVE_WORKS');
+    expect((d.causes[0] as Cause).evidence.map((e) => e.label)).toEqual(expect.arrayContaining(['今の設定', 'つながった設定']));
     // The port seen working (465), not the standard table's 587.
     expect(settingsOf(d.causes[0] as Cause)).toEqual(expect.arrayContaining(['サーバーのポート番号 > 送信サーバー (SMTP): 465', '使用する暗号化接続の種類: SSL/TLS']));
   });
@@ -122,11 +125,18 @@ describe('composeDiagnosis: triage rules', () => {
     expect(top.likelihood).toBe('high');
     expect(top.actions.map((a) => a.id)).toContain('recheck');
     expect(textOf(top)).toMatch(/待って/);
-    // Without knowing about other networks, the outage is only "medium" and the UI offers a comparison.
+    // Every port silent from this PC is the server side even without the customer's word: worded for
+    // the helpdesk (this PC, another network), never as the customer's Wi-Fi or phone settings.
     const unsure = composeDiagnosis({ report: r, device: 'iphone', lang: 'en' });
-    const outage = unsure.causes.find((c) => c.id === 'server-outage') as Cause;
-    expect(outage.likelihood).toBe('medium');
+    const outage = unsure.causes[0] as Cause;
+    expect(outage.id).toBe('server-outage');
+    expect(outage.likelihood).toBe('high');
+    expect(outage.codes).toEqual(expect.arrayContaining(['TCP_TIMEOUT']));
+    expect(unsure.causes.map((c) => c.id)).not.toContain('finding:TCP_TIMEOUT');
+    expect(textOf(outage)).toMatch(/this PC/);
+    expect(outage.steps.some((st) => st.path)).toBe(false);
     expect(outage.actions.map((a) => a.id)).toEqual(['recheck', 'compare-networks']);
+    expect(unsure.headline.kind).toBe('problem');
   });
 
   it('fails only on one network (labelled runs) → network filter, and the comparison names the network', () => {
@@ -159,10 +169,11 @@ describe('composeDiagnosis: triage rules', () => {
       deviceSettings: { imap: { host: 'imap.so-net.ne.jp', port: 993, security: 'tls' }, smtp: { host: 'mail.so-net.ne.jp', port: 25, security: 'none' } },
     });
     const top = d.causes[0] as Cause;
-    expect(top.id).toBe('sending-only');
-    expect(top.codes).toContain('PORT25_BLOCKED');
+    // The plain conclusion is the finding itself, not "only sending fails"; receiving working is its evidence.
+    expect(top.id).toBe('finding:PORT25_BLOCKED');
+    expect(top.evidence.map((e) => e.value)).toContain('受信はできています（送信だけの問題です）');
     // The port-25 finding, the working alternative and the wrong-port diff are one problem: one cause.
-    expect(d.causes.map((c) => c.id)).toEqual(['sending-only']);
+    expect(d.causes.map((c) => c.id)).toEqual(['finding:PORT25_BLOCKED']);
     expect(settingsOf(top)).toEqual(expect.arrayContaining(['サーバポート: 587', 'SSLを使用: オン']));
     expect(settingsOf(top).some((s) => s.startsWith('認証: '))).toBe(true);
     const port = top.settingsDiff.find((row) => row.protocol === 'smtp' && row.field === 'port');

@@ -1,12 +1,16 @@
 /**
- * The diagnosis composer: turns a probe report (or only the
- * customer's error text), the provider, the device and what the helpdesk
- * learnt into a ranked list of causes, each with evidence, a plain
- * explanation, device fix steps and a settings diff.
+ * The diagnosis composer: the ONE place that turns a probe report (or only the
+ * customer's error text), the provider, the device and what the helpdesk learnt
+ * into the answer — a headline, ranked causes (each with evidence, a plain
+ * explanation and device fix steps), the correct settings with their source and
+ * the settings diff. The renderer, the report, the history and the CLI render
+ * what it returns and derive nothing themselves.
  *
  * Ranking: likelihood first (high > medium > low), then nearness to the root
  * cause (finding weights from codes.ts; triage causes slotted between them by
- * triageRank). The rules are described in docs/knowledge.md.
+ * triageRank). The steps name the same values as the correct-settings table:
+ * every fixable finding gets the trusted correct value of its protocol as `fix`.
+ * The rules are described in docs/knowledge.md.
  */
 import { FINDING_META, type FindingCode } from '../findings/codes';
 import type { Protocol } from '../models/account';
@@ -15,33 +19,38 @@ import type { LookupMatch } from '../models/lookup';
 import type { Finding } from '../models/probe';
 import { compareRuns } from './composer-compare';
 import type { Cause, ComposeInput, Diagnosis, LabelledRun, Likelihood, RunComparison, SettingsDiffRow, TriageCauseId } from './composer-types';
+import { deriveCorrect, trustedSettings } from './correct-settings';
 import { explainFinding, findingSummary } from './finding-text';
 import { providerNotes } from './fix-provider-notes';
 import { dedupeSteps } from './fix-steps';
-import { L, pick, weakestGrade, type EvidenceItem } from './fix-types';
-import { deriveCorrectSettings, diffSettings } from './settings-diff';
+import { L, pick, weakestGrade, type AccountSettings, type EvidenceItem } from './fix-types';
+import { composeHeadline } from './headline';
+import { AUTH_CODES, everyConfiguredWorks, loginProved, reachedStage, SEND_CODES, sideWorks } from './probe-evidence';
+import { diffSettings } from './settings-diff';
 import { triageCauses, triageRank } from './triage';
 
 export { compareRuns } from './composer-compare';
 export type * from './composer-types';
 
 const LIKELIHOOD_ORDER: Record<Likelihood, number> = { high: 0, medium: 1, low: 2 };
-const AUTH_CODES = new Set<FindingCode>(['AUTH_FAILED', 'AUTH_APP_PASSWORD_REQUIRED', 'AUTH_BASIC_DISABLED', 'AUTH_PLAINTEXT_DISABLED', 'AUTH_MECHANISM_UNSUPPORTED']);
 
 /** Stages where changing port/security can be the fix (as electron/probes/rank.ts decides). */
 const FIXABLE_STAGES = new Set<string>(['tcp', 'tls', 'greeting', 'config']);
 const SUPERSEDED_BY_PORT25 = new Set<FindingCode>(['TCP_TIMEOUT', 'TCP_REFUSED', 'TCP_RESET', 'TCP_UNREACHABLE']);
-const SEND_CODES = new Set<FindingCode>(['PORT25_BLOCKED', 'SMTP_AUTH_REQUIRED', 'SMTP_RELAY_DENIED', 'SMTP_SENDER_REJECTED']);
+/** Triage causes whose own steps are the answer: what they take over adds evidence, not its (device) steps. */
+const KEEPS_OWN_STEPS = new Set<string>(['server-outage', 'guessed-server']);
 
 /**
  * Which other causes a triage cause takes over, because its explanation is the
  * better frame for them and listing both would repeat the same steps.
  */
-function takesOver(triageId: string, other: Ranked): boolean {
+function takesOver(triage: Cause, other: Ranked): boolean {
   const c = other.cause;
-  switch (triageId) {
+  switch (triage.id) {
     case 'server-outage':
-      return c.kind === 'finding' && c.codes.includes('SERVER_UNAVAILABLE');
+    case 'guessed-server':
+      // Their codes are exactly the findings they explain (refused/silent ports, the missing name).
+      return c.kind !== 'triage' && c.codes.some((x) => triage.codes.includes(x));
     case 'sending-only':
       if (c.kind === 'finding' && c.codes.some((x) => SEND_CODES.has(x))) return true;
       if (c.kind === 'finding' && c.codes.includes('ALTERNATIVE_WORKS')) return other.protocols.size > 0 && [...other.protocols].every((p) => p === 'smtp');
@@ -79,8 +88,13 @@ function dedupeEvidence(items: EvidenceItem[]): EvidenceItem[] {
   });
 }
 
+/** Does this setting differ from the failing probe's own (so naming it is a change)? */
+function differs(fix: NonNullable<Finding['fix']>, f: Finding): boolean {
+  return fix.host.toLowerCase() !== (f.host ?? '').toLowerCase() || fix.port !== f.port || fix.security !== f.security;
+}
+
 /** Finding causes from the probe report: one per code, most telling finding first. */
-function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes: ReadonlySet<FindingCode>): Ranked[] {
+function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes: ReadonlySet<FindingCode>, trusted: AccountSettings): Ranked[] {
   const r = input.report;
   if (!r) return [];
   const ctx = { device: input.device, lang: input.lang, provider: input.provider, email: r.email };
@@ -89,15 +103,27 @@ function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes
   // PORT25_BLOCKED explains the timeout/refusal of the same port-25 probe: one cause, not two.
   const port25 = new Set(kept.filter((f) => f.code === 'PORT25_BLOCKED').map((f) => f.probeId ?? `${f.host}:${f.port}`));
   const explainedBy25 = (f: Finding) => SUPERSEDED_BY_PORT25.has(f.code) && port25.has(f.probeId ?? `${f.host}:${f.port}`);
-  const relevant = kept.filter((f) => !explainedBy25(f));
-  // A configured failure that a working alternative fixes gets that alternative as its `fix`,
-  // so its steps name the values seen working rather than the catalog or the standard table.
-  const altFix = new Map<Protocol, NonNullable<Finding['fix']>>();
-  for (const f of kept) if (f.code === 'ALTERNATIVE_WORKS' && f.protocol && f.fix && !altFix.has(f.protocol)) altFix.set(f.protocol, f.fix);
-  const withFix = (f: Finding): Finding => {
-    const fix = f.protocol ? altFix.get(f.protocol) : undefined;
-    return !f.fix && fix && f.code !== 'ALTERNATIVE_WORKS' && FIXABLE_STAGES.has(FINDING_META[f.code].stage) ? { ...f, fix } : f;
+  // A configured failure a setting change fixes names the one correct value of its protocol (the
+  // same value the correct-settings table shows), never a second pick of its own.
+  const fixable = (f: Finding) => f.code !== 'ALTERNATIVE_WORKS' && FIXABLE_STAGES.has(FINDING_META[f.code].stage);
+  const fixOf = (f: Finding): Finding['fix'] => {
+    const t = f.protocol ? trusted[f.protocol] : undefined;
+    return t?.host && t.port !== undefined && t.security ? { host: t.host, port: t.port, security: t.security } : undefined;
   };
+  const withFix = (f: Finding): Finding => {
+    const fix = fixOf(f);
+    if (fix && (f.code === 'ALTERNATIVE_WORKS' || (fixable(f) && differs(fix, f)))) return { ...f, fix };
+    if (f.fix && fixable(f) && !fix) {
+      // The engine's own pick is not among the trusted values: do not name it.
+      const { fix: _drop, ...rest } = f;
+      return rest;
+    }
+    return f;
+  };
+  // The alternative that works belongs to the configured failure it fixes: one cause, one set of steps.
+  const fixedProtocols = new Set(kept.filter((f) => f.role !== 'alternative' && f.severity === 'error' && fixable(f) && f.protocol).map((f) => f.protocol as Protocol));
+  const absorbedAlt = (f: Finding) => f.code === 'ALTERNATIVE_WORKS' && !!f.protocol && fixedProtocols.has(f.protocol);
+  const relevant = kept.filter((f) => !explainedBy25(f) && !absorbedAlt(f));
   const groups = new Map<FindingCode, Finding[]>();
   for (const f0 of relevant) {
     const f = withFix(f0);
@@ -107,17 +133,26 @@ function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes
   const p25 = groups.get('PORT25_BLOCKED');
   if (p25) groups.set('PORT25_BLOCKED', [...p25, ...kept.filter(explainedBy25)]);
   const topError = relevant.find((f) => f.severity === 'error')?.code;
+  const receives = sideWorks(r, 'incoming');
   const out: Ranked[] = [];
   for (const [code, fs] of groups) {
     const first = fs[0] as Finding;
     const x = explainFinding(first, ctx);
     let likelihood: Likelihood = code === topError ? 'high' : first.severity === 'error' || code === 'ALTERNATIVE_WORKS' ? 'medium' : 'low';
     const evidence = fs.flatMap((f) => explainFinding(f, ctx).evidence);
+    const protocols = new Set(fs.flatMap((f) => (f.protocol ? [f.protocol] : [])));
+    const codes: FindingCode[] = [code];
+    for (const alt of kept.filter((f) => absorbedAlt(f) && protocols.has(f.protocol as Protocol) && fixable(first))) {
+      evidence.push(...explainFinding(withFix(alt), ctx).evidence);
+      if (!codes.includes('ALTERNATIVE_WORKS')) codes.push('ALTERNATIVE_WORKS');
+    }
     if (lookupCodes.has(code)) {
       likelihood = bump(likelihood);
       evidence.push({ label: pick(L('エラーメッセージ', 'Error message'), input.lang), value: pick(L('お客様の画面の表示もこの原因と一致します', 'The message on the customer’s screen points to this too'), input.lang) });
     }
-    const protocols = new Set(fs.flatMap((f) => (f.protocol ? [f.protocol] : [])));
+    if (first.severity === 'error' && protocols.size === 1 && protocols.has('smtp') && receives) {
+      evidence.push({ label: pick(L('受信', 'Receiving'), input.lang), value: pick(L('受信はできています（送信だけの問題です）', 'Receiving works (only sending is affected)'), input.lang) });
+    }
     out.push({
       cause: {
         id: `finding:${code}`,
@@ -126,7 +161,7 @@ function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes
         explanation: x.summary,
         evidence: dedupeEvidence(evidence),
         likelihood,
-        codes: [code],
+        codes,
         steps: x.steps,
         settingsDiff: diffFor(diff, protocols, AUTH_CODES.has(code)),
         actions: code === 'SERVER_UNAVAILABLE' || code === 'SERVER_TOO_MANY_CONNECTIONS' ? [{ id: 'recheck', label: pick(L('もう一度診断する', 'Check again'), input.lang) }] : [],
@@ -148,30 +183,14 @@ function protocolOf(code: FindingCode, match: LookupMatch): Protocol | undefined
   return undefined;
 }
 
-/** Did the probes already explain a failure of this protocol's configured server? */
-function explainedByProbes(protocol: Protocol | undefined, input: ComposeInput): boolean {
+/**
+ * An error-text cause stays only where the run did not reach: with a finished run, the
+ * probes have tested that stage and their findings (or their success) are the answer.
+ */
+function testedAlready(code: FindingCode, protocol: Protocol | undefined, input: ComposeInput): boolean {
   const r = input.report;
-  if (!r) return false;
-  const named = (f: Finding) => f.role !== 'alternative' && f.severity === 'error';
-  if (protocol) return r.findings.some((f) => named(f) && f.protocol === protocol);
-  // Side unknown: when something failed and every failing configured connection already has its
-  // cause, the wording cannot add one. (All green is different: then the wording may well point
-  // at the device's own settings, so it is kept.)
-  const configured = r.probes.filter((p) => p.role === 'configured');
-  const failing = configured.filter((p) => p.status === 'failed');
-  return failing.length > 0 && failing.every((p) => r.findings.some((f) => named(f) && f.probeId === p.id));
-}
-
-/** Has the report shown this code's stage working, so the error text cannot mean it? */
-function contradicted(code: FindingCode, input: ComposeInput): boolean {
-  const r = input.report;
-  if (!r) return false;
-  const stage = FINDING_META[code].stage;
-  const probes = r.probes.filter((p) => p.role === 'configured');
-  if (stage === 'auth') return probes.some((p) => p.login === 'ok');
-  if (stage === 'dns' || stage === 'tcp') return probes.some((p) => p.steps.some((s) => s.name === 'tcp' && s.status === 'ok'));
-  if (stage === 'tls') return probes.some((p) => p.steps.some((s) => (s.name === 'tls' || s.name === 'starttls') && s.status === 'ok'));
-  return false;
+  if (!r || r.cancelled) return false;
+  return reachedStage(r, code, protocol);
 }
 
 /** Causes from the recognised error text, for codes the report does not already cover. */
@@ -183,16 +202,20 @@ function lookupCauses(input: ComposeInput, diff: SettingsDiffRow[], covered: Rea
   const done = new Set<FindingCode>(covered);
   matches.forEach((m, mi) => {
     m.codes.forEach((code, ci) => {
-      if (done.has(code) || out.length >= 5 || contradicted(code, input)) return;
+      if (done.has(code) || out.length >= 5) return;
       const protocol = protocolOf(code, m);
-      // The probes measured this side and named the cause: a guess from the wording only adds noise.
-      if (explainedByProbes(protocol, input)) return;
+      if (testedAlready(code, protocol, input)) return;
       done.add(code);
       // A generic message ("Cannot Get Mail") lists many candidates: none of them is "high" on its own.
       const specific = m.codes.length <= 2;
       let likelihood: Likelihood = mi === 0 && ci === 0 ? (m.score >= 0.75 && lk.recognised && specific ? 'high' : 'medium') : mi === 0 ? 'medium' : 'low';
       // With a report, the probes had their say: the error text only adds what they could not test.
-      if (input.report) likelihood = input.report.findings.some((f) => f.code === 'LOGIN_NOT_TRIED') && AUTH_CODES.has(code) ? 'medium' : 'low';
+      // The customer's screen says the password is wrong, every server answered, and the login
+      // could not be tried here: that is the most likely cause left.
+      if (input.report) {
+        const r = input.report;
+        likelihood = AUTH_CODES.has(code) && !loginProved(r) ? (mi === 0 && ci === 0 && everyConfiguredWorks(r) ? 'high' : 'medium') : 'low';
+      }
       const meta = FINDING_META[code];
       const finding: Finding = { code, severity: meta.severity, stage: meta.stage, evidence: {} };
       if (protocol) finding.protocol = protocol;
@@ -249,10 +272,16 @@ function absorb(all: Ranked[], lang: Lang): Ranked[] {
   let rest = all;
   for (const t of all) {
     if (t.cause.kind !== 'triage' || !rest.includes(t)) continue;
-    const taken = rest.filter((o) => o !== t && takesOver(t.cause.id, o));
+    const taken = rest.filter((o) => o !== t && takesOver(t.cause, o));
     if (taken.length === 0) continue;
     rest = rest.filter((o) => !taken.includes(o));
     const c = t.cause;
+    if (KEEPS_OWN_STEPS.has(c.id)) {
+      c.evidence = dedupeEvidence([...c.evidence, ...taken.flatMap((f) => f.cause.evidence)]);
+      c.codes = [...new Set([...c.codes, ...taken.flatMap((f) => f.cause.codes)])];
+      t.rank = Math.min(t.rank, ...taken.map((f) => f.rank));
+      continue;
+    }
     const keepLead = c.id === 'password-changed' ? c.steps.slice(0, 1) : [];
     c.explanation = [c.explanation, ...taken.filter((f) => f.cause.kind === 'finding').map((f) => f.cause.explanation)].join(lang === 'ja' ? '' : ' ');
     c.evidence = dedupeEvidence([...c.evidence, ...taken.flatMap((f) => f.cause.evidence)]);
@@ -270,22 +299,35 @@ function absorb(all: Ranked[], lang: Lang): Ranked[] {
 
 /** Ranked causes for the diagnosis screen, the report and the checklist ordering. */
 export function composeDiagnosis(input: ComposeInput): Diagnosis {
-  const correct = deriveCorrectSettings(input.correctSettings, input.report, input.provider, input.report?.email);
+  const correct = deriveCorrect({ report: input.report, provider: input.provider, serverSources: input.serverSources, user: input.user });
+  const trusted = trustedSettings(correct);
   const diff = diffSettings({ device: input.device, lang: input.lang, deviceSettings: input.deviceSettings, correct, protocols: protocolsInUse(input) });
   const comparison = bestComparison(input);
   const reportCodes = new Set<FindingCode>(input.report?.findings.map((f) => f.code) ?? []);
   const lookupCodes = new Set<FindingCode>(input.lookup?.matches.flatMap((m) => m.codes) ?? []);
 
-  const fromFindings = findingCauses(input, diff, lookupCodes);
+  const fromFindings = findingCauses(input, diff, lookupCodes, trusted);
   const fromLookup = lookupCauses(input, diff, reportCodes);
-  const triage: Ranked[] = triageCauses({ input, diff, correct, comparison, reportCodes, lookupCodes }, fromFindings.length + fromLookup.length === 0).map((cause) => ({
+  // A configured failure whose fix is a setting change already names the right values for its protocol.
+  const covered = new Set<Protocol>(
+    fromFindings.filter((x) => x.cause.codes.some((c) => FIXABLE_STAGES.has(FINDING_META[c].stage) && FINDING_META[c].severity === 'error')).flatMap((x) => [...x.protocols]),
+  );
+  const triage: Ranked[] = triageCauses({ input, diff, correct: trusted, covered, comparison, reportCodes, lookupCodes }, fromFindings.length + fromLookup.length === 0).map((cause) => ({
     cause,
     rank: triageRank(cause.id as TriageCauseId),
     protocols: new Set<Protocol>(),
   }));
   const all = absorb([...triage, ...fromFindings, ...fromLookup], input.lang);
   all.sort((a, b) => LIKELIHOOD_ORDER[a.cause.likelihood] - LIKELIHOOD_ORDER[b.cause.likelihood] || a.rank - b.rank);
-  const out: Diagnosis = { causes: all.map((x) => x.cause), settingsDiff: diff, correctSettings: correct, providerNotes: providerNotes(input.provider, input.lang) };
+  const causes = all.map((x) => x.cause);
+  const out: Diagnosis = {
+    headline: composeHeadline({ input, causes, diff }),
+    causes,
+    settingsDiff: diff,
+    correct,
+    correctSettings: trusted,
+    providerNotes: providerNotes(input.provider, input.lang),
+  };
   if (comparison) out.comparison = comparison;
   return out;
 }

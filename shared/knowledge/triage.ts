@@ -1,18 +1,21 @@
 /**
  * The triage rules of the Japanese helpdesk method, as causes next to the
- * per-finding ones:
+ * per-finding ones. Each rule fires on evidence from the probes (probe-evidence.ts),
+ * or on what the customer said when there is no run:
  *
- * - fails on every network and every port        → server-side outage: wait and re-check
+ * - every port of the configured host refused or silent from this PC → the server side (outage,
+ *   or this PC's own network): what the helpdesk can check, never advice for the customer's phone
  * - fails on one network only (labelled runs)     → network filter / VPN / proxy
- * - only sending fails                            → SMTP port (25 → 587/465) and SMTP auth
+ * - a guessed server name that does not exist     → the real name is unknown: ask the provider
+ * - only sending fails (no run; the customer says so) → SMTP port (25 → 587/465) and SMTP auth
  * - the password was changed recently             → re-enter it on every device
- * - every probe is fine but the device still fails → the device's settings (diff) or the device itself
+ * - every configured server works but the device still fails → its settings (diff) or the device itself
  * - nothing known at all                          → the 5-minute first checks
  */
 import type { FindingCode } from '../findings/codes';
 import { STANDARD_PORTS, type Protocol } from '../models/account';
 import type { Device, Lang } from '../models/device';
-import type { DiagnoseReport, ProbeResult } from '../models/probe';
+import type { DiagnoseReport } from '../models/probe';
 import { assertNever } from '../result';
 import type { Cause, ComposeInput, Likelihood, RunComparison, SettingsDiffRow, TriageCauseId } from './composer-types';
 import { resolvePath } from './device-paths';
@@ -20,31 +23,23 @@ import { passwordSteps } from './fix-auth';
 import { serverSettingSteps, smtpAuthSteps } from './fix-settings';
 import { dedupeSteps, networkSteps, placeStep, waitAndRecheckSteps } from './fix-steps';
 import { L, pick, weakestGrade, type AccountSettings, type EvidenceItem, type FixStep } from './fix-types';
-
-const AUTH_CODES: readonly FindingCode[] = ['AUTH_FAILED', 'AUTH_APP_PASSWORD_REQUIRED', 'AUTH_BASIC_DISABLED', 'AUTH_PLAINTEXT_DISABLED', 'AUTH_MECHANISM_UNSUPPORTED'];
-const SEND_CODES: readonly FindingCode[] = ['PORT25_BLOCKED', 'SMTP_AUTH_REQUIRED', 'SMTP_RELAY_DENIED', 'SMTP_SENDER_REJECTED'];
-const NETWORK_STEPS = new Set(['dns', 'tcp', 'greeting']);
+import { allPortsUnreachable, AUTH_CODES, configured, everyConfiguredWorks, loginProved, SEND_CODES, sideWorks } from './probe-evidence';
 
 /** Everything triage looks at, already derived by the composer. */
 export interface TriageInput {
   input: ComposeInput;
   diff: SettingsDiffRow[];
+  /** The trusted correct values (what steps may name). */
   correct: AccountSettings;
   comparison?: RunComparison;
+  /** Protocols whose wrong settings a finding cause already fixes with the correct values (no second cause for them). */
+  covered: ReadonlySet<Protocol>;
   /** Finding codes of the current report and of the lookup result. */
   reportCodes: ReadonlySet<FindingCode>;
   lookupCodes: ReadonlySet<FindingCode>;
 }
 
-const worked = (p: ProbeResult) => p.status === 'ok' && p.login !== 'failed';
-const failedStep = (p: ProbeResult) => p.steps.find((s) => s.status === 'failed')?.name;
-/** Failed before any mail conversation: no answer, refused, cut off. */
-const failedAtNetwork = (p: ProbeResult) => p.status === 'failed' && NETWORK_STEPS.has(failedStep(p) ?? '');
-
-function everythingUnreachable(r: DiagnoseReport): boolean {
-  const ps = r.probes.filter((p) => p.status !== 'cancelled');
-  return ps.length > 0 && ps.every(failedAtNetwork);
-}
+const everythingUnreachable = (r: DiagnoseReport): boolean => allPortsUnreachable(r) !== undefined;
 
 function ev(label: string, value: string): EvidenceItem {
   return { label, value };
@@ -88,28 +83,55 @@ function previousAllUnreachable(t: TriageInput): string[] {
   return (t.input.previousRuns ?? []).filter((r) => everythingUnreachable(r.report)).map((r) => r.label);
 }
 
+/** Steps for the helpdesk when this PC cannot reach the server at all: nothing on the customer's device helps. */
+function serverSideSteps(lang: Lang): FixStep[] {
+  return [
+    {
+      text: pick(
+        L('プロバイダーの障害・メンテナンス情報のページを確認します。', 'Check the provider’s outage / maintenance page.'),
+        lang,
+      ),
+      grade: 'B',
+    },
+    {
+      text: pick(
+        L('このパソコンを別の回線（スマートフォンのテザリングなど）につないで、メールドクターでもう一度診断します。別の回線でつながれば、このパソコンのネットワーク（社内のファイアウォール・プロキシ・セキュリティソフト）が止めています。', 'Connect this PC to another network (e.g. a phone’s tethering) and run the check again in Mail Doctor. If it works there, this PC’s own network (company firewall, proxy, security software) is blocking it.'),
+        lang,
+      ),
+      grade: 'B',
+    },
+    ...waitAndRecheckSteps(lang),
+  ];
+}
+
 function outage(t: TriageInput): Draft | undefined {
   const { input } = t;
   const lang = input.lang;
   const r = input.report;
   const evidence: EvidenceItem[] = [];
   let likelihood: Likelihood | undefined;
-  const unavailable = r?.findings.find((f) => f.code === 'SERVER_UNAVAILABLE');
+  const codes: FindingCode[] = [];
+  const unavailable = r?.findings.find((f) => f.code === 'SERVER_UNAVAILABLE' && f.role !== 'alternative');
   if (unavailable) {
     likelihood = 'high';
+    codes.push('SERVER_UNAVAILABLE');
     evidence.push(ev(pick(L('サーバーの応答', 'Server reply'), lang), unavailable.evidence.serverReply ?? unavailable.evidence.message ?? 'UNAVAILABLE'));
   }
-  const dnsBroken = t.reportCodes.has('DNS_NOT_FOUND') || t.reportCodes.has('DNS_FAILURE');
   // Working on another network rules the server out: that is the network-filter rule's case.
-  const worksElsewhere = (input.previousRuns ?? []).some((run) => run.report.probes.some(worked));
-  // "Every port" needs more than one port tried (alternatives on), or the customer's word for it.
-  const ports = r ? new Set(r.probes.map((p) => `${p.protocol}:${p.port}`)).size : 0;
-  const everyPort = ports >= 2 || input.flags?.failsOnAllNetworks === true;
-  if (r && !dnsBroken && !worksElsewhere && everyPort && everythingUnreachable(r) && input.flags?.failsOnAllNetworks !== false) {
+  const worksElsewhere = (input.previousRuns ?? []).some((run) => configured(run.report).some((p) => p.status === 'ok'));
+  const all = r ? allPortsUnreachable(r) : undefined;
+  let fromThisPc = false;
+  if (r && all && !worksElsewhere && input.flags?.failsOnAllNetworks !== false) {
+    likelihood = 'high';
+    fromThisPc = true;
+    for (const c of ['TCP_REFUSED', 'TCP_TIMEOUT', 'TCP_RESET', 'TCP_UNREACHABLE', 'GREETING_TIMEOUT'] as const) if (t.reportCodes.has(c)) codes.push(c);
+    const how = all.refused && all.silent
+      ? L('拒否されたか応答がありませんでした', 'were refused or got no answer')
+      : all.refused
+        ? L('すべて接続を拒否されました', 'were all refused')
+        : L('すべて応答がありませんでした', 'all got no answer');
+    evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L(`このパソコンから試した ${all.ports} 個のポートが${how.ja}`, `The ${all.ports} ports tried from this PC ${how.en}`), lang)));
     const others = previousAllUnreachable(t);
-    const everywhere = input.flags?.failsOnAllNetworks === true || others.length > 0;
-    likelihood = likelihood ?? (everywhere ? 'high' : 'medium');
-    evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L(`調べた ${r.probes.length} 通りの接続がすべて応答なし・拒否でした`, `All ${r.probes.length} connections tried got no answer or were refused`), lang)));
     if (others.length > 0) evidence.push(ev(pick(L('ほかのネットワーク', 'Other networks'), lang), pick(L(`「${others.join('」「')}」でも同じ`, `Same on "${others.join('", "')}"`), lang)));
     if (input.flags?.failsOnAllNetworks === true) evidence.push(ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('どのネットワークでもつながらない', 'fails on every network'), lang)));
   }
@@ -119,22 +141,60 @@ function outage(t: TriageInput): Draft | undefined {
   }
   if (!likelihood) return undefined;
   const actions = [recheck(lang)];
-  if (likelihood !== 'high') actions.push(compareNetworks(lang));
+  if (!unavailable) actions.push(compareNetworks(lang));
   return {
     id: 'server-outage',
     likelihood,
-    title: pick(L('メールサーバー側の障害・メンテナンス', 'Outage or maintenance at the mail server'), lang),
+    title: fromThisPc && !unavailable
+      ? pick(L('このパソコンからメールサーバーにつながりません（サーバー側の障害か、この回線の問題）', 'This PC cannot reach the mail server at all (an outage, or this PC’s network)'), lang)
+      : pick(L('メールサーバー側の障害・メンテナンス', 'Outage or maintenance at the mail server'), lang),
     explanation: pick(
       unavailable
         ? L('メールサーバーが一時的に使えない状態で、端末の設定では直せません。時間をおいてもう一度診断します。', 'The mail server is temporarily unavailable, which no device setting can fix. Wait, then check again.')
-        : L('どのポートでもサーバーにつながらず、端末の設定では直せない状態です。プロバイダー側の一時的な障害の可能性が高いので、時間をおいてもう一度診断します。', 'The server cannot be reached on any port, which no device setting can fix. A temporary problem at the provider is likely: wait, then check again.'),
+        : L('このパソコンから、サーバーのどのポートにもつながりませんでした。端末の設定では直せません。プロバイダー側の障害か、このパソコンのネットワークで止められているかのどちらかです。', 'From this PC, no port of the server could be reached, which no device setting can fix: either the provider has an outage or this PC’s network blocks it.'),
       lang,
     ),
     evidence,
-    codes: unavailable ? ['SERVER_UNAVAILABLE'] : [],
-    steps: waitAndRecheckSteps(lang),
+    codes,
+    steps: unavailable ? waitAndRecheckSteps(lang) : serverSideSteps(lang),
     diff: [],
     actions,
+  };
+}
+
+/** A server name that was only guessed (imap.<domain>) and does not exist: the real name is not known yet. */
+function guessedServer(t: TriageInput): Draft | undefined {
+  const { input } = t;
+  const lang = input.lang;
+  const r = input.report;
+  if (!r) return undefined;
+  const guessed = configured(r).filter(
+    (p) => input.serverSources?.[p.protocol] === 'guess' && p.findings.some((f) => f.code === 'DNS_NOT_FOUND' || f.code === 'DNS_FAILURE'),
+  );
+  if (guessed.length === 0) return undefined;
+  const names = [...new Set(guessed.map((p) => p.host))];
+  return {
+    id: 'guessed-server',
+    likelihood: 'high',
+    title: pick(L('サーバー名がわかっていません（推測した名前は存在しません）', 'The server name is not known (the guessed names do not exist)'), lang),
+    explanation: pick(
+      L(`メールドクターが推測したサーバー名（${names.join('、')}）は存在しませんでした。お客様が入力した名前ではありません。プロバイダーの案内で正しいサーバー名を確かめてから、もう一度診断します。`, `The server names Mail Doctor guessed (${names.join(', ')}) do not exist; the customer did not type them. Find the right server name in the provider’s guidance, then check again.`),
+      lang,
+    ),
+    evidence: names.map((n) => ev(pick(L('推測した名前', 'Guessed name'), lang), n)),
+    codes: ['DNS_NOT_FOUND'],
+    steps: [
+      {
+        text: pick(
+          L('お客様の契約書類やプロバイダーのサポートページで、受信・送信サーバー名を確かめます。端末にすでに入っているサーバー名を読み上げてもらうのも確実です。', 'Find the incoming and outgoing server names in the customer’s contract papers or the provider’s support page, or have the customer read out the server name already on the device.'),
+          lang,
+        ),
+        grade: 'B',
+      },
+      { text: pick(L('わかったサーバー名を入れて、もう一度診断します。', 'Enter that server name and run the check again.'), lang), grade: 'A' },
+    ],
+    diff: [],
+    actions: [recheck(lang)],
   };
 }
 
@@ -179,8 +239,9 @@ function networkFilter(t: TriageInput): Draft | undefined {
   };
 }
 
-function incomingWorks(r: DiagnoseReport): boolean {
-  return r.probes.some((p) => p.protocol !== 'smtp' && worked(p));
+/** A configured SMTP failure the probes already named (PORT25_BLOCKED, AUTH_FAILED on SMTP...): that finding is the answer. */
+function smtpFailureNamed(r: DiagnoseReport): boolean {
+  return r.findings.some((f) => f.protocol === 'smtp' && f.role !== 'alternative' && f.severity === 'error');
 }
 
 function sendingOnly(t: TriageInput): Draft | undefined {
@@ -189,16 +250,19 @@ function sendingOnly(t: TriageInput): Draft | undefined {
   const r = input.report;
   const evidence: EvidenceItem[] = [];
   let likelihood: Likelihood | undefined;
-  const smtpProbes = r?.probes.filter((p) => p.protocol === 'smtp' && p.role === 'configured') ?? [];
-  if (r && incomingWorks(r) && smtpProbes.length > 0 && smtpProbes.every((p) => !worked(p))) {
+  const smtpProbes = configured(r).filter((p) => p.protocol === 'smtp' && p.status !== 'cancelled');
+  // "Receiving works" only when a configured incoming probe logged in (or connected cleanly without a password).
+  const receives = !!r && sideWorks(r, 'incoming');
+  if (r && receives && smtpProbes.length > 0 && smtpProbes.every((p) => p.status === 'failed') && !smtpFailureNamed(r)) {
     likelihood = 'high';
     evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L('受信はつながり、送信（SMTP）だけ失敗しています', 'Receiving works; only sending (SMTP) fails'), lang)));
   }
-  if (input.flags?.onlySendingFails) {
+  // The customer's word counts where the run did not contradict it (incoming failing too) or name the SMTP cause.
+  if (input.flags?.onlySendingFails && (!r || (receives && !smtpFailureNamed(r)))) {
     likelihood = 'high';
     evidence.push(ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('受信はできるが送信できない', 'can receive but not send'), lang)));
   }
-  const sendCodes = SEND_CODES.filter((c) => t.reportCodes.has(c) || t.lookupCodes.has(c));
+  const sendCodes = [...SEND_CODES].filter((c) => t.reportCodes.has(c) || t.lookupCodes.has(c));
   if (!likelihood && sendCodes.length > 0 && !r) likelihood = 'medium';
   if (!likelihood) return undefined;
   const smtp = t.correct.smtp?.port !== undefined && t.correct.smtp.port !== STANDARD_PORTS.smtp.none ? t.correct.smtp : { port: STANDARD_PORTS.smtp.starttls, security: 'starttls' as const };
@@ -230,7 +294,8 @@ function passwordChanged(t: TriageInput): Draft | undefined {
   const { input } = t;
   const lang = input.lang;
   if (!input.flags?.passwordChangedRecently) return undefined;
-  const authSeen = AUTH_CODES.some((c) => t.reportCodes.has(c) || t.lookupCodes.has(c));
+  const reportAuth = [...AUTH_CODES].some((c) => t.reportCodes.has(c));
+  const authSeen = reportAuth || [...AUTH_CODES].some((c) => t.lookupCodes.has(c));
   const steps: FixStep[] = [
     {
       text: pick(
@@ -243,14 +308,15 @@ function passwordChanged(t: TriageInput): Draft | undefined {
   ];
   return {
     id: 'password-changed',
-    likelihood: authSeen || !input.report ? 'high' : 'medium',
+    // A login that worked in this run contradicts "the old password is still on it" for this PC's test.
+    likelihood: input.report && loginProved(input.report) && !reportAuth ? 'low' : authSeen || !input.report ? 'high' : 'medium',
     title: pick(L('パスワード変更後の入れ直し漏れ', 'Password changed but not updated everywhere'), lang),
     explanation: pick(
       L('最近パスワードを変えた場合、メールアプリには古いパスワードが残っています。端末ごとに新しいパスワードを入れ直す必要があります。', 'After a password change, mail apps still hold the old password: each device needs the new one.'),
       lang,
     ),
     evidence: [ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('最近パスワードを変えた', 'changed the password recently'), lang))],
-    codes: AUTH_CODES.filter((c) => t.reportCodes.has(c) || t.lookupCodes.has(c)),
+    codes: [...AUTH_CODES].filter((c) => t.reportCodes.has(c) || t.lookupCodes.has(c)),
     steps,
     diff: t.diff.filter((d) => d.field === 'user'),
     actions: [],
@@ -276,11 +342,10 @@ function deviceSide(t: TriageInput): Draft[] {
   const lang = input.lang;
   const r = input.report;
   const out: Draft[] = [];
-  const wrong = diff.filter((d) => d.status === 'wrong');
-  const probesFine = !!r && r.ok && r.probes.some(worked);
+  const wrong = diff.filter((d) => d.status === 'wrong' && !(d.protocol && t.covered.has(d.protocol)));
   if (wrong.length > 0) {
-    // A wrong field next to a setting the probes saw working is near-certain; a catalog value may be stale.
-    const seen = !!r && r.probes.some(worked);
+    // A wrong field next to a value this run saw working is near-certain; a catalog value may be stale.
+    const seen = wrong.some((d) => d.source === 'logged-in' || d.source === 'connected');
     out.push({
       id: 'device-settings',
       likelihood: seen ? 'high' : 'medium',
@@ -291,12 +356,16 @@ function deviceSide(t: TriageInput): Draft[] {
       ),
       evidence: wrong.map((d) => ev(d.label, `${d.deviceValue ?? '?'} → ${d.correctValue ?? '?'}`)),
       codes: [],
-      steps: diffFixSteps(input.device, lang, diff, correct),
+      steps: diffFixSteps(input.device, lang, diff.filter((d) => !(d.protocol && t.covered.has(d.protocol))), correct),
       diff,
       actions: [],
     });
   }
-  if (probesFine && wrong.length === 0) {
+  // Only when every configured server worked: then the device (not the server) is what is left.
+  const probesFine = !!r && !r.cancelled && r.ok && everyConfiguredWorks(r);
+  // The customer's screen says the password is wrong and the run could not test it: that lookup cause leads.
+  const passwordOpen = !!r && !loginProved(r) && [...AUTH_CODES].some((c) => t.lookupCodes.has(c));
+  if (probesFine && diff.every((d) => d.status !== 'wrong') && !passwordOpen) {
     const d = input.device;
     const steps: FixStep[] = [
       placeStep(d, 'password', L('端末のパスワード欄を一度消して、正しいパスワードを入れ直します。', 'Clear the device’s password field and type the correct password again.'), lang),
@@ -312,7 +381,7 @@ function deviceSide(t: TriageInput): Draft[] {
     const del = resolvePath(d, 'delete-account', lang);
     if (del) steps.push({ text: pick(L('アカウントの削除はここから行います。', 'Delete the account here.'), lang), path: del.path, grade: del.grade });
     // Without a password the login was not tested, so a wrong password is still possible.
-    const loginTested = r.probes.some((p) => p.login === 'ok');
+    const loginTested = loginProved(r);
     out.push({
       id: 'device-side',
       likelihood: input.deviceSettings || !loginTested ? 'medium' : 'high',
@@ -368,7 +437,7 @@ function firstChecks(t: TriageInput): Draft {
 /** All triage causes that apply. `nothingElse`: no finding or lookup cause exists. */
 export function triageCauses(t: TriageInput, nothingElse: boolean): Cause[] {
   const drafts: Draft[] = [];
-  for (const rule of [outage, networkFilter, sendingOnly, passwordChanged]) {
+  for (const rule of [outage, networkFilter, guessedServer, sendingOnly, passwordChanged]) {
     const d = rule(t);
     if (d) drafts.push(d);
   }
@@ -382,6 +451,7 @@ export function triageRank(id: TriageCauseId): number {
   switch (id) {
     case 'server-outage': return 0;
     case 'network-filter': return 5;
+    case 'guessed-server': return 9;
     case 'device-settings': return 27;
     case 'password-changed': return 54;
     case 'sending-only': return 57;

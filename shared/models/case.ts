@@ -12,9 +12,16 @@ export const ChecklistEntry = z.object({
   note: z.string().max(2000).optional(),
 });
 
+/** Where a tested server row came from before the run (see shared/knowledge SettingSource). */
+export const ConfiguredSource = z.enum(['catalog', 'discovered', 'typed', 'guess']);
+
 export const NetworkRun = z.object({
   label: z.string().max(100),
   report: DiagnoseReport,
+  /** Source of each server the run tested, so a guessed name is never blamed on the customer. */
+  sources: z.object({ imap: ConfiguredSource, pop3: ConfiguredSource, smtp: ConfiguredSource }).partial().optional(),
+  /** The login name the run used (no secret; the password is never kept). */
+  user: z.string().max(320).optional(),
 });
 
 export const CaseRecord = z.object({
@@ -31,6 +38,13 @@ export const CaseRecord = z.object({
   runs: z.array(NetworkRun).max(20),
   checklist: z.record(z.string(), ChecklistEntry),
   notes: z.string().max(20_000).optional(),
+  /** What the history row shows, composed by the renderer when it saves (shared/knowledge/case-story.ts). */
+  outcome: z
+    .object({
+      problem: z.object({ ja: z.string().max(300), en: z.string().max(300) }).optional(),
+      final: z.enum(['ok', 'problem', 'unverified']),
+    })
+    .optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
@@ -42,5 +56,20 @@ export const CaseSummary = z.object({
   device: Device.optional(),
   topFinding: z.string().optional(),
   ok: z.boolean().optional(),
+  /** What was wrong (the first finished run's headline), in both languages. */
+  problem: z.object({ ja: z.string().max(300), en: z.string().max(300) }).optional(),
+  /** The final state: the last finished run's headline kind. */
+  final: z.enum(['ok', 'problem', 'unverified']).optional(),
+  /** Finished (not cancelled) runs in the case. */
+  runs: z.number().int().min(0).optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** The part of a saved case that changes while the helpdesk works through the checklist. */
+export const CaseProgress = z.object({
+  id: z.string().min(1).max(100),
+  checklist: z.record(z.string(), ChecklistEntry),
+  notes: z.string().max(20_000).optional(),
+  outcome: CaseRecord.shape.outcome,
+});
+export type CaseProgress = z.infer<typeof CaseProgress>;

@@ -27,7 +27,7 @@ export function fakeApi(handlers: FakeHandlers = {}): FakeApi {
       const h = api.handlers[channel] as ((r: Req<C>) => Result<Res<C>> | Promise<Result<Res<C>>>) | undefined;
       if (!h) {
         if (channel === 'history:list') return ok([] as Res<C>);
-        if (channel === 'history:save') return ok({ id: (req as { id: string }).id } as Res<C>);
+        if (channel === 'history:save' || channel === 'history:progress') return ok({ id: (req as { id: string }).id } as Res<C>);
         return err('E_UNSUPPORTED', `no fake for ${channel}`);
       }
       return h(req);

@@ -26,6 +26,7 @@ export function makeTestHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'history:list': async () => [],
     'history:get': notUsed,
     'history:save': notUsed,
+    'history:progress': notUsed,
     'history:delete': async () => ({ deleted: false }),
     'file:save': notUsed,
     'shell:open-external': notUsed,

@@ -57,14 +57,14 @@ describe('dispatch', () => {
     const d = createDispatcher(
       makeTestHandlers({
         'diagnose:cancel': async (_req, ctx) => {
-          ctx.emit('diagnose:done', { runId: 'r1', ok: true, cancelled: false, durationMs: 5 });
-          ctx.emit('diagnose:done', { runId: 'r1' } as never);
+          ctx.emit('diagnose:progress', { kind: 'planned', runId: 'r1', targets: [] });
+          ctx.emit('diagnose:progress', { runId: 'r1' } as never);
           return { cancelled: true };
         },
       }),
     );
     await d('diagnose:cancel', { runId: 'r1' }, { emit: (e, p) => seen.push([e, p]) });
-    expect(seen).toEqual([['diagnose:done', { runId: 'r1', ok: true, cancelled: false, durationMs: 5 }]]);
+    expect(seen).toEqual([['diagnose:progress', { kind: 'planned', runId: 'r1', targets: [] }]]);
   });
 
   it('refuses to start when a contract channel has no handler', () => {

@@ -65,7 +65,6 @@ export function createHandlers(host: HostServices): Handlers {
           signal: controller.signal,
           onProgress: (p) => ctx.emit('diagnose:progress', p),
         });
-        ctx.emit('diagnose:done', { runId: req.runId, ok: report.ok, cancelled: report.cancelled, durationMs: report.durationMs });
         return report;
       } finally {
         running.delete(req.runId);
@@ -85,6 +84,7 @@ export function createHandlers(host: HostServices): Handlers {
     'history:list': async ({ query }) => host.history.list(query),
     'history:get': async ({ id }) => host.history.get(id),
     'history:save': async (record) => host.history.save(record),
+    'history:progress': async (req) => host.history.saveProgress(req),
     'history:delete': async ({ id }) => host.history.remove(id),
 
     'file:save': async (req) => {

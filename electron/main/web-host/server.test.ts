@@ -22,7 +22,7 @@ beforeAll(async () => {
     staticDir: join(dir, 'site'),
     handlers: makeTestHandlers({
       'diagnose:cancel': async ({ runId }, ctx) => {
-        ctx.emit('diagnose:done', { runId, ok: true, cancelled: true, durationMs: 1 });
+        ctx.emit('diagnose:progress', { kind: 'planned', runId, targets: [] });
         return { cancelled: true };
       },
     }),
@@ -180,7 +180,7 @@ describe('web host: the contract over WebSocket', () => {
     expect(await call(ws, 2, 'nope', {})).toMatchObject({ ok: false, error: { code: 'E_BAD_REQUEST' } });
     expect(await call(ws, 3, 'history:get', { id: 5 })).toMatchObject({ ok: false, error: { code: 'E_BAD_REQUEST' } });
     expect(await call(ws, 4, 'diagnose:cancel', { runId: 'r9' })).toMatchObject({ ok: true, value: { cancelled: true } });
-    expect(events).toEqual([{ type: 'event', event: 'diagnose:done', payload: { runId: 'r9', ok: true, cancelled: true, durationMs: 1 } }]);
+    expect(events).toEqual([{ type: 'event', event: 'diagnose:progress', payload: { kind: 'planned', runId: 'r9', targets: [] } }]);
     ws.close();
   });
 });

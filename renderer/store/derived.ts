@@ -1,0 +1,119 @@
+/**
+ * The derived views — diagnosis, checklist, case story — computed ONCE per input change and
+ * shared by every component (a module-level memo keyed on the store fields they read, not a
+ * useMemo per component, which would compose again in each one). They are pure functions of
+ * store state; the store keeps only facts (reports, drafts, progress), never derived text.
+ */
+import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
+import type { ProviderEntry } from '../../shared/knowledge/catalog-types';
+import type { CaseContext, CaseRun, CaseStory } from '../../shared/knowledge/case-story';
+import type { Diagnosis } from '../../shared/knowledge/composer-types';
+import type { AccountSettings } from '../../shared/knowledge/fix-types';
+import { providerForEmail } from '../../shared/knowledge/catalog';
+import { caseStory, composeRun } from '../../shared/knowledge/case-story';
+import { buildChecklist } from '../../shared/knowledge/checklist';
+import { t } from '../../shared/i18n/messages';
+import { formatDateTime } from '../../shared/i18n/dates';
+import { deviceAccountSettings } from '../view/device-settings';
+import { buildReportText, type ReportFormat } from '../view/report-text';
+import type { Store } from './types';
+
+/** Remember the last call: same arguments (by identity) → the same result object. */
+export function memoLast<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: A | undefined;
+  let value: R;
+  return (...args: A): R => {
+    if (last && last.length === args.length && last.every((x, i) => Object.is(x, args[i]))) return value;
+    value = fn(...args);
+    last = args;
+    return value;
+  };
+}
+
+const deviceSettingsOf = memoLast(deviceAccountSettings);
+export const selectDeviceSettings = (s: Store): AccountSettings => deviceSettingsOf(s.incoming, s.deviceSettings);
+
+const providerOf = memoLast((email: string): ProviderEntry | undefined => (email.includes('@') ? providerForEmail(email) : undefined));
+export const selectProvider = (s: Store): ProviderEntry | undefined => providerOf(s.email.trim());
+
+const contextOf = memoLast(
+  (device: Store['device'], provider: ProviderEntry | undefined, errorText: string, lookup: Store['lookup'], deviceSettings: AccountSettings): CaseContext => ({
+    device: device ?? 'iphone',
+    ...(provider ? { provider } : {}),
+    ...(errorText.trim() ? { errorText } : {}),
+    ...(lookup ? { lookup } : {}),
+    deviceSettings,
+  }),
+);
+export const selectContext = (s: Store): CaseContext => contextOf(s.device, selectProvider(s), s.errorText, s.lookup, selectDeviceSettings(s));
+
+const diagnosisOf = memoLast((ctx: CaseContext, runs: readonly CaseRun[], lang: Store['lang']): Diagnosis | undefined =>
+  runs.length ? composeRun(ctx, runs, runs.length - 1, lang) : undefined,
+);
+/** The diagnosis of the latest run (also while a newer run is going: the screen keeps the last answer). */
+export const selectDiagnosis = (s: Store): Diagnosis | undefined => (s.report ? diagnosisOf(selectContext(s), s.runs, s.lang) : undefined);
+
+const storyOf = memoLast((ctx: CaseContext, runs: readonly CaseRun[], lang: Store['lang']): CaseStory => caseStory(ctx, runs, lang));
+export const selectCaseStory = (s: Store): CaseStory => storyOf(selectContext(s), s.runs, s.lang);
+
+const checklistOf = memoLast(
+  (device: Store['device'], lang: Store['lang'], diagnosis: Diagnosis | undefined, provider: ProviderEntry | undefined, report: Store['report']): ChecklistStep[] =>
+    device
+      ? buildChecklist({
+          device,
+          lang,
+          ...(report ? { findings: report.findings } : {}),
+          ...(diagnosis ? { causes: diagnosis.causes } : {}),
+          ...(provider ? { provider } : {}),
+        })
+      : [],
+);
+export const selectChecklist = (s: Store): ChecklistStep[] => checklistOf(s.device, s.lang, selectDiagnosis(s), selectProvider(s), s.report);
+
+/** One memo per format: the report screen shows one and copies either, each built once per change. */
+const reportOf = {
+  text: memoLast(reportText('text')),
+  markdown: memoLast(reportText('markdown')),
+} as const;
+
+function reportText(format: ReportFormat) {
+  return (
+    report: Store['report'],
+    diagnosis: Diagnosis | undefined,
+    story: CaseStory,
+    checklist: ChecklistStep[],
+    deviceSettings: AccountSettings,
+    progress: Store['progress'][string] | undefined,
+    email: string,
+    device: Store['device'],
+    errorText: string,
+    lang: Store['lang'],
+    password: string,
+  ): string | undefined => {
+    if (!report || !diagnosis) return undefined;
+    return buildReportText(
+      {
+        createdAt: formatDateTime(report.startedAt, lang),
+        email,
+        device,
+        deviceLabel: device ? t(lang, `device.${device}`) : undefined,
+        errorText,
+        report,
+        headline: diagnosis.headline,
+        causes: diagnosis.causes,
+        story,
+        deviceSettings,
+        checklist,
+        progress: progress ?? {},
+      },
+      lang,
+      format,
+      // Belt and braces: even if a server echoed the password in a reply, it does not reach the ticket.
+      [password],
+    );
+  };
+}
+
+/** The ticket report for the current case, or undefined before the first run. */
+export const selectReportText = (format: ReportFormat) => (s: Store): string | undefined =>
+  reportOf[format](s.report, selectDiagnosis(s), selectCaseStory(s), selectChecklist(s), selectDeviceSettings(s), s.progress[s.caseId], s.email, s.device, s.errorText, s.lang, s.password);
