@@ -37,6 +37,18 @@ describe('history store', () => {
     await expect(s.get('a1')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
   });
 
+  it('a checklist tick updates only the progress of a saved case; a row shows what was wrong and the final state', async () => {
+    const s = createHistoryStore(dir);
+    await s.save({ ...record('p1', 'taro@example.jp', '2026-11-01T10:00:00Z'), outcome: { problem: { ja: 'ポート25番', en: 'Port 25' }, final: 'ok' } });
+    await s.saveProgress({ id: 'p1', checklist: { 'smtp-port': { status: 'fixed', note: '25 → 465' } } });
+    const rec = await s.get('p1');
+    expect(rec.checklist).toEqual({ 'smtp-port': { status: 'fixed', note: '25 → 465' } });
+    expect(rec.notes).toBe('called back');
+    const [row] = await s.list('port 25');
+    expect(row).toMatchObject({ id: 'p1', problem: { en: 'Port 25' }, final: 'ok', runs: 0 });
+    await expect(s.saveProgress({ id: 'nope', checklist: {} })).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+  });
+
   it('refuses ids that could escape the folder', async () => {
     const s = createHistoryStore(dir);
     await expect(s.get('../etc/passwd')).rejects.toMatchObject({ code: 'E_BAD_REQUEST' });
