@@ -16,7 +16,7 @@ import { FINDING_META, type FindingCode } from '../findings/codes';
 import type { Protocol } from '../models/account';
 import type { Lang } from '../models/device';
 import type { LookupMatch } from '../models/lookup';
-import type { Finding } from '../models/probe';
+import type { DiagnoseReport, Finding } from '../models/probe';
 import { compareRuns } from './composer-compare';
 import type { Cause, ComposeInput, Diagnosis, LabelledRun, Likelihood, RunComparison, SettingsDiffRow, TriageCauseId } from './composer-types';
 import { deriveCorrect, trustedSettings } from './correct-settings';
@@ -190,7 +190,15 @@ function protocolOf(code: FindingCode, match: LookupMatch): Protocol | undefined
 function testedAlready(code: FindingCode, protocol: Protocol | undefined, input: ComposeInput): boolean {
   const r = input.report;
   if (!r || r.cancelled) return false;
-  return reachedStage(r, code, protocol);
+  return explainedByProbes(protocol, r) || reachedStage(r, code, protocol);
+}
+
+/** The probes named the cause of this side's failure (or of every failure, side unknown): the wording adds no rival. */
+function explainedByProbes(protocol: Protocol | undefined, r: DiagnoseReport): boolean {
+  const named = (f: Finding) => f.role !== 'alternative' && f.severity === 'error';
+  if (protocol) return r.findings.some((f) => named(f) && f.protocol === protocol);
+  const failing = r.probes.filter((p) => p.role === 'configured' && p.status === 'failed');
+  return failing.length > 0 && failing.every((p) => r.findings.some((f) => named(f) && f.probeId === p.id));
 }
 
 /** Causes from the recognised error text, for codes the report does not already cover. */
