@@ -24,7 +24,8 @@ export const SEND_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(['PORT2
 const NETWORK_STEPS = new Set<StepName>(['dns', 'tcp', 'greeting']);
 
 export const configured = (r: DiagnoseReport | null | undefined): ProbeResult[] => (r?.probes ?? []).filter((p) => p.role === 'configured');
-export const finished = (p: ProbeResult): boolean => p.status !== 'cancelled';
+/** Actually tested: not stopped by the user, not skipped as unable to change the answer. */
+export const finished = (p: ProbeResult): boolean => p.status === 'ok' || p.status === 'failed';
 export const failedStep = (p: ProbeResult): StepName | undefined => p.steps.find((s) => s.status === 'failed')?.name;
 
 const errors = (p: ProbeResult): Finding[] => p.findings.filter((f) => f.severity === 'error');

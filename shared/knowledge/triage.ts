@@ -23,7 +23,7 @@ import { passwordSteps } from './fix-auth';
 import { serverSettingSteps, smtpAuthSteps } from './fix-settings';
 import { dedupeSteps, networkSteps, placeStep, waitAndRecheckSteps } from './fix-steps';
 import { L, pick, weakestGrade, type AccountSettings, type EvidenceItem, type FixStep } from './fix-types';
-import { allPortsUnreachable, AUTH_CODES, configured, everyConfiguredWorks, loginProved, SEND_CODES, sideWorks } from './probe-evidence';
+import { allPortsUnreachable, AUTH_CODES, configured, everyConfiguredWorks, finished, loginProved, SEND_CODES, sideWorks } from './probe-evidence';
 
 /** Everything triage looks at, already derived by the composer. */
 export interface TriageInput {
@@ -250,7 +250,7 @@ function sendingOnly(t: TriageInput): Draft | undefined {
   const r = input.report;
   const evidence: EvidenceItem[] = [];
   let likelihood: Likelihood | undefined;
-  const smtpProbes = configured(r).filter((p) => p.protocol === 'smtp' && p.status !== 'cancelled');
+  const smtpProbes = configured(r).filter((p) => p.protocol === 'smtp' && finished(p));
   // "Receiving works" only when a configured incoming probe logged in (or connected cleanly without a password).
   const receives = !!r && sideWorks(r, 'incoming');
   if (r && receives && smtpProbes.length > 0 && smtpProbes.every((p) => p.status === 'failed') && !smtpFailureNamed(r)) {
