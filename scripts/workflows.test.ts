@@ -206,6 +206,13 @@ describe('ci.yml', () => {
 });
 
 describe('electron-builder.yml', () => {
+  it('declares why the app uses the local network (macOS 15+ blocks LAN servers otherwise), in Japanese and English', () => {
+    const info = (builder.mac as unknown as { extendInfo: Record<string, unknown> }).extendInfo;
+    const text = info.NSLocalNetworkUsageDescription as string;
+    expect(text).toMatch(/ローカルネットワーク/);
+    expect(text).toMatch(/local network/);
+  });
+
   it('declares the installers the workflow uploads and the resources it points at', () => {
     expect(builder.appId).toBe('jp.maildoctor.app');
     // the running app announces the same id to Windows (taskbar grouping with the shortcut)

@@ -3,7 +3,7 @@
  * probe. The other family finishes in the background so "IPv6 broken, IPv4 fine" is evidence.
  */
 import type net from 'node:net';
-import { classifyConnectError } from '../../shared/findings/classify';
+import { classifyConnectError, suspectMacLocalNetworkBlock } from '../../shared/findings/classify';
 import { TCP_CONNECT_TIMEOUT_MS } from './deadlines';
 import type { HostResolution } from './dns-resolve';
 import type { ProbeContext } from './probe-context';
@@ -47,7 +47,14 @@ export async function tcpStage(ctx: ProbeContext, dns: HostResolution): Promise<
     if (ctx.cancelled) throw new Stop();
     const main = all.find((o) => o.family === 4) ?? all[0];
     const code = main?.code === CANCELLED_CODE && ctx.budgetExpired ? 'ETIMEDOUT' : main?.code;
-    ctx.add(classifyConnectError(code), { errorCode: code, message: main?.message, addresses: all.map((o) => o.address), durationMs: main?.durationMs });
+    const macLocalNetwork = suspectMacLocalNetworkBlock(code, main?.address, process.platform);
+    ctx.add(classifyConnectError(code), {
+      errorCode: code,
+      message: main?.message,
+      addresses: all.map((o) => o.address),
+      durationMs: main?.durationMs,
+      ...(macLocalNetwork ? { details: { macLocalNetwork: true } } : {}),
+    });
     ctx.step('tcp', 'failed', code);
     throw new Stop();
   }

@@ -15,6 +15,27 @@ export function classifyDnsError(code: string | undefined): 'DNS_NOT_FOUND' | 'D
   return code === 'ENOTFOUND' || code === 'ENODATA' || code === 'NXDOMAIN' ? 'DNS_NOT_FOUND' : 'DNS_FAILURE';
 }
 
+/** RFC 1918 / RFC 4193 / link-local addresses: a server on the user's own LAN (an office server, a NAS). */
+export function isLocalNetworkAddress(address: string): boolean {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(address.replace(/^::ffff:/i, ''));
+  if (v4) {
+    const a = Number(v4[1]);
+    const b = Number(v4[2]);
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+  }
+  const v6 = address.toLowerCase();
+  return /^f[cd][0-9a-f]{2}:/.test(v6) || /^fe[89ab][0-9a-f]:/.test(v6);
+}
+
+/**
+ * macOS 15 and later block an app's connections to the local network until the user allows it
+ * (System Settings → Privacy & Security → Local Network); the blocked connect fails as
+ * EHOSTUNREACH. On a Mac, "host unreachable" to a LAN address is therefore first of all that switch.
+ */
+export function suspectMacLocalNetworkBlock(code: string | undefined, address: string | undefined, platform: string): boolean {
+  return platform === 'darwin' && code === 'EHOSTUNREACH' && address !== undefined && isLocalNetworkAddress(address);
+}
+
 export function classifyConnectError(code: string | undefined): 'TCP_REFUSED' | 'TCP_TIMEOUT' | 'TCP_UNREACHABLE' | 'TCP_RESET' {
   switch (code) {
     case 'ECONNREFUSED':

@@ -44,6 +44,20 @@ const isApple = (d: Device) => d === 'iphone' || d === 'mac-mail';
 const isPhone = (d: Device) => d === 'iphone' || d === 'android-gmail' || d === 'samsung-email';
 
 /** Try another network, turn the VPN off: the quickest split between "network" and "account". */
+/** macOS 15+: the app may reach servers on the local network only when the user allowed it. */
+export function macLocalNetworkStep(lang: Lang): FixStep {
+  return {
+    ...plain(
+      L(
+        'この Mac でメールドクターに「ローカルネットワーク」へのアクセスを許可します。許可がないと、同じネットワーク内のサーバー（社内のメールサーバーや NAS）に接続できません。',
+        'Allow Mail Doctor to access the local network on this Mac. Without it, servers on the same network (an office mail server, a NAS) cannot be reached.',
+      ),
+      lang,
+    ),
+    path: lang === 'ja' ? ['システム設定', 'プライバシーとセキュリティ', 'ローカルネットワーク', 'メールドクター'] : ['System Settings', 'Privacy & Security', 'Local Network', 'Mail Doctor'],
+  };
+}
+
 export function networkSteps(device: Device, lang: Lang): FixStep[] {
   const steps: FixStep[] = [];
   if (isPhone(device)) {
@@ -186,6 +200,8 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
     case 'TCP_UNREACHABLE':
     case 'TCP_RESET': {
       const steps = networkSteps(device, lang);
+      // The engine saw a Mac (the one running this app) refused a LAN address: macOS's Local Network switch.
+      if (finding.evidence.details?.macLocalNetwork === true) steps.unshift(macLocalNetworkStep(lang));
       if (finding.fix) steps.push(...serverSettingSteps(device, protocol, finding.fix, lang, ['host', 'port', 'security']));
       return steps;
     }
