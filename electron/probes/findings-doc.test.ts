@@ -17,9 +17,20 @@ describe('docs/findings.md', () => {
   });
 });
 
+/**
+ * The real-server lab (diagnose.lab.test.ts) and the hostile-server suite (scripted listeners:
+ * hostile-cases.ts, run by hostile-servers.test.ts; probe-internal-error.test.ts) together.
+ */
+const REAL_SOCKET_TESTS = [
+  path.join(__dirname, 'diagnose.lab.test.ts'),
+  path.join(__dirname, 'hostile-servers.test.ts'),
+  path.join(__dirname, 'probe-internal-error.test.ts'),
+  path.join(__dirname, '..', '..', 'test', 'lab', 'hostile', 'hostile-cases.ts'),
+];
+
 describe('every finding code has a real-socket test', () => {
-  const labTests = readFileSync(path.join(__dirname, 'diagnose.lab.test.ts'), 'utf8');
-  it.each(FINDING_CODES.map((c) => [c]))('%s appears in an expectation of diagnose.lab.test.ts', (code) => {
+  const labTests = REAL_SOCKET_TESTS.map((f) => readFileSync(f, 'utf8')).join('\n');
+  it.each(FINDING_CODES.map((c) => [c]))('%s appears in an expectation of a real-socket test', (code) => {
     expect(labTests).toMatch(new RegExp(`'${code}'`));
   });
 });

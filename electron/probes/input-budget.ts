@@ -3,7 +3,6 @@
  * pre-login reader, the second TLS check, the login library's socket). A server that sends
  * more is flooding: the probe ends with SERVER_FLOODING instead of buffering without end.
  */
-import type net from 'node:net';
 import { StepError } from './wait';
 
 /** The error code of a flood (our own; Node has none). Classified as SERVER_FLOODING. */
@@ -18,20 +17,38 @@ export const FLOOD_CODE = 'EFLOOD';
  */
 export const MAX_PROBE_INPUT_BYTES = 4 * 1024 * 1024;
 
+/**
+ * 20 000 server lines per probe. A probe reads a greeting, a capability list (up to ~30 lines,
+ * twice with STARTTLS), a login and a quota or envelope answer: under 200 lines. Counting lines,
+ * not only bytes, ends a flood of tiny lines (`* 1 EXISTS`) that a library parses slower than
+ * 4 MiB arrive, before the probe's budget runs out.
+ */
+export const MAX_PROBE_INPUT_LINES = 20_000;
+
 export function floodError(message: string): StepError {
   return new StepError(FLOOD_CODE, message);
 }
 
 export class InputBudget {
   private used = 0;
+  private lines = 0;
   private exceededAt: string | null = null;
 
-  constructor(readonly limit = MAX_PROBE_INPUT_BYTES) {}
+  constructor(
+    readonly limit = MAX_PROBE_INPUT_BYTES,
+    readonly lineLimit = MAX_PROBE_INPUT_LINES,
+  ) {}
+
+  /** Counts one server line of `n` bytes (as a library logs it); false once either cap is passed. */
+  takeLine(n: number): boolean {
+    this.lines += 1;
+    return this.take(n);
+  }
 
   /** Counts `n` bytes; false once the probe has received more than its limit. */
   take(n: number): boolean {
     this.used += n;
-    return this.used <= this.limit;
+    return !this.exceeded;
   }
 
   get bytes(): number {
@@ -39,7 +56,7 @@ export class InputBudget {
   }
 
   get exceeded(): boolean {
-    return this.used > this.limit;
+    return this.used > this.limit || this.lines > this.lineLimit;
   }
 
   /** Where the flood was noticed (the step's name), for the finding's evidence. */
@@ -52,31 +69,7 @@ export class InputBudget {
   }
 
   error(): StepError {
-    return floodError(`the server sent more than ${Math.round(this.limit / 1024)} KiB to one probe${this.exceededAt ? ` (during ${this.exceededAt})` : ''}`);
-  }
-
-  /**
-   * Caps a socket whose bytes a library reads (imapflow, nodemailer): counted as they arrive,
-   * destroyed with EFLOOD once the probe's budget is spent. Returns a function that detaches.
-   * A 'data' listener switches a paused stream to flowing, which would drop bytes the library
-   * has not started reading yet: so it is attached only once the socket flows ('resume').
-   */
-  watch(socket: net.Socket, where: string): () => void {
-    const onData = (d: Buffer): void => {
-      if (this.take(d.length)) return;
-      this.markExceeded(where);
-      socket.off('data', onData);
-      socket.destroy(this.error());
-    };
-    const attach = (): void => {
-      socket.off('data', onData);
-      socket.on('data', onData);
-    };
-    if (socket.readableFlowing) attach();
-    else socket.once('resume', attach);
-    return () => {
-      socket.off('resume', attach);
-      socket.off('data', onData);
-    };
+    const what = this.lines > this.lineLimit ? `${this.lineLimit} lines` : `${Math.round(this.limit / 1024)} KiB`;
+    return floodError(`the server sent more than ${what} to one probe${this.exceededAt ? ` (during ${this.exceededAt})` : ''}`);
   }
 }

@@ -60,6 +60,7 @@ export class LineConn {
       if (line.length > MAX_LINE_BYTES) return this.fail(floodError(`the server sent a line longer than ${MAX_LINE_BYTES / 1024} KiB`));
       this.lines.push(Buffer.from(line, 'latin1').toString('utf8'));
       this.queuedBytes += line.length;
+      if (!this.budget.takeLine(0)) return this.fail(this.budget.error());
     }
     if (this.buf.length > MAX_LINE_BYTES) return this.fail(floodError(`the server sent more than ${MAX_LINE_BYTES / 1024} KiB without a line end`));
     if (!this.paused && (this.lines.length >= QUEUE_HIGH_LINES || this.queuedBytes >= QUEUE_HIGH_BYTES)) {

@@ -4,6 +4,7 @@ import { FINDING_META } from '../../shared/findings/codes';
 import type { DiagnoseOptions, Evidence, Finding, ProbeResult, ProbeStep, ProbeTarget, StepName, StepStatus, TlsInfo } from '../../shared/models/probe';
 import type { ServerSettings } from '../../shared/models/account';
 import { LineConn, type TurnCounter } from './line-conn';
+import { InputBudget } from './input-budget';
 import { Transcript } from './transcript';
 
 export interface ProbeAccount {
@@ -20,6 +21,8 @@ export class ProbeContext {
   readonly steps: ProbeStep[] = [];
   private readonly stepStarts = new Map<StepName, number>();
   readonly controller = new AbortController();
+  /** Bytes the server(s) of this probe may send, over every connection of the probe. */
+  readonly input = new InputBudget();
   budgetExpired = false;
   private readonly timer: NodeJS.Timeout;
   tls?: TlsInfo;
@@ -59,7 +62,7 @@ export class ProbeContext {
    * `awaitingGreeting`: the server speaks first, so the greeting ends the round trip.
    */
   lineConn(socket: import('node:net').Socket, awaitingGreeting = false): LineConn {
-    const conn = new LineConn(socket, this.transcript, this.signal);
+    const conn = new LineConn(socket, this.transcript, this.signal, this.input);
     conn.turns = this.turns;
     conn.turnOpen = awaitingGreeting;
     this.cleanups.push(() => conn.destroy());

@@ -1,5 +1,7 @@
 /** The greeting stage; for plaintext modes, also tells "this port wants TLS" from "this server is slow/silent". */
-import { classifyGreeting } from '../../shared/findings/classify';
+import { classifyGreeting, isPendingGreeting } from '../../shared/findings/classify';
+import { FLOOD_CODE } from './input-budget';
+import { recordFlood } from './probe-flood';
 import { GREETING_TIMEOUT_MS, SILENCE_BEFORE_TLS_CHECK_MS } from './deadlines';
 import type { LineConn } from './line-conn';
 import type { ProbeContext } from './probe-context';
@@ -41,8 +43,20 @@ export async function readGreeting(ctx: ProbeContext, dialect: ProtocolDialect, 
   }
   if ('error' in result) {
     if (result.error === CANCELLED_CODE) throw new Stop();
+    if (result.error === FLOOD_CODE) {
+      recordFlood(ctx, result.message, 'the greeting');
+      return false;
+    }
     if (result.error === 'ETIMEDOUT') {
-      ctx.add('GREETING_TIMEOUT', { errorCode: result.error, message: result.message, durationMs: greetingDeadline });
+      // A partial greeting that is still the protocol's OK (a server dripping bytes) is slow, not "not mail".
+      const partial = conn.pending();
+      const slow = partial !== '' && isPendingGreeting(t.protocol, partial);
+      ctx.add('GREETING_TIMEOUT', {
+        errorCode: result.error,
+        message: slow ? `the greeting started ("${partial.slice(0, 60)}") but did not end in time: a slow server` : result.message,
+        durationMs: greetingDeadline,
+        ...(partial ? { serverReply: partial, details: { partialGreeting: true } } : {}),
+      });
     } else {
       // The server hung up or reset before saying anything.
       ctx.add(result.error === 'ECONNRESET' ? 'TCP_RESET' : 'SERVER_UNAVAILABLE', { errorCode: result.error, message: result.message, serverReply: conn.pending() || undefined });

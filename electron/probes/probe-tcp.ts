@@ -24,14 +24,21 @@ export async function tcpStage(ctx: ProbeContext, dns: HostResolution): Promise<
   ctx.step('tcp', 'running');
   const picks = [dns.addresses.find((a) => a.family === 6), dns.addresses.find((a) => a.family === 4)].filter((a): a is NonNullable<typeof a> => !!a);
   const attempts = picks.map((a) => connectTcp(a.address, a.family, t.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal));
-  // First address that connects wins; null when every attempt failed.
-  const winner = await new Promise<ConnectOutcome | null>((res) => {
+  // First address that connects wins; null when every attempt failed. An attempt that throws
+  // (not a network outcome: a bug) fails the probe as internal, after closing what did connect.
+  const winner = await new Promise<ConnectOutcome | null>((res, rej) => {
     let pending = attempts.length;
     for (const a of attempts) {
-      void a.then((o) => {
-        if (o.socket) res(o);
-        if (--pending === 0) res(null);
-      });
+      void a.then(
+        (o) => {
+          if (o.socket) res(o);
+          if (--pending === 0) res(null);
+        },
+        (e: unknown) => {
+          void Promise.allSettled(attempts).then((rs) => rs.forEach((r) => r.status === 'fulfilled' && r.value.socket?.destroy()));
+          rej(e);
+        },
+      );
     }
   });
   // The other family finishes in the background; its outcome is recorded at the end.
@@ -42,6 +49,8 @@ export async function tcpStage(ctx: ProbeContext, dns: HostResolution): Promise<
     }
     return all;
   });
+  // Observed at the end (finish) or below; never an unhandled rejection meanwhile.
+  allDone.catch(() => undefined);
   if (!winner) {
     const all = await allDone;
     if (ctx.cancelled) throw new Stop();

@@ -2,7 +2,7 @@
  * TLS evidence for a probe: the verdict of a handshake, and when a handshake fails, what the
  * port really speaks (plaintext mail, HTTP, old TLS only), found on extra short connections.
  */
-import { classifyGreeting, classifyTlsError, verdictFinding } from '../../shared/findings/classify';
+import { classifyGreeting, classifyTlsError, isPendingGreeting, verdictFinding } from '../../shared/findings/classify';
 import { GREETING_TIMEOUT_MS, SNIFF_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS, TLS_HANDSHAKE_TIMEOUT_MS } from './deadlines';
 import { LineConn } from './line-conn';
 import type { ProbeContext } from './probe-context';
@@ -41,9 +41,14 @@ export async function tlsHelloCheck(ctx: ProbeContext, ep: Endpoint): Promise<'t
   ctx.note(`TLS hello on a second connection failed: ${h.code}`);
   if (classifyTlsError(h.code, h.message) === 'plain-answer') {
     const text = await sniff(ctx, ep, true);
-    if (text && classifyGreeting(ctx.target.protocol, text) === 'SERVER_NOT_MAIL') return text;
+    if (text && notMail(ctx, text)) return text;
   }
   return null;
+}
+
+/** Text that cannot be (the start of) this protocol's greeting: a slow greeting is not "not mail". */
+function notMail(ctx: ProbeContext, text: string): boolean {
+  return classifyGreeting(ctx.target.protocol, text) === 'SERVER_NOT_MAIL' && !isPendingGreeting(ctx.target.protocol, text);
 }
 
 /** What answers on a port in plaintext: the greeting, or what it says to a poke (HTTP answers "400"). */
@@ -51,7 +56,7 @@ async function sniff(ctx: ProbeContext, ep: Endpoint, pokeFirst: boolean): Promi
   ctx.note('second connection: a failed TLS hello leaves the first unusable; reading what the port says in plaintext');
   const c = await connectTcp(ep.address, ep.family, ep.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal);
   if (!c.socket) return null;
-  const conn = new LineConn(c.socket, ctx.transcript, ctx.signal);
+  const conn = new LineConn(c.socket, ctx.transcript, ctx.signal, ctx.input);
   try {
     if (!pokeFirst) {
       const line = await conn.readLine(ctx.ms(SNIFF_TIMEOUT_MS), 'plaintext greeting').catch(() => null);
@@ -78,7 +83,7 @@ export async function explainTlsFailure(
   ctx.note(`TLS handshake failed: ${code} ${message}`);
   if (kind === 'plain-answer' && via === null) {
     const text = await sniff(ctx, ep, false);
-    if (text && classifyGreeting(ctx.target.protocol, text) === 'SERVER_NOT_MAIL') {
+    if (text && notMail(ctx, text)) {
       ctx.add('SERVER_NOT_MAIL', { serverReply: text, errorCode: code, message: 'something other than a mail server answers on this port' });
       ctx.step('tls', 'failed', 'not a mail server');
       return;
@@ -88,6 +93,13 @@ export async function explainTlsFailure(
       ...(text ? { serverReply: text } : {}),
       message: `port ${ep.port} answers in plaintext: it expects STARTTLS (or no encryption), not SSL/TLS from the first byte`,
     });
+    ctx.step('tls', 'failed', code);
+    return;
+  }
+  if (kind === 'timeout' && via === 'starttls') {
+    // It said "go ahead" and then never did: a broken server, or a middlebox that stripped TLS.
+    ctx.tls = { verdict: 'handshake-failed' };
+    ctx.add('TLS_HANDSHAKE_FAILED', { errorCode: code, message: 'the server accepted STARTTLS but never answered the TLS hello' });
     ctx.step('tls', 'failed', code);
     return;
   }
@@ -124,7 +136,7 @@ async function legacyHandshake(ctx: ProbeContext, dialect: ProtocolDialect, ep: 
   if (!c.socket) return null;
   let sock = c.socket;
   if (via === 'starttls') {
-    const conn = new LineConn(sock, ctx.transcript, ctx.signal);
+    const conn = new LineConn(sock, ctx.transcript, ctx.signal, ctx.input);
     try {
       await conn.readLine(ctx.ms(GREETING_TIMEOUT_MS), 'greeting (legacy TLS check)');
       await dialect.beforeStarttls(ctx, conn);

@@ -23,17 +23,29 @@ import type { Endpoint, ProtocolDialect, Session } from './protocols/dialect';
 import { dialectFor } from './protocols/index';
 import { politeQuit } from './protocols/quit';
 import { tlsHandshake, type TlsOptions } from './tls-inspect';
-import { CANCELLED_CODE, errorMessage } from './wait';
+import { CANCELLED_CODE, errorCode, errorMessage } from './wait';
+import { isFlood, recordFlood } from './probe-flood';
 
 export async function runProbe(ctx: ProbeContext, resolve: (host: string) => Promise<HostResolution>): Promise<ProbeResult> {
   try {
     await probeSteps(ctx, resolve);
   } catch (e) {
-    if (!(e instanceof Stop)) {
-      if (!ctx.cancelled) ctx.note(`probe error: ${errorMessage(e)}`);
-    }
+    if (!(e instanceof Stop) && !ctx.cancelled) failInternally(ctx, e);
   }
   return ctx.result();
+}
+
+/**
+ * An exception no stage expected (a bug, a library that throws where it should report) is
+ * never "no problem": the probe fails with PROBE_INTERNAL_ERROR and so does the run's headline.
+ * A flood that escaped a stage is still a flood.
+ */
+export function failInternally(ctx: ProbeContext, e: unknown): void {
+  if (isFlood(e)) return recordFlood(ctx, errorMessage(e), 'a probe stage');
+  const stage = [...ctx.steps].reverse().find((s) => s.status === 'running')?.name ?? ctx.steps.at(-1)?.name ?? 'dns';
+  ctx.note(`internal error during ${stage}: ${errorMessage(e)}`);
+  ctx.add('PROBE_INTERNAL_ERROR', { message: `${errorMessage(e)}`, errorCode: errorCode(e) ?? (e instanceof Error ? e.name : 'EUNKNOWN'), details: { stage } });
+  if (ctx.steps.some((s) => s.name === stage)) ctx.step(stage, 'failed', 'internal error');
 }
 
 async function probeSteps(ctx: ProbeContext, resolve: (host: string) => Promise<HostResolution>): Promise<void> {
@@ -99,6 +111,19 @@ async function preLogin(ctx: ProbeContext, dialect: ProtocolDialect, socket: net
     if (!reply.ok) {
       ctx.add('STARTTLS_NOT_OFFERED', { serverReply: reply.text, message: `${word} was refused` });
       ctx.step('starttls', 'failed', reply.text);
+      return null;
+    }
+    // Plaintext already queued behind the go-ahead would be read as if it came over TLS
+    // (command injection, the CVE-2011-0411 class): a tampering middlebox or server. Never log in.
+    const injected = conn.unread();
+    if (injected.length > 0) {
+      ctx.add('STARTTLS_INJECTION', {
+        serverReply: reply.text,
+        message: `plaintext arrived after the ${word} go-ahead, before the TLS handshake`,
+        details: { injected: injected.join('\n').slice(0, 500) },
+      });
+      ctx.step('starttls', 'failed', 'plaintext after the go-ahead');
+      conn.destroy();
       return null;
     }
     ctx.step('starttls', 'ok');

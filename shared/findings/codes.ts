@@ -44,11 +44,15 @@ export const FINDING_CODES = [
   'LOGIN_NOT_TRIED',
   'ALTERNATIVE_WORKS',
   'LOGIN_UNANSWERED',
+  'STARTTLS_INJECTION',
+  'SERVER_FLOODING',
+  'PROBE_INTERNAL_ERROR',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
 export type Severity = 'error' | 'warning' | 'info';
-export type FindingStage = 'dns' | 'tcp' | 'tls' | 'greeting' | 'auth' | 'server' | 'smtp-policy' | 'mailbox' | 'config';
+/** `internal`: the probe itself failed (a bug or an unexpected library error), not the server. */
+export type FindingStage = 'dns' | 'tcp' | 'tls' | 'greeting' | 'auth' | 'server' | 'smtp-policy' | 'mailbox' | 'config' | 'internal';
 
 export interface FindingMeta {
   stage: FindingStage;
@@ -95,6 +99,11 @@ export const FINDING_META = {
   ALTERNATIVE_WORKS: { stage: 'config', severity: 'info', weight: 95 },
   // Just after AUTH_FAILED: a login left unanswered is most often a wrong password the server is slow to refuse.
   LOGIN_UNANSWERED: { stage: 'auth', severity: 'error', weight: 56 },
+  // Plaintext after the STARTTLS go-ahead: proof of a tampering middlebox, so nearer the cause than any other TLS finding.
+  STARTTLS_INJECTION: { stage: 'tls', severity: 'error', weight: 38 },
+  SERVER_FLOODING: { stage: 'server', severity: 'error', weight: 33 },
+  // Says nothing about the server: ranked after every server finding, but an error so the run is never "ok".
+  PROBE_INTERNAL_ERROR: { stage: 'internal', severity: 'error', weight: 70 },
 } as const satisfies Record<FindingCode, FindingMeta>;
 
 export function isFindingCode(x: string): x is FindingCode {

@@ -123,6 +123,12 @@ function summaryText(f: Finding, lang: Lang): string {
       return pick(L('パスワードが入力されていないため、ログインできるかどうかは確かめていません。接続と暗号化までは確認済みです。', 'No password was entered, so the login itself was not tested; connection and encryption were checked.'), lang);
     case 'ALTERNATIVE_WORKS':
       return pick(L(`今の設定ではつながりませんが、${w.ja}${f.security ? `（${securityName(f.security, 'ja')}）` : ''} ならつながることを確認しました。設定をこちらに変えれば直ります。`, `The current setting fails, but ${w.en}${f.security ? ` (${securityName(f.security, 'en')})` : ''} was seen to work. Changing to it fixes the problem.`), lang);
+    case 'STARTTLS_INJECTION':
+      return pick(L(`${w.ja} との暗号化（STARTTLS）が始まる直前に、暗号化されていないデータが割り込みました。途中の機器やセキュリティソフトが通信を書き換えているおそれがあります。この状態でパスワードを送るのは危険です。`, `Unencrypted data was slipped in just before encryption (STARTTLS) with ${w.en} began. Equipment or security software on the way may be tampering with the connection; sending a password over it is unsafe.`), lang);
+    case 'SERVER_FLOODING':
+      return pick(L(`${w.ja} が、メールサーバーとしてありえない量のデータを終わりなく送ってきたため、確認を打ち切りました。サーバーの故障か、メールサーバーではない相手につながっている可能性があります。`, `${w.en} kept sending far more data than any mail server would, so the check was stopped. The server may be broken, or something other than the mail server is answering.`), lang);
+    case 'PROBE_INTERNAL_ERROR':
+      return pick(L(`${w.ja} の確認中に、メールドクター自身の予期しないエラーが起きました。この項目は「問題なし」とは判断していません。もう一度診断し、続くようなら診断結果を添えて担当部署に連絡してください。`, `Mail Doctor itself hit an unexpected error while checking ${w.en}. This check is not counted as passed. Run the check again; if it happens again, send the report to your support team.`), lang);
     default:
       return assertNever(code, 'finding code');
   }

@@ -49,6 +49,9 @@ function titles(code: FindingCode): [string, string] {
     case 'INSECURE_CONNECTION': return ['暗号化されていない接続です', 'Connection is not encrypted'];
     case 'LOGIN_NOT_TRIED': return ['ログインは試していません', 'Login was not tried'];
     case 'ALTERNATIVE_WORKS': return ['別のポート・暗号化設定なら接続できます', 'Another port/security setting works'];
+    case 'STARTTLS_INJECTION': return ['暗号化の直前に不正なデータが割り込みました（通信の改ざんの疑い）', 'Data was injected before encryption started (possible tampering)'];
+    case 'SERVER_FLOODING': return ['サーバーが終わりのない大量のデータを送ってきます', 'Server sends an endless flood of data'];
+    case 'PROBE_INTERNAL_ERROR': return ['メールドクター内部のエラーで確認を完了できませんでした', 'Mail Doctor hit an internal error and could not finish this check'];
     default: return assertNever(code, 'finding code');
   }
 }

@@ -347,6 +347,19 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
       const steps = serverSettingSteps(device, protocol, finding.fix ?? seen, lang, ['host', 'port', 'security']);
       return steps.length > 0 ? steps : settingsOrAdvice(finding, ctx, undefined, ['host', 'port', 'security']);
     }
+    case 'STARTTLS_INJECTION':
+      return [
+        plain(L('この接続でパスワードを入れないでください。', 'Do not enter the password over this connection.'), lang, 'A'),
+        ...networkSteps(device, lang),
+        ...settingsOrAdvice(finding, ctx, standardFor(protocol, 'tls'), ['port', 'security']),
+      ];
+    case 'SERVER_FLOODING':
+      return [...settingsOrAdvice(finding, ctx, undefined, ['host', 'port', 'security']), ...waitAndRecheckSteps(lang)];
+    case 'PROBE_INTERNAL_ERROR':
+      return [
+        plain(L('もう一度診断します。', 'Run the check again.'), lang, 'A'),
+        plain(L('同じエラーが続く場合は、診断結果（レポート）を担当部署に送ってください。', 'If the error repeats, send the report to your support team.'), lang, 'A'),
+      ];
     default:
       return assertNever(code, 'finding code');
   }

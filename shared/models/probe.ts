@@ -4,7 +4,7 @@ import { AccountInput, Protocol, Security, ServerSettings } from './account';
 
 export const FindingCode = z.enum(FINDING_CODES);
 export const Severity = z.enum(['error', 'warning', 'info']);
-export const FindingStage = z.enum(['dns', 'tcp', 'tls', 'greeting', 'auth', 'server', 'smtp-policy', 'mailbox', 'config']);
+export const FindingStage = z.enum(['dns', 'tcp', 'tls', 'greeting', 'auth', 'server', 'smtp-policy', 'mailbox', 'config', 'internal']);
 
 /** Plain fields pulled out of Node's (circular) certificate objects. */
 export const CertSummary = z.object({

@@ -32,7 +32,7 @@ export interface CommandReply {
   text: string;
   /** IMAP untagged lines, SMTP reply lines. */
   lines: string[];
-  /** Set when no answer came at all (ETIMEDOUT, ECLOSED, ...). */
+  /** Set when no reply came: ETIMEDOUT, ECLOSED, ECONNRESET (`text` then says why). */
   errorCode?: string;
 }
 

@@ -2,6 +2,7 @@
 import type { ProtocolDialect } from './dialect';
 import { loginImap } from './imap-login';
 import { capabilityList, imapCommand, nextTag } from './imap-wire';
+import { stopOnCapabilityFailure } from './reply';
 
 export const imapDialect: ProtocolDialect = {
   protocol: 'imap',
@@ -15,6 +16,7 @@ export const imapDialect: ProtocolDialect = {
     const fromGreeting = !afterStarttls && ctx.greeting ? capabilityList([ctx.greeting]) : null;
     if (fromGreeting) return fromGreeting;
     const r = await imapCommand(ctx, conn, 'CAPABILITY');
+    stopOnCapabilityFailure(ctx, 'CAPABILITY', r);
     return capabilityList(r.lines) ?? [];
   },
   beforeStarttls: async () => undefined,

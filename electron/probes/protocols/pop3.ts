@@ -3,6 +3,7 @@ import { COMMAND_TIMEOUT_MS } from '../deadlines';
 import type { ProtocolDialect } from './dialect';
 import { loginPop3 } from './pop3-login';
 import { pop3Command } from './pop3-wire';
+import { failedReply, stopOnCapabilityFailure } from './reply';
 
 export const pop3Dialect: ProtocolDialect = {
   protocol: 'pop3',
@@ -12,10 +13,13 @@ export const pop3Dialect: ProtocolDialect = {
   completeGreeting: async (_ctx, _conn, firstLine) => firstLine,
   async capabilities(ctx, conn) {
     const r = await pop3Command(ctx, conn, 'CAPA');
+    stopOnCapabilityFailure(ctx, 'CAPA', r);
     if (!r.ok) return [];
     try {
       return await conn.readPopMulti(ctx.ms(COMMAND_TIMEOUT_MS), 'CAPA list');
-    } catch {
+    } catch (e) {
+      // An unfinished list: a flood, or a server that stopped answering.
+      stopOnCapabilityFailure(ctx, 'CAPA', failedReply(ctx, e));
       return [];
     }
   },

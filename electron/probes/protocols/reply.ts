@@ -1,11 +1,35 @@
 /** A command that got no answer becomes a failed reply with the reason; a cancel unwinds the probe. */
+import { classifyCapabilityRefusal } from '../../../shared/findings/classify';
 import type { ProbeContext } from '../probe-context';
+import { stopOnFlood } from '../probe-flood';
 import { Stop, codeOf } from '../probe-stop';
 import { CANCELLED_CODE, errorMessage } from '../wait';
 import type { CommandReply } from './dialect';
 
+/** A flood ends the probe with its own finding (probe-flood.ts). */
 export function failedReply(ctx: ProbeContext, e: unknown): CommandReply {
   const code = codeOf(ctx, e);
   if (code === CANCELLED_CODE) throw new Stop();
+  stopOnFlood(ctx, e, 'a command reply');
   return { ok: false, text: `${code}: ${errorMessage(e)}`, lines: [], errorCode: code };
+}
+
+/**
+ * CAPABILITY / CAPA / EHLO unanswered, or refused for now (`NO [UNAVAILABLE]`, `-ERR [SYS/TEMP]`,
+ * `451`): the server is not serving clients, which must not read as "STARTTLS not offered" with
+ * advice to change port. Ends the probe with SERVER_UNAVAILABLE (or TOO_MANY_CONNECTIONS / TCP_RESET),
+ * keeping why. Returns for refusals an old but working server gives (POP3 without CAPA, SMTP 5xx to EHLO).
+ */
+export function stopOnCapabilityFailure(ctx: ProbeContext, cmd: string, r: CommandReply): void {
+  if (r.ok) return;
+  const code = r.errorCode ? (r.errorCode === 'ECONNRESET' ? 'TCP_RESET' : 'SERVER_UNAVAILABLE') : classifyCapabilityRefusal(ctx.target.protocol, r.text);
+  if (!code) return;
+  const why = r.errorCode === 'ETIMEDOUT' ? 'got no answer in time' : r.errorCode ? 'ended without an answer' : 'was refused';
+  ctx.add(code, {
+    ...(r.errorCode ? { errorCode: r.errorCode } : { serverReply: r.text }),
+    message: `${cmd} ${why}: the server is not serving clients right now (${r.text.slice(0, 200)})`,
+    details: { command: cmd },
+  });
+  ctx.step('greeting', 'failed', `${cmd} ${why}`);
+  throw new Stop();
 }
