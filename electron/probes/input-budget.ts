@@ -18,12 +18,12 @@ export const FLOOD_CODE = 'EFLOOD';
 export const MAX_PROBE_INPUT_BYTES = 4 * 1024 * 1024;
 
 /**
- * 20 000 server lines per probe. A probe reads a greeting, a capability list (up to ~30 lines,
+ * 5 000 server lines per probe. A probe reads a greeting, a capability list (up to ~30 lines,
  * twice with STARTTLS), a login and a quota or envelope answer: under 200 lines. Counting lines,
  * not only bytes, ends a flood of tiny lines (`* 1 EXISTS`) that a library parses slower than
  * 4 MiB arrive, before the probe's budget runs out.
  */
-export const MAX_PROBE_INPUT_LINES = 20_000;
+export const MAX_PROBE_INPUT_LINES = 5_000;
 
 export function floodError(message: string): StepError {
   return new StepError(FLOOD_CODE, message);

@@ -73,7 +73,8 @@ describe('LineConn', () => {
 
   it('pauses the socket while nobody reads: the server is held back by TCP, not buffered', async () => {
     const sent = { bytes: 0 };
-    const budget = new InputBudget();
+    // Caps far away: this is about back-pressure, not about ending the flood.
+    const budget = new InputBudget(64 * 1024 * 1024, 1_000_000);
     const { conn } = await connectTo((s) => floodWith('* 1 EXISTS\r\n', s, sent), budget);
     await new Promise((r) => setTimeout(r, 400));
     // Queue high-water mark (256 KiB) plus a few socket chunks; the kernel buffers the rest.

@@ -214,7 +214,7 @@ export function hostileCases(): HostileCase[] {
     { name: 'IMAP LOGINDISABLED over TLS with no mechanism', protocol: 'imap', security: 'tls', expect: 'AUTH_MECHANISM_UNSUPPORTED', budgetMs: b, password: HOSTILE_PASSWORD, start: (c) => scriptServer({ tls: tlsOf(c.valid) }, (api) => imap(api, { caps: () => 'IMAP4rev1 LOGINDISABLED' }, true)) },
     {
       name: 'IMAP flood of untagged EXISTS after a successful login',
-      protocol: 'imap', security: 'tls', expect: 'SERVER_FLOODING', budgetMs: 4000, password: HOSTILE_PASSWORD,
+      protocol: 'imap', security: 'tls', expect: 'SERVER_FLOODING', budgetMs: 6000, password: HOSTILE_PASSWORD,
       start: (c) => scriptServer({ tls: tlsOf(c.valid) }, (api) => imap(api, { caps: () => 'IMAP4rev1 AUTH=PLAIN QUOTA', onLogin: (tag) => { api.write(`${tag} OK logged in${CRLF}`); api.flood('* 1 EXISTS\r\n'.repeat(1000)); } }, true)),
     },
     // ------------------------------------------------ POP3
@@ -231,7 +231,7 @@ export function hostileCases(): HostileCase[] {
     { name: 'POP3 TLS garbage on the implicit-TLS port', protocol: 'pop3', security: 'tls', expect: 'TLS_HANDSHAKE_FAILED', budgetMs: b, start: tlsGarbage },
     {
       name: 'POP3 endless line after a successful login',
-      protocol: 'pop3', security: 'tls', expect: 'SERVER_FLOODING', budgetMs: 4000, password: HOSTILE_PASSWORD,
+      protocol: 'pop3', security: 'tls', expect: 'SERVER_FLOODING', budgetMs: 6000, password: HOSTILE_PASSWORD,
       start: (c) => scriptServer({ tls: tlsOf(c.valid) }, (api) => pop3(api, { capa: () => ['USER'], onPass: () => { api.write(`+OK logged in${CRLF}`); api.flood('+OK '.repeat(4096)); } }, true)),
     },
     // ------------------------------------------------ SMTP
@@ -250,7 +250,7 @@ export function hostileCases(): HostileCase[] {
     { name: 'SMTP escape sequences in the greeting', protocol: 'smtp', security: 'none', expect: 'LOGIN_NOT_TRIED', ok: true, budgetMs: b, start: () => scriptServer({}, (api) => smtp(api, { greeting: `220 hostile.test ${ESCAPES}`, ehlo: () => ['AUTH PLAIN'] }, false)) },
     {
       name: 'SMTP flood after a successful AUTH',
-      protocol: 'smtp', security: 'tls', expect: 'SERVER_FLOODING', budgetMs: 4000, password: HOSTILE_PASSWORD,
+      protocol: 'smtp', security: 'tls', expect: 'SERVER_FLOODING', budgetMs: 6000, password: HOSTILE_PASSWORD,
       start: (c) => scriptServer({ tls: tlsOf(c.valid) }, (api) => smtp(api, { onAuth: () => { api.write(`235 2.7.0 Authentication successful${CRLF}`); api.flood('250-X-FLOOD\r\n'.repeat(1000)); } }, true)),
     },
   ];
