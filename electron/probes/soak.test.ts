@@ -103,6 +103,6 @@ describe('soak', () => {
     expect(done).toBe(DIAGNOSES + CANCELLATIONS);
     expect(heapEnd - heapAfterWarmup).toBeLessThan(HEAP_GROWTH_LIMIT);
     expect(await leakedHandles(handlesBefore, 3000)).toEqual({});
-    expect(unhandled).toEqual([]);
+    expect(unhandled.slice(0, 3).map((e) => (e instanceof Error ? `${e.message}\n${e.stack}` : String(e)))).toEqual([]);
   }, 120_000);
 });

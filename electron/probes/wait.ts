@@ -37,8 +37,8 @@ export function within<T>(p: Promise<T>, ms: number, signal: AbortSignal | undef
       reject(new StepError('ETIMEDOUT', `${what}: no answer within ${ms} ms`));
     }, Math.max(0, ms));
     timer.unref();
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // Handlers go on `p` first: given an already-aborted signal, `p` still settles later (often
+    // rejecting once onGiveUp cancels it), and an unobserved rejection would crash the process.
     p.then(
       (v) => {
         if (done) return;
@@ -51,6 +51,8 @@ export function within<T>(p: Promise<T>, ms: number, signal: AbortSignal | undef
         reject(e);
       },
     );
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
