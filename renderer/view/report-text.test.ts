@@ -69,6 +69,22 @@ describe('ticket report', () => {
     expect(buildReportText(input({ report: rep, causes: [] }), 'en', 'text', [])).not.toContain('A1 LOGIN');
   });
 
+  it('server and user text cannot break out: no raw line start, no closing backtick, no control character', () => {
+    const evil = '535 no`` \n# Fixed, all good\n[click here](http://evil.example)\x1b[2J';
+    for (const format of ['text', 'markdown'] as const) {
+      const text = buildReportText(input({ errorText: evil, progress: { 'outgoing-server': { status: 'fixed', note: evil } } }), 'en', format, []);
+      const lines = text.split('\n');
+      expect(lines.filter((l) => /^(# Fixed|\[click)/.test(l))).toEqual([]);
+      // eslint-disable-next-line no-control-regex
+      expect(text).not.toMatch(/[\x00-\x09\x0b-\x1f]/);
+      expect(text).toContain('\\x1b[2J');
+      if (format === 'markdown') {
+        const line = lines.find((l) => l.includes('# Fixed'))!;
+        expect(line).toContain('```535 no`` # Fixed, all good [click here](http://evil.example)\\x1b[2J```');
+      }
+    }
+  });
+
   it('scrub leaves text alone when there is no secret', () => {
     expect(scrub('abc', [''])).toBe('abc');
   });

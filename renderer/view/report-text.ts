@@ -15,6 +15,7 @@ import { t } from '../../shared/i18n/messages';
 import type { ChecklistEntryState, ChecklistStatus } from '../store/types';
 import { assertNever } from '../../shared/result';
 import { maskSecrets, secretForms } from '../../shared/security/secret-mask';
+import { markdownInlineCode, safeOneLine } from '../../shared/security/server-text';
 
 export type ReportFormat = 'text' | 'markdown';
 
@@ -76,13 +77,14 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
   const h1 = (x: string) => (md ? `# ${x}` : `${x}\n${'='.repeat(Math.min(60, x.length * 2))}`);
   const h2 = (x: string) => (md ? `\n## ${x}` : `\n${x}\n${'-'.repeat(Math.min(60, x.length * 2))}`);
   const li = (x: string, depth = 0) => `${'  '.repeat(depth)}${md ? '- ' : '* '}${x}`;
-  const code = (x: string) => (md ? `\`${x.replace(/`/g, "'")}\`` : x);
+  // Server and user text: a code span nothing inside can close (Markdown), one line with controls shown (both).
+  const code = (x: string) => (md ? markdownInlineCode(x) : safeOneLine(x));
   const r = input.report;
   const lines: string[] = [];
   lines.push(h1(t(lang, 'rep.heading')));
   lines.push('');
   lines.push(li(`${t(lang, 'rep.created')}: ${input.createdAt}`));
-  lines.push(li(`${t(lang, 'rep.email')}: ${input.email}`));
+  lines.push(li(`${t(lang, 'rep.email')}: ${safeOneLine(input.email)}`));
   lines.push(li(`${t(lang, 'rep.device')}: ${input.deviceLabel ?? t(lang, 'device.none')}`));
   lines.push(li(`${t(lang, 'rep.errorText')}: ${input.errorText.trim() ? code(input.errorText.trim().replace(/\s+/g, ' ')) : t(lang, 'rep.none')}`));
   lines.push(li(`${t(lang, 'rep.verdict')}: ${t(lang, `headline.${input.headline.kind}`)} — ${input.headline.text}`));
@@ -147,7 +149,7 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
   if (!touched.length) lines.push(li(t(lang, 'rep.checklist.none')));
   for (const s of touched) {
     const e = input.progress[s.id]!;
-    lines.push(li(`${s.title}: ${statusText(lang, e.status)}${e.note ? ` — ${t(lang, 'rep.note')}: ${e.note}` : ''}`));
+    lines.push(li(`${s.title}: ${statusText(lang, e.status)}${e.note ? ` — ${t(lang, 'rep.note')}: ${code(e.note)}` : ''}`));
   }
 
   lines.push('');
