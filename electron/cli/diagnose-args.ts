@@ -6,6 +6,8 @@ import { STANDARD_PORTS, type Protocol, type Security, type ServerSettings } fro
 import type { Lang } from '../../shared/models/device';
 import { EmailAddress, ServerSettings as ServerSettingsSchema } from '../../shared/models/account';
 import { parseInterval, WATCH_MAX_RUNS, WATCH_MAX_TOTAL_MS, WATCH_MIN_INTERVAL_MS } from '../../shared/watch/watch-timeline';
+import { TIMEOUT_MS } from '../../shared/models/inputs';
+import { inputIssueText } from '../../shared/i18n/input-text';
 import { parseFlags, type Bi, type FlagSpec } from './parse-flags';
 
 export type { Bi };
@@ -43,7 +45,10 @@ export function parseServer(spec: string): ServerSettings | Bi {
   const mode = (m[3]?.toLowerCase() === 'ssl' ? 'tls' : m[3]?.toLowerCase()) as Security | undefined;
   const security: Security = mode ?? (IMPLICIT_TLS_PORTS.has(port) ? 'tls' : 'starttls');
   const parsed = ServerSettingsSchema.safeParse({ host, port, security });
-  if (!parsed.success) return { ja: `サーバーの指定が正しくありません: "${spec}"（ポートは 1〜65535）`, en: `Bad server "${spec}" (port must be 1–65535, host letters/digits/dots/hyphens)` };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ja: `サーバーの指定が正しくありません: "${spec}" — ${inputIssueText(issue, 'ja')}`, en: `Bad server "${spec}": ${inputIssueText(issue, 'en')}` };
+  }
   return parsed.data;
 }
 
@@ -111,7 +116,7 @@ export function parseDiagnoseArgs(argv: string[], defaultLang: Lang): ParseResul
   if (v['dns-server'] !== undefined) out.dnsServer = v['dns-server'];
   if (v.timeout !== undefined) {
     const n = Number(v.timeout);
-    if (!Number.isInteger(n) || n < 500 || n > 120_000) return fail({ ja: '--timeout は 500〜120000（ミリ秒）の整数です', en: '--timeout must be a whole number of milliseconds from 500 to 120000' });
+    if (!Number.isInteger(n) || n < TIMEOUT_MS.min || n > TIMEOUT_MS.max) return fail({ ja: '--timeout は 500〜120000（ミリ秒）の整数です', en: '--timeout must be a whole number of milliseconds from 500 to 120000' });
     out.timeoutMs = n;
   }
   if (v['allow-insecure-auth']) out.allowInsecureAuth = true;

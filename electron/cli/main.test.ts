@@ -44,7 +44,37 @@ describe('mail-doctor (no network)', () => {
     expect(c.err).toMatch(/Cannot read the CA file/);
     const d = io();
     expect(await main(['diagnose', 'a@example.com', '--imap', 'x.example:993', '--dns-server', 'dns.example'], d)).toBe(2);
-    expect(d.err).toMatch(/dnsServer must be an IP address/);
+    expect(d.err).toMatch(/DNS server: enter an IP address/);
+  });
+});
+
+describe('mail-doctor diagnose refuses bad input with the field named (no network)', () => {
+  it('a password with a line break (a two-line paste), in Japanese, never echoed', async () => {
+    const a = io({ LANG: 'ja_JP.UTF-8' }, 'first-half\nPASS second-half\n');
+    expect(await main(['diagnose', 'a@example.com', '--imap', '127.0.0.1:9:none', '--password-stdin'], a)).toBe(2);
+    expect(a.err).toContain('パスワード: 改行');
+    expect(a.err + a.out).not.toMatch(/first-half|second-half/);
+  });
+
+  it('a user name with CR/LF, a typo in a host name, a full-width user name', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--user', 'alice\r\nQUIT'], /User name: it contains a line break/],
+      [['--imap', 'bad..name:993'], /Bad server|Server name: this looks like a typo/],
+      [['--user', 'ａｌｉｃｅ'], /User name: it contains full-width/],
+    ];
+    for (const [extra, re] of cases) {
+      const a = io();
+      expect(await main(['diagnose', 'a@example.com', '--imap', '127.0.0.1:9:none', ...extra], a)).toBe(2);
+      expect(a.err).toMatch(re);
+    }
+  });
+
+  it('--ca /dev/zero is refused after reading at most the cap', async () => {
+    const a = io();
+    const before = process.memoryUsage().rss;
+    expect(await main(['diagnose', 'a@example.com', '--imap', '127.0.0.1:9:none', '--ca', '/dev/zero'], a)).toBe(2);
+    expect(a.err).toMatch(/CA file too large/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
   });
 });
 

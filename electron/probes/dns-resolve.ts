@@ -6,6 +6,7 @@
  * resolved addresses explicitly, since net.connect would ignore setServers.
  */
 import dns from 'node:dns';
+import { dnsServerText, parseDnsServer as parseSharedDnsServer } from '../../shared/models/inputs';
 import net from 'node:net';
 import { SYSTEM_RESOLVER_UNAVAILABLE, type DnsReport } from '../../shared/models/probe';
 import { DNS_TIMEOUT_MS } from './deadlines';
@@ -25,16 +26,9 @@ export interface HostResolution {
 
 /** Parses `host[:port]` / `[v6]:port`; null when it is not an IP address with an optional port. */
 export function parseDnsServer(s: string): string | null {
-  const t = s.trim();
-  const v6 = /^\[([0-9a-fA-F:.]+)\](?::(\d{1,5}))?$/.exec(t);
-  if (v6?.[1] && net.isIPv6(v6[1])) return v6[2] ? `[${v6[1]}]:${Number(v6[2])}` : v6[1];
-  if (net.isIPv6(t)) return t;
-  const v4 = /^([0-9.]+)(?::(\d{1,5}))?$/.exec(t);
-  if (v4?.[1] && net.isIPv4(v4[1])) {
-    const port = v4[2] ? Number(v4[2]) : 53;
-    return port >= 1 && port <= 65535 ? `${v4[1]}:${port}` : null;
-  }
-  return null;
+  // One parser for the UI, the contract and the engine (shared/models/inputs.ts); the engine's default port is 53.
+  const d = parseSharedDnsServer(s);
+  return d ? dnsServerText(d.family === 4 ? { ...d, port: d.port ?? 53 } : d) : null;
 }
 
 function makeResolver(server: string | undefined, systemServers?: readonly string[]): dns.promises.Resolver {

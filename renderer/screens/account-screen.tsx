@@ -72,7 +72,7 @@ export function AccountScreen() {
     setSubmitted(true);
     const errs = validateAccount(s);
     if (Object.keys(errs).length) {
-      const firstId = errs.email ? 'email' : errs[`${s.incoming}.host`] ? 'srv-in-host' : errs[`${s.incoming}.port`] ? 'srv-in-port' : errs['smtp.host'] ? 'srv-out-host' : errs['smtp.port'] ? 'srv-out-port' : errs.timeout ? 'opt-timeout' : errs.caPem ? 'opt-ca' : undefined;
+      const firstId = errs.email ? 'email' : errs.user ? 'user' : errs.password ? 'password' : errs[`${s.incoming}.host`] ? 'srv-in-host' : errs[`${s.incoming}.port`] ? 'srv-in-port' : errs['smtp.host'] ? 'srv-out-host' : errs['smtp.port'] ? 'srv-out-port' : errs.timeout ? 'opt-timeout' : errs.caPem ? 'opt-ca' : errs.dnsServer ? 'opt-dns' : undefined;
       if (firstId) {
         // The advanced fields live in a collapsed panel: open it only when the error is in there.
         if (firstId.startsWith('opt-')) (document.getElementById('advanced') as HTMLDetailsElement | null)?.setAttribute('open', '');
@@ -170,9 +170,19 @@ export function AccountScreen() {
       <div className="row">
         <div className="field grow">
           <label htmlFor="user">{t('account.user')}</label>
-          <input id="user" type="text" autoComplete="off" spellCheck={false} value={s.user} placeholder={s.email} aria-describedby="user-hint" onChange={(e) => a.setUser(e.target.value)} />
-          <p id="user-hint" className="hint">
-            {t('account.user.hint')}
+          <input
+            id="user"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={s.user}
+            placeholder={s.email}
+            aria-invalid={errors.user ? true : undefined}
+            aria-describedby="user-hint"
+            onChange={(e) => a.setUser(e.target.value)}
+          />
+          <p id="user-hint" className={errors.user ? 'field-error' : 'hint'}>
+            {t(errors.user ?? 'account.user.hint')}
           </p>
         </div>
         <div className="field grow">
@@ -184,7 +194,8 @@ export function AccountScreen() {
               autoComplete="new-password"
               spellCheck={false}
               value={s.password}
-              aria-describedby="password-note"
+              aria-invalid={errors.password ? true : undefined}
+              aria-describedby={errors.password ? 'password-err password-note' : 'password-note'}
               onChange={(e) => a.setPassword(e.target.value)}
             />
             <button type="button" className="btn btn-small" aria-pressed={showPw} onClick={() => setShowPw((v) => !v)}>
@@ -194,6 +205,11 @@ export function AccountScreen() {
               {t('account.password.forget')}
             </button>
           </div>
+          {errors.password ? (
+            <p id="password-err" className="field-error">
+              {t(errors.password)}
+            </p>
+          ) : null}
           <p id="password-note" className="hint">
             <LockIcon />{' '}
             {t('account.password.note')} {!s.password ? t('account.password.empty') : ''}

@@ -12,9 +12,29 @@ describe('account form', () => {
     expect(parsePort('5x')).toBeUndefined();
   });
 
-  it('accepts the DNS server forms the engine takes', () => {
-    for (const ok of ['192.0.2.53', '127.0.0.1:5353', 'ns.example.jp', '[::1]:53', '::1']) expect(isDnsServer(ok), ok).toBe(true);
-    for (const bad of ['192.0.2.53:99999', 'a b', 'http://x', '']) expect(isDnsServer(bad), bad).toBe(false);
+  it('accepts the DNS server forms the engine takes, and refuses what the engine refuses', () => {
+    for (const ok of ['192.0.2.53', '127.0.0.1:5353', '[::1]:53', '::1', '2001:db8::53', '１９２．０．２．５３']) expect(isDnsServer(ok), ok).toBe(true);
+    // A name needs DNS to find DNS: the engine never took one, so the form no longer does either.
+    for (const bad of ['192.0.2.53:99999', '[::1]:99999', '[::1]:0', 'ns.example.jp', 'a b', 'http://x', '', '1.2.3', '[zz]']) expect(isDnsServer(bad), bad).toBe(false);
+  });
+
+  it('refuses typos at the field with a message that names it, and takes IME full-width input', () => {
+    const c = initialCase('x', new Date());
+    c.email = 'ａｌｉｃｅ＠ｅｘａｍｐｌｅ．ｊｐ';
+    c.servers.imap = { host: 'ｉｍａｐ．ｅｘａｍｐｌｅ．ｊｐ', port: '９９３', security: 'tls' };
+    expect(validateAccount(c)).toEqual({});
+    expect(buildDiagnoseRequest(c, 'r').account).toMatchObject({ email: 'alice@example.jp', imap: { host: 'imap.example.jp', port: 993 } });
+    for (const host of ['bad..name', '.x', '[zz]', '[1:2:3]', 'a_b c', 'x'.repeat(254)]) {
+      c.servers.imap = { host, port: '993', security: 'tls' };
+      expect(validateAccount(c)['imap.host'], host).toMatch(/^input\.host\./);
+    }
+    c.servers.imap = { host: 'imap.example.jp', port: '993', security: 'tls' };
+    expect(validateAccount({ ...c, user: 'ａｌｉｃｅ' }).user).toBe('input.user.fullWidth');
+    expect(validateAccount({ ...c, user: 'x'.repeat(10_000) }).user).toBe('input.user.tooLong');
+    expect(validateAccount({ ...c, user: 'alice\r\nQUIT' }).user).toBe('input.user.lineBreak');
+    expect(validateAccount({ ...c, password: 'pw\r\nDELE 1' }).password).toBe('input.password.lineBreak');
+    expect(validateAccount({ ...c, options: { ...c.options, timeoutSec: '0.5' } }).timeout).toBeUndefined();
+    expect(validateAccount({ ...c, options: { ...c.options, caPem: '-----BEGIN CERTIFICATE-----' + 'A'.repeat(200_001) } }).caPem).toBe('input.caPem.tooLarge');
   });
 
   it('names each bad field', () => {
@@ -26,13 +46,13 @@ describe('account form', () => {
     c.options.dnsServer = 'http://x';
     c.options.from = 'nobody';
     expect(validateAccount(c)).toEqual({
-      dnsServer: 'account.dnsServer.invalid',
+      dnsServer: 'input.dnsServer.invalid',
       from: 'account.envelope.invalid',
-      email: 'account.email.invalid',
-      'imap.host': 'account.host.invalid',
-      'imap.port': 'account.port.invalid',
-      timeout: 'account.timeout.invalid',
-      caPem: 'account.caPem.invalid',
+      email: 'input.email.invalid',
+      'imap.host': 'input.host.typo',
+      'imap.port': 'input.port.invalid',
+      timeout: 'input.timeout.range',
+      caPem: 'input.caPem.invalid',
     });
   });
 

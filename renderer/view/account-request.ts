@@ -1,23 +1,30 @@
 /**
  * Turns the Account screen's drafts into a DiagnoseRequest, or into per-field
- * messages. Validation mirrors the zod schemas in shared/models so a request we
- * send is never refused with E_BAD_REQUEST for something we could have said first.
+ * messages. Validation IS the zod schemas of shared/models (the contract's own), so a
+ * request we send is never refused for something we could have said at the field.
  */
-import { EmailAddress, HostName, type Protocol, type ServerSettings } from '../../shared/models/account';
+import type { z } from 'zod';
+import { EmailAddress, HostName, Password, UserName, type Protocol, type ServerSettings } from '../../shared/models/account';
+import { LIMITS, TIMEOUT_MS, normalizeTyped, parseDnsServer, parsePortText } from '../../shared/models/inputs';
+import { isMessageKey, type MessageKey } from '../../shared/i18n/messages';
 import type { DiagnoseRequest } from '../../shared/models/probe';
-import type { MessageKey } from '../../shared/i18n/messages';
 import type { CaseState, ServerDraft } from '../store/types';
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 
-export function parsePort(text: string): number | undefined {
-  if (!/^\s*\d{1,5}\s*$/.test(text)) return undefined;
-  const n = Number(text);
-  return n >= 1 && n <= 65535 ? n : undefined;
-}
+/** A port as typed (`９９３` from an IME counts as 993). */
+export const parsePort = parsePortText;
 
 export function isEmail(text: string): boolean {
   return EmailAddress.safeParse(text).success;
+}
+
+/** The schema's message for this value (an `input.*` key), or undefined when it passes. */
+function problem(schema: z.ZodType, value: unknown): MessageKey | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return undefined;
+  const msg = r.error.issues[0]?.message ?? '';
+  return isMessageKey(msg) ? msg : undefined;
 }
 
 /** A server row counts only when the host is filled in; an empty row means "do not test". */
@@ -28,17 +35,19 @@ function serverFrom(d: ServerDraft): ServerSettings | undefined {
   return { host: host.data, port, security: d.security };
 }
 
-/** `host`, `host:port`, `1.2.3.4:53` or `[::1]:53`, as the engine's resolver option takes it. */
+/** `1.2.3.4`, `1.2.3.4:53`, `2001:db8::53` or `[::1]:53`: the engine's own rule (a name is refused). */
 export function isDnsServer(text: string): boolean {
-  const v = text.trim();
-  const m = /^\[([0-9A-Fa-f:.]+)\](?::(\d{1,5}))?$/.exec(v) ?? /^([A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(v) ?? /^([0-9A-Fa-f:]+:[0-9A-Fa-f:]*)$/.exec(v);
-  if (!m) return false;
-  return m[2] === undefined || parsePort(m[2]) !== undefined;
+  return parseDnsServer(text) !== null;
 }
 
-export function validateAccount(s: Pick<CaseState, 'email' | 'servers' | 'incoming' | 'options'>): FieldErrors {
+export function validateAccount(s: Pick<CaseState, 'email' | 'servers' | 'incoming' | 'options'> & Partial<Pick<CaseState, 'user' | 'password'>>): FieldErrors {
   const errors: FieldErrors = {};
-  if (!isEmail(s.email)) errors.email = 'account.email.invalid';
+  const emailProblem = problem(EmailAddress, s.email);
+  if (emailProblem) errors.email = emailProblem;
+  const userProblem = s.user ? problem(UserName, s.user.trim()) : undefined;
+  if (userProblem) errors.user = userProblem;
+  const passwordProblem = s.password ? problem(Password, s.password) : undefined;
+  if (passwordProblem) errors.password = passwordProblem;
   const rows: Protocol[] = [s.incoming, 'smtp'];
   let any = false;
   for (const p of rows) {
@@ -46,14 +55,19 @@ export function validateAccount(s: Pick<CaseState, 'email' | 'servers' | 'incomi
     // A row without a server name means "do not test this one" (the port has a default).
     if (!d.host.trim()) continue;
     any = true;
-    if (!HostName.safeParse(d.host).success) errors[`${p}.host`] = 'account.host.invalid';
-    if (parsePort(d.port) === undefined) errors[`${p}.port`] = 'account.port.invalid';
+    const hostProblem = problem(HostName, d.host);
+    if (hostProblem) errors[`${p}.host`] = hostProblem;
+    if (parsePort(d.port) === undefined) errors[`${p}.port`] = 'input.port.invalid';
   }
   if (!any) errors.servers = 'account.needServer';
-  const tsec = s.options.timeoutSec.trim();
-  if (tsec && !(Number(tsec) >= 1 && Number(tsec) <= 120)) errors.timeout = 'account.timeout.invalid';
-  if (s.options.caPem.trim() && !s.options.caPem.includes('-----BEGIN CERTIFICATE-----')) errors.caPem = 'account.caPem.invalid';
-  if (s.options.dnsServer.trim() && !isDnsServer(s.options.dnsServer)) errors.dnsServer = 'account.dnsServer.invalid';
+  const tsec = normalizeTyped(s.options.timeoutSec);
+  const tms = Math.round(Number(tsec) * 1000);
+  if (tsec && !(tms >= TIMEOUT_MS.min && tms <= TIMEOUT_MS.max)) errors.timeout = 'input.timeout.range';
+  const pem = s.options.caPem.trim();
+  // Measured before anything else looks at it: the contract caps the same bytes.
+  if (pem && new TextEncoder().encode(pem).length > LIMITS.caPemBytes) errors.caPem = 'input.caPem.tooLarge';
+  else if (pem && !pem.includes('-----BEGIN CERTIFICATE-----')) errors.caPem = 'input.caPem.invalid';
+  if (s.options.dnsServer.trim() && !isDnsServer(s.options.dnsServer)) errors.dnsServer = 'input.dnsServer.invalid';
   if (s.options.from.trim() && !isEmail(s.options.from)) errors.from = 'account.envelope.invalid';
   if (s.options.to.trim() && !isEmail(s.options.to)) errors.to = 'account.envelope.invalid';
   return errors;
@@ -63,23 +77,23 @@ export function buildDiagnoseRequest(s: CaseState, runId: string): DiagnoseReque
   const incoming = serverFrom(s.servers[s.incoming]);
   const smtp = serverFrom(s.servers.smtp);
   const o = s.options;
-  const tsec = Number(o.timeoutSec.trim());
+  const tsec = Number(normalizeTyped(o.timeoutSec));
   return {
     runId,
     account: {
-      email: s.email.trim(),
+      email: normalizeTyped(s.email),
       ...(s.user.trim() ? { user: s.user.trim() } : {}),
       ...(s.password ? { password: s.password } : {}),
       ...(incoming ? { [s.incoming]: incoming } : {}),
       ...(smtp ? { smtp } : {}),
     },
     options: {
-      ...(o.timeoutSec.trim() && tsec >= 1 ? { timeoutMs: Math.round(tsec * 1000) } : {}),
+      ...(o.timeoutSec.trim() && tsec * 1000 >= TIMEOUT_MS.min ? { timeoutMs: Math.round(tsec * 1000) } : {}),
       ...(o.allowInsecureAuth ? { allowInsecureAuth: true } : {}),
-      ...(o.dnsServer.trim() ? { dnsServer: o.dnsServer.trim() } : {}),
+      ...(o.dnsServer.trim() ? { dnsServer: normalizeTyped(o.dnsServer) } : {}),
       ...(o.caPem.trim() ? { caPem: o.caPem.trim() } : {}),
-      ...(o.from.trim() ? { from: o.from.trim() } : {}),
-      ...(o.to.trim() ? { to: o.to.trim() } : {}),
+      ...(o.from.trim() ? { from: normalizeTyped(o.from) } : {}),
+      ...(o.to.trim() ? { to: normalizeTyped(o.to) } : {}),
       protocols: [...(incoming ? [s.incoming] : []), ...(smtp ? (['smtp'] as const) : [])],
     },
   };

@@ -90,7 +90,6 @@ export const en = {
   // account
   'account.title': 'Mail account',
   'account.email': 'E-mail address',
-  'account.email.invalid': 'This does not look like an e-mail address (name@example.jp).',
   'account.discover': 'Find settings',
   'account.discovering': 'Finding the settings for this address…',
   'account.discovered': 'Settings found for {domain}',
@@ -121,20 +120,33 @@ export const en = {
   'account.oauthOnly': 'This provider does not accept passwords from mail apps: the account must be added with the provider’s own sign-in.',
   'account.advanced': 'Advanced options',
   'account.timeout': 'Time limit per test (seconds)',
-  'account.timeout.invalid': 'Enter a number of seconds between 1 and 120.',
   'account.insecure': 'Allow sending the password without verified encryption (this test only)',
   'account.insecure.warning': 'Warning: the password may travel unencrypted or to an unverified server. Use only on a network you trust, for this one test.',
-  'account.dnsServer': 'Custom DNS server (host or host:port)',
-  'account.dnsServer.invalid': 'Enter a DNS server as a name or address, optionally with :port (e.g. 192.0.2.53:53).',
+  'account.dnsServer': 'Custom DNS server (IP address, optionally :port)',
   'account.envelope.invalid': 'Enter an e-mail address (name@example.jp) or leave it empty.',
   'account.caPem': 'Extra trusted certificate (PEM)',
   'account.caPem.hint': 'Paste a company CA certificate beginning with -----BEGIN CERTIFICATE-----.',
-  'account.caPem.invalid': 'This is not a PEM certificate (it must contain -----BEGIN CERTIFICATE-----).',
   'account.mailFrom': 'MAIL FROM (sender for the send test)',
   'account.rcptTo': 'RCPT TO (recipient for the send test)',
   'account.run': 'Run the connection test',
-  'account.host.invalid': 'Enter a server name such as mail.example.jp.',
-  'account.port.invalid': 'Enter a number from 1 to 65535.',
+  // refusals of typed input (shared/models/inputs.ts): each names its field
+  'input.host.empty': 'Server name: enter a name such as mail.example.jp.',
+  'input.host.tooLong': 'Server name: too long (253 characters at most).',
+  'input.host.typo': 'Server name: this looks like a typo (an empty part such as "..", a leading dot, or a character other than letters, digits and hyphens).',
+  'input.host.badIp': 'Server name: this is not a valid IP address (IPv6 as [2001:db8::1]).',
+  'input.port.invalid': 'Port: enter a number from 1 to 65535.',
+  'input.email.invalid': 'E-mail address: this does not look like an address (name@example.jp).',
+  'input.email.tooLong': 'E-mail address: too long (320 characters at most).',
+  'input.email.control': 'E-mail address: it contains a control character (a line break or tab).',
+  'input.user.lineBreak': 'User name: it contains a line break or another control character, which would break the login command.',
+  'input.user.fullWidth': 'User name: it contains full-width letters or digits (the Japanese input mode was on). Type it in half-width.',
+  'input.user.tooLong': 'User name: too long (320 characters at most).',
+  'input.password.lineBreak': 'Password: it contains a line break (or NUL), which would break the login command. Check what was pasted.',
+  'input.password.tooLong': 'Password: too long (1024 characters at most).',
+  'input.dnsServer.invalid': 'DNS server: enter an IP address, optionally with :port (192.0.2.53:53, [2001:db8::53]:53). A name cannot be used.',
+  'input.caPem.invalid': 'Extra trusted certificate: this is not a PEM certificate (it must contain -----BEGIN CERTIFICATE-----).',
+  'input.caPem.tooLarge': 'Extra trusted certificate: too large (200 000 bytes at most).',
+  'input.timeout.range': 'Time limit: from 0.5 to 120 seconds.',
   'account.needServer': 'Enter at least one server (incoming or outgoing) to test.',
   'account.fixErrors': 'Please correct the marked fields.',
 
@@ -539,7 +551,6 @@ export const ja: Record<MessageKey, string> = {
 
   'account.title': 'メールアカウント',
   'account.email': 'メールアドレス',
-  'account.email.invalid': 'メールアドレスの形式ではありません（例: name@example.jp）。',
   'account.discover': '設定を調べる',
   'account.discovering': 'このアドレスの設定を調べています…',
   'account.discovered': '{domain} の設定が見つかりました',
@@ -570,20 +581,32 @@ export const ja: Record<MessageKey, string> = {
   'account.oauthOnly': 'このプロバイダーはメールアプリからのパスワードでのログインを受け付けません。プロバイダーのサインイン画面からアカウントを追加する必要があります。',
   'account.advanced': '詳細オプション',
   'account.timeout': '1回のテストの制限時間（秒）',
-  'account.timeout.invalid': '1〜120 の秒数を入力してください。',
   'account.insecure': '暗号化が確認できない接続でもパスワードを送る（今回のテストのみ）',
   'account.insecure.warning': '注意: パスワードが暗号化されずに、または確認できないサーバーへ送られる可能性があります。信頼できるネットワークで、今回のテストに限って使ってください。',
-  'account.dnsServer': '使用する DNS サーバー（ホスト または ホスト:ポート）',
-  'account.dnsServer.invalid': 'DNS サーバーは名前またはアドレスで入力します（:ポート は任意。例: 192.0.2.53:53）。',
+  'account.dnsServer': '使用する DNS サーバー（IP アドレス、必要なら :ポート）',
   'account.envelope.invalid': 'メールアドレス（例: name@example.jp）を入力するか、空欄にしてください。',
   'account.caPem': '追加で信頼する証明書（PEM）',
   'account.caPem.hint': '社内 CA の証明書（PEM 形式のテキスト）をそのまま貼り付けます。',
-  'account.caPem.invalid': 'PEM 形式の証明書ではありません。証明書ファイルをテキストで開き、最初の行から最後の行まで貼り付けてください。',
   'account.mailFrom': 'MAIL FROM（送信テストの差出人）',
   'account.rcptTo': 'RCPT TO（送信テストの宛先）',
   'account.run': '接続テストを実行',
-  'account.host.invalid': 'mail.example.jp のようなサーバー名を入力してください。',
-  'account.port.invalid': '1〜65535 の番号を入力してください。',
+  'input.host.empty': 'サーバー名: mail.example.jp のような名前を入力してください。',
+  'input.host.tooLong': 'サーバー名: 長すぎます（253文字まで）。',
+  'input.host.typo': 'サーバー名: 入力ミスのようです（「..」などの空の部分、先頭の「.」、英数字とハイフン以外の文字）。',
+  'input.host.badIp': 'サーバー名: IP アドレスとして正しくありません（IPv6 は [2001:db8::1] の形）。',
+  'input.port.invalid': 'ポート: 1〜65535 の数字を入力してください。',
+  'input.email.invalid': 'メールアドレス: アドレスの形式ではありません（例: name@example.jp）。',
+  'input.email.tooLong': 'メールアドレス: 長すぎます（320文字まで）。',
+  'input.email.control': 'メールアドレス: 改行やタブなどの制御文字が入っています。',
+  'input.user.lineBreak': 'ユーザー名: 改行などの制御文字が入っています（ログインの命令が壊れます）。',
+  'input.user.fullWidth': 'ユーザー名: 全角の英数字が入っています（日本語入力がオンでした）。半角で入力してください。',
+  'input.user.tooLong': 'ユーザー名: 長すぎます（320文字まで）。',
+  'input.password.lineBreak': 'パスワード: 改行（または NUL）が入っています（ログインの命令が壊れます）。貼り付けた内容を確認してください。',
+  'input.password.tooLong': 'パスワード: 長すぎます（1024文字まで）。',
+  'input.dnsServer.invalid': 'DNS サーバー: IP アドレスを入力してください。ポートは :番号 で指定できます（192.0.2.53:53、[2001:db8::53]:53）。名前は使えません。',
+  'input.caPem.invalid': '追加で信頼する証明書: PEM 形式の証明書ではありません（-----BEGIN CERTIFICATE----- を含む必要があります）。',
+  'input.caPem.tooLarge': '追加で信頼する証明書: 大きすぎます（200 000 バイトまで）。',
+  'input.timeout.range': '制限時間: 0.5〜120 秒です。',
   'account.needServer': 'テストするサーバー（受信または送信）を1つ以上入力してください。',
   'account.fixErrors': '印のついた項目を修正してください。',
 
@@ -903,6 +926,11 @@ export const ja: Record<MessageKey, string> = {
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, ja };
 
 /** Look up a UI string and fill its `{name}` placeholders. */
+/** Narrows a zod issue message (an `input.*` key from shared/models) to a catalog key. */
+export function isMessageKey(x: string): x is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, x);
+}
+
 export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   return format(messages[lang][key], params);
 }

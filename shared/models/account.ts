@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARS, LIMITS, LINE_BREAKING, hostProblem } from './inputs';
 
 /** Mail protocols we probe. */
 export const PROTOCOLS = ['imap', 'pop3', 'smtp'] as const;
@@ -15,15 +16,21 @@ export const SECURITIES = ['tls', 'starttls', 'none'] as const;
 export const Security = z.enum(SECURITIES);
 export type Security = z.infer<typeof Security>;
 
-/** RFC 1035 host name or an IPv4/IPv6 literal; length limits from RFC 1035 §2.3.4. */
+/**
+ * RFC 1035 host name or an IPv4/IPv6 literal (`[::1]` or `::1`); full-width input made ASCII.
+ * `bad..name`, `.x`, `[zz]`, `[1:2:3]` are typos refused here with a message, not blamed on DNS.
+ * Messages are i18n keys (shared/models/inputs.ts).
+ */
 export const HostName = z
   .string()
+  .normalize('NFKC')
   .trim()
-  .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9._:[\]-]+$/, 'host may contain only letters, digits, dots, hyphens (or an IP literal)');
+  .superRefine((h, ctx) => {
+    const problem = hostProblem(h);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
-export const Port = z.number().int().min(1).max(65535);
+export const Port = z.number().int().min(1, 'input.port.invalid').max(65535, 'input.port.invalid');
 
 export const ServerSettings = z.object({
   host: HostName,
@@ -32,20 +39,35 @@ export const ServerSettings = z.object({
 });
 export type ServerSettings = z.infer<typeof ServerSettings>;
 
-/** Loose enough for real-world addresses, strict enough to refuse obvious typos. */
+/** Loose enough for real-world addresses, strict enough to refuse obvious typos; full-width input made ASCII. */
 export const EmailAddress = z
   .string()
+  .normalize('NFKC')
   .trim()
-  .min(3)
-  .max(320)
-  .regex(/^[^\s@]+@[^\s@]+$/, 'not an e-mail address');
+  .max(LIMITS.email, 'input.email.tooLong')
+  .refine((s) => !CONTROL_CHARS.test(s), 'input.email.control')
+  .regex(/^[^\s@]+@[^\s@]+$/, 'input.email.invalid');
+
+/** Full-width ASCII (U+FF01–FF5E) in a login name is an IME left on: named, not silently changed. */
+const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/;
+
+/** Login name: never normalised (servers compare it byte for byte), but never a command injection either. */
+export const UserName = z
+  .string()
+  .max(LIMITS.user, 'input.user.tooLong')
+  .refine((s) => !LINE_BREAKING.test(s), 'input.user.lineBreak')
+  .refine((s) => !CONTROL_CHARS.test(s), 'input.user.lineBreak')
+  .refine((s) => !FULL_WIDTH_ASCII.test(s), 'input.user.fullWidth');
+
+/** Every code point of a password counts (no trimming, no normalising); CR, LF and NUL would split the command. */
+export const Password = z.string().max(LIMITS.password, 'input.password.tooLong').refine((s) => !LINE_BREAKING.test(s), 'input.password.lineBreak');
 
 export const AccountInput = z.object({
   email: EmailAddress,
   /** Login name when it differs from the address (local part, docomo dアカウント ID, ...). */
-  user: z.string().max(320).optional(),
+  user: UserName.optional(),
   /** Used for one run only; never persisted, logged or reported. */
-  password: z.string().max(1024).optional(),
+  password: Password.optional(),
   imap: ServerSettings.optional(),
   pop3: ServerSettings.optional(),
   smtp: ServerSettings.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FINDING_CODES } from '../findings/codes';
-import { AccountInput, Protocol, Security, ServerSettings } from './account';
+import { AccountInput, EmailAddress, Protocol, Security, ServerSettings } from './account';
+import { LIMITS, TIMEOUT_MS, parseDnsServer } from './inputs';
 
 export const FindingCode = z.enum(FINDING_CODES);
 export const Severity = z.enum(['error', 'warning', 'info']);
@@ -157,17 +158,17 @@ export type DnsReport = z.infer<typeof DnsReport>;
 
 export const DiagnoseOptions = z.object({
   /** Each probe's own budget in ms. */
-  timeoutMs: z.number().int().min(500).max(120_000).optional(),
+  timeoutMs: z.number().int().min(TIMEOUT_MS.min, 'input.timeout.range').max(TIMEOUT_MS.max, 'input.timeout.range').optional(),
   /** Allow credentials over plaintext or over TLS that failed verification, for this run only. */
   allowInsecureAuth: z.boolean().optional(),
   /** Extra CA certificates (PEM text) to trust for this run, e.g. a corporate CA. */
-  caPem: z.string().max(200_000).optional(),
-  /** Custom resolver `host[:port]` to compare with the system DNS. */
-  dnsServer: z.string().max(300).optional(),
+  caPem: z.string().max(LIMITS.caPemBytes, 'input.caPem.tooLarge').refine((s) => s.includes('-----BEGIN CERTIFICATE-----'), 'input.caPem.invalid').optional(),
+  /** Custom resolver: an IP address with an optional port (a name would need DNS to find DNS). */
+  dnsServer: z.string().max(LIMITS.dnsServer, 'input.dnsServer.invalid').refine((s) => parseDnsServer(s) !== null, 'input.dnsServer.invalid').optional(),
   /** SMTP envelope check: MAIL FROM (defaults to the account address). */
-  from: z.string().max(320).optional(),
+  from: EmailAddress.optional(),
   /** SMTP envelope check: RCPT TO (defaults to the account address). */
-  to: z.string().max(320).optional(),
+  to: EmailAddress.optional(),
   /** Also try the other standard ports/security modes (default true). */
   tryAlternatives: z.boolean().optional(),
   /** Which protocols to diagnose when none are given explicitly (default all discovered). */

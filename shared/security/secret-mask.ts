@@ -52,6 +52,3 @@ export function containsSecret(text: string, forms: readonly string[]): boolean 
   const usable = forms.filter((f) => f.length >= MIN_FORM);
   return usable.length > 0 && new RegExp(usable.map(escapeRe).join('|'), 'i').test(text);
 }
-
-/** CR, LF and NUL end a command line in IMAP, POP3 and SMTP: in a user name or password they would inject commands. */
-export const LINE_BREAKING = /[\r\n\0]/;

@@ -12,7 +12,9 @@ import { promises as fs } from 'node:fs';
 import type { Lang } from '../../../shared/models/device';
 import type { AccountInput } from '../../../shared/models/account';
 import { DiagnoseRequest, type DiagnoseProgress } from '../../../shared/models/probe';
+import { LIMITS } from '../../../shared/models/inputs';
 import { AppFailure } from '../../../shared/result';
+import { inputIssueText } from '../../../shared/i18n/input-text';
 import { safeOneLine } from '../../../shared/security/server-text';
 import { runDiagnosis } from '../../probes/diagnose';
 import { runWatch } from '../../probes/watch';
@@ -57,8 +59,28 @@ export const USAGE: Record<Lang, string> = {
   ].join('\n'),
 };
 
-/** A CA file larger than this is not a CA bundle (and the IPC schema caps caPem at 200 000). */
-const MAX_CA_BYTES = 200_000;
+/** A CA file larger than this is not a CA bundle (the same cap as the contract's caPem). */
+const MAX_CA_BYTES = LIMITS.caPemBytes;
+
+/**
+ * Reads at most `max` bytes; null when there is more. stat() cannot tell (`/dev/zero`, a FIFO and
+ * /proc files report size 0), so the cap is on what is read, not on what the file claims.
+ */
+async function readCapped(file: string, max: number): Promise<string | null> {
+  const h = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(max + 1);
+    let n = 0;
+    while (n < buf.length) {
+      const { bytesRead } = await h.read(buf, n, buf.length - n, null);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    return n > max ? null : buf.subarray(0, n).toString('utf8');
+  } finally {
+    await h.close();
+  }
+}
 
 export const run: CliCommand = async (argv, io) => {
   const parsed = parseDiagnoseArgs(argv, langFromEnv(io.env));
@@ -83,6 +105,7 @@ export const run: CliCommand = async (argv, io) => {
     // Only the line ending the password is dropped: spaces inside or around it are part of it.
     password = (await io.readStdin()).replace(/\r?\n$/, '');
     if (!password) return usage(lang, { ja: '標準入力からパスワードを読めませんでした（空です）', en: 'No password on stdin (it was empty)' });
+    // A line break left inside (a two-line paste) is refused below by the contract's Password schema, with its reason.
   } else if (a.password.from === 'env') {
     password = io.env[a.password.name];
     if (!password) return usage(lang, { ja: `環境変数 ${a.password.name} が空か、ありません`, en: `Environment variable ${a.password.name} is empty or not set` });
@@ -91,9 +114,9 @@ export const run: CliCommand = async (argv, io) => {
   let caPem: string | undefined;
   if (a.caFile) {
     try {
-      const st = await fs.stat(a.caFile);
-      if (st.size > MAX_CA_BYTES) return usage(lang, { ja: `CA ファイルが大きすぎます: ${a.caFile}`, en: `CA file too large: ${a.caFile}` });
-      caPem = await fs.readFile(a.caFile, 'utf8');
+      const text = await readCapped(a.caFile, MAX_CA_BYTES);
+      if (text === null) return usage(lang, { ja: `CA ファイルが大きすぎます: ${a.caFile}`, en: `CA file too large: ${a.caFile}` });
+      caPem = text;
     } catch {
       return usage(lang, { ja: `CA ファイルを読めません: ${a.caFile}`, en: `Cannot read the CA file: ${a.caFile}` });
     }
@@ -115,9 +138,9 @@ export const run: CliCommand = async (argv, io) => {
     },
   });
   if (!req.success) {
-    // Never echo the input: it may contain the password.
-    const paths = req.error.issues.map((i) => i.path.join('.')).join(', ');
-    return usage(lang, { ja: `入力が正しくありません: ${paths}`, en: `Invalid input: ${paths}` });
+    // Never echo the input: it may contain the password. Each message names its field.
+    const say = (l: Lang) => [...new Set(req.error.issues.map((i) => inputIssueText(i, l)))].join(' / ');
+    return usage(lang, { ja: say('ja'), en: say('en') });
   }
 
   const controller = new AbortController();

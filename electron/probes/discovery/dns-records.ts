@@ -3,8 +3,8 @@
  * can be pointed at a given server (`--dns-server`, tests' local DNS).
  * Never throws: failures come back as a short reason.
  */
+import { dnsServerText, parseDnsServer as parseSharedDnsServer } from '../../../shared/models/inputs';
 import { Resolver } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import { AppFailure } from '../../../shared/result';
 
 export type DnsOutcome<T> = { ok: true; records: T[] } | { ok: false; reason: string };
@@ -14,26 +14,10 @@ export type DnsOutcome<T> = { ok: true; records: T[] } | { ok: false; reason: st
  * Only IP addresses: a name would itself need a resolver.
  */
 export function parseDnsServer(spec: string): string {
-  const s = spec.trim();
-  let host = s;
-  let port: string | undefined;
-  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(s);
-  if (v6) {
-    host = v6[1]!;
-    port = v6[2];
-  } else if (isIP(s) === 6) {
-    host = s;
-  } else if (s.includes(':')) {
-    const i = s.lastIndexOf(':');
-    host = s.slice(0, i);
-    port = s.slice(i + 1);
-  }
-  if (!isIP(host)) throw new AppFailure('E_BAD_REQUEST', `DNS server must be an IP address (host[:port]), got "${spec}"`, { field: 'dnsServer' });
-  if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
-    throw new AppFailure('E_BAD_REQUEST', `bad DNS server port in "${spec}"`, { field: 'dnsServer' });
-  }
-  if (port === undefined) return host;
-  return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+  // One parser for the UI, the contract and the engine (shared/models/inputs.ts).
+  const d = parseSharedDnsServer(spec);
+  if (!d) throw new AppFailure('E_BAD_REQUEST', `DNS server must be an IP address (host[:port]), got "${spec}"`, { field: 'dnsServer' });
+  return dnsServerText(d);
 }
 
 export function makeResolver(timeoutMs: number, dnsServer?: string): Resolver {
