@@ -25,6 +25,9 @@ export const HostName = z
   .string()
   .normalize('NFKC')
   .trim()
+  // Also stated as plain limits so the CLI's JSON Schema (docs/schemas) keeps them.
+  .min(1, 'input.host.empty')
+  .max(253, 'input.host.tooLong')
   .superRefine((h, ctx) => {
     const problem = hostProblem(h);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
