@@ -11,11 +11,11 @@ const compiled = path.join(root, 'dist-electron', 'electron', 'cli', 'main.js');
 if (fs.existsSync(compiled)) {
   require(compiled).runCli();
 } else {
-  try {
-    require('tsx/cjs/api').register();
-  } catch {
+  // The commands load lazily through import(), which only `node --import tsx` hooks for .ts.
+  const r = require('node:child_process').spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (r.error) {
     process.stderr.write('mail-doctor: not built (npm run build) and tsx is not installed (npm install)\n');
     process.exit(70);
   }
-  require(path.join(root, 'electron', 'cli', 'main.ts')).runCli();
+  process.exit(r.status ?? 70);
 }

@@ -6,13 +6,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../shared/models/device';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command';
-import { run as deliver } from './commands/deliver';
-import { run as diagnose } from './commands/diagnose';
-import { run as discover } from './commands/discover';
-import { run as lookup } from './commands/lookup';
 import { langFromEnv } from './lang';
 
-const COMMANDS: Record<string, CliCommand> = { diagnose, discover, lookup, deliver };
+/**
+ * Each command is loaded only when it runs: `--version`, `--help` and `lookup` never load the
+ * probe engine (sockets, TLS, DNS, the discovery code), so they start like a native tool.
+ */
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  diagnose: async () => (await import('./commands/diagnose.js')).run,
+  discover: async () => (await import('./commands/discover.js')).run,
+  lookup: async () => (await import('./commands/lookup.js')).run,
+  deliver: async () => (await import('./commands/deliver.js')).run,
+};
 
 const HELP: Record<Lang, string> = {
   ja: [
@@ -58,8 +63,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   if (sub === 'help' || sub === '--help' || sub === '-h') {
-    const target = rest[0] ? COMMANDS[rest[0]] : undefined;
-    if (target) return target(['--help'], io);
+    const target = rest[0] && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
+    if (target) return (await target())(['--help'], io);
     io.stdout(HELP[lang] + '\n');
     return EXIT_OK;
   }
@@ -67,12 +72,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`mail-doctor ${version()}\n`);
     return EXIT_OK;
   }
-  const cmd = COMMANDS[sub];
-  if (!cmd) {
+  const load = Object.hasOwn(COMMANDS, sub) ? COMMANDS[sub] : undefined;
+  if (!load) {
     io.stderr((lang === 'ja' ? `不明なコマンド: ${sub}` : `Unknown command: ${sub}`) + '\n' + HELP[lang] + '\n');
     return EXIT_USAGE;
   }
-  return cmd(rest, io);
+  return (await load())(rest, io);
 }
 
 function readAllStdin(): Promise<string> {
