@@ -3,7 +3,7 @@
  * stdin and env). Every refusal is a bilingual message; the flags are a public contract.
  */
 import { STANDARD_PORTS, type Protocol, type Security, type ServerSettings } from '../../shared/models/account';
-import type { Lang } from '../../shared/models/device';
+import { DEVICES, type Device, type Lang } from '../../shared/models/device';
 import { EmailAddress, ServerSettings as ServerSettingsSchema } from '../../shared/models/account';
 import { parseInterval, WATCH_MAX_RUNS, WATCH_MAX_TOTAL_MS, WATCH_MIN_INTERVAL_MS } from '../../shared/watch/watch-timeline';
 import { TIMEOUT_MS } from '../../shared/models/inputs';
@@ -26,6 +26,9 @@ export interface DiagnoseArgs {
   tryAlternatives: boolean;
   json: boolean;
   lang: Lang;
+  /** With a device, the composer's diagnosis (headline, causes, that device's steps) is printed too. */
+  device?: Device;
+  errorText?: string;
   /** --watch INTERVAL --count N: re-run every intervalMs, count runs in all. */
   watch?: { intervalMs: number; count: number };
 }
@@ -72,6 +75,8 @@ export const DIAGNOSE_FLAGS = {
   'allow-insecure-auth': { type: 'boolean' },
   'no-alternatives': { type: 'boolean' },
   json: { type: 'boolean' },
+  device: { type: 'string' },
+  'error-text': { type: 'string' },
   watch: { type: 'string' },
   count: { type: 'string' },
 } as const satisfies FlagSpec;
@@ -122,6 +127,15 @@ export function parseDiagnoseArgs(argv: string[], defaultLang: Lang): ParseResul
   if (v['allow-insecure-auth']) out.allowInsecureAuth = true;
   if (v['no-alternatives']) out.tryAlternatives = false;
   if (v.json) out.json = true;
+  if (v.device !== undefined) {
+    if (!(DEVICES as readonly string[]).includes(v.device)) return fail({ ja: `--device は ${DEVICES.join(' / ')} のどれかです`, en: `--device must be one of ${DEVICES.join(', ')}` });
+    out.device = v.device as Device;
+  }
+  if (v['error-text'] !== undefined) {
+    // The same limit as the app's error-text field.
+    if (v['error-text'].length > 5000) return fail({ ja: '--error-text は 5000 文字までです', en: '--error-text takes at most 5000 characters' });
+    out.errorText = v['error-text'];
+  }
   if (v.count !== undefined && v.watch === undefined) return fail({ ja: '--count は --watch と一緒に使います', en: '--count goes with --watch' });
   if (v.watch !== undefined) {
     const intervalMs = parseInterval(v.watch);

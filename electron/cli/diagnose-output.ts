@@ -6,7 +6,9 @@
 import { styleText } from 'node:util';
 import { findingTitle } from '../../shared/knowledge/finding-title';
 import { safeOneLine } from '../../shared/security/server-text';
-import type { Lang } from '../../shared/models/device';
+import type { Device, Lang } from '../../shared/models/device';
+import type { Diagnosis } from '../../shared/knowledge/composer-types';
+import { deviceName } from '../../shared/knowledge/device-names';
 import type { DiagnoseProgress, DiagnoseReport, Finding, ProbeResult } from '../../shared/models/probe';
 
 type Style = 'red' | 'yellow' | 'cyan' | 'green' | 'dim' | 'bold';
@@ -98,4 +100,31 @@ function probeLine(p: ProbeResult, lang: Lang, color: boolean): string {
   const steps = p.steps.map((s) => `${s.name}:${s.status}`).join(' ');
   const role = p.role === 'alternative' ? '*' : ' ';
   return `${role}${st} ${pad(`${p.protocol.toUpperCase()} ${oneLine(p.host, 253)}:${p.port} ${mode(p.security, lang)}`, 44)} ${paint(color, 'dim', steps)}`;
+}
+
+const HEADLINE: Record<Diagnosis['headline']['kind'], [string, string, Style]> = {
+  ok: ['問題なし', 'OK', 'green'],
+  problem: ['問題あり', 'PROBLEM', 'red'],
+  unverified: ['未確認', 'NOT VERIFIED', 'yellow'],
+};
+
+/** `--device`: the headline, the top cause and that device's steps first, as the app shows them. */
+export function renderDiagnosis(d: Diagnosis, device: Device, lang: Lang, color: boolean): string {
+  const out: string[] = [];
+  const [ja, en, style] = HEADLINE[d.headline.kind];
+  out.push(paint(color, 'bold', `${paint(color, style, lang === 'ja' ? ja : en)}  ${oneLine(d.headline.text, 200)}`));
+  if (d.headline.detail) out.push(oneLine(d.headline.detail, 200));
+  const top = d.causes[0];
+  if (top) {
+    out.push('');
+    out.push(paint(color, 'bold', `${lang === 'ja' ? '原因' : 'Cause'}: ${oneLine(top.title, 200)}`));
+    out.push(`${lang === 'ja' ? `${deviceName(device, lang)} での直し方` : `Fix on ${deviceName(device, lang)}`}:`);
+    top.steps.forEach((s, i) => {
+      out.push(`  ${i + 1}. ${oneLine(s.text, 300)}`);
+      if (s.path?.length) out.push(paint(color, 'dim', `     ${s.path.map((x) => oneLine(x, 60)).join(' > ')}`));
+      if (s.setting) out.push(paint(color, 'green', `     ${oneLine(s.setting.label, 80)}: ${oneLine(s.setting.value, 80)}`));
+    });
+  }
+  out.push('');
+  return out.join('\n') + '\n';
 }

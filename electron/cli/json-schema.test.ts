@@ -76,4 +76,21 @@ describe.skipIf(lab?.mode !== 'full')(`diagnose --json from the real-server lab 
     const doc = expectValid('diagnose', bad.out);
     expect((doc.findings as Array<{ code: string }>).map((f) => f.code)).toContain('AUTH_FAILED');
   });
+
+  it('--device adds the composed diagnosis; human output leads with the headline, the cause and the device steps', async () => {
+    const bad = io({ MD_PW: 'not-the-password' });
+    const args = ['diagnose', 'alice@lab.test', '--imap', 'mail.lab.test:993', '--smtp', 'mail.lab.test:587:starttls', '--password-env', 'MD_PW', '--device', 'iphone', '--error-text', 'パスワードが正しくありません', ...base()];
+    expect(await main([...args, '--json'], bad)).toBe(1);
+    const doc = expectValid('diagnose', bad.out) as { diagnosis: { headline: string; causes: Array<{ id: string; likelihood: string }>; correctSettings: Record<string, { port: number; source: string }> } };
+    expect(doc.diagnosis.headline).toBe('problem');
+    expect(doc.diagnosis.causes[0]).toMatchObject({ id: 'finding:AUTH_FAILED', likelihood: 'high' });
+    expect(doc.diagnosis.causes.map((c) => c.id)).not.toContain('sending-only');
+    expect(doc.diagnosis.correctSettings.imap).toMatchObject({ port: 993, source: 'connected' });
+    expect(doc.diagnosis.correctSettings.smtp).toMatchObject({ port: 587, source: 'connected' });
+    const human = io({ MD_PW: 'not-the-password' });
+    expect(await main([...args, '--lang', 'ja'], human)).toBe(1);
+    expect(human.out.split('\n')[0]).toContain('問題あり');
+    expect(human.out).toMatch(/原因: .*\n.*iPhone/);
+    expect(await main(['diagnose', 'alice@lab.test', '--device', 'nokia'], io({}))).toBe(2);
+  });
 });

@@ -13,8 +13,27 @@ import { LookupMatch } from './lookup';
 export const CLI_JSON_SCHEMA_VERSION = 1;
 const SchemaVersion = z.literal(CLI_JSON_SCHEMA_VERSION);
 
-/** `diagnose --json`: the probe report as the engine returned it. */
-export const DiagnoseJson = z.object({ schemaVersion: SchemaVersion }).extend(DiagnoseReport.shape);
+const Source = z.enum(['logged-in', 'connected', 'catalog', 'discovered', 'typed', 'guess']);
+const Server = z.object({ host: z.string(), port: z.number(), security: z.enum(['tls', 'starttls', 'none']), source: Source });
+/** `diagnose --device … --json`: the composed answer (the same one the app shows). */
+export const DiagnosisJson = z.object({
+  headline: z.enum(['ok', 'problem', 'unverified']),
+  headlineText: z.string(),
+  causes: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['finding', 'triage', 'lookup']),
+      likelihood: z.enum(['high', 'medium', 'low']),
+      codes: z.array(z.string()),
+      title: z.string(),
+      steps: z.array(z.object({ text: z.string(), path: z.array(z.string()).optional(), setting: z.object({ label: z.string(), value: z.string() }).optional() })),
+    }),
+  ),
+  correctSettings: z.object({ imap: Server.optional(), pop3: Server.optional(), smtp: Server.optional(), user: z.object({ value: z.string(), source: Source }).optional() }),
+});
+
+/** `diagnose --json`: the probe report as the engine returned it, plus `diagnosis` with --device. */
+export const DiagnoseJson = z.object({ schemaVersion: SchemaVersion, diagnosis: DiagnosisJson.optional() }).extend(DiagnoseReport.shape);
 export type DiagnoseJson = z.infer<typeof DiagnoseJson>;
 
 /** `discover --json`: the discovery result unchanged. */

@@ -17,11 +17,15 @@ import { AppFailure } from '../../../shared/result';
 import { inputIssueText } from '../../../shared/i18n/input-text';
 import { safeOneLine } from '../../../shared/security/server-text';
 import { runDiagnosis } from '../../probes/diagnose';
+import { composeDiagnosis } from '../../../shared/knowledge/composer';
+import { diagnosisJson } from '../../../shared/knowledge/diagnosis-json';
+import { lookupError } from '../../../shared/knowledge/lookup';
+import { providerForEmail } from '../../../shared/knowledge/catalog';
 import { runWatch } from '../../probes/watch';
 import { formatInterval, timelineText } from '../../../shared/watch/watch-timeline';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
 import { parseDiagnoseArgs, type Bi } from '../diagnose-args';
-import { progressLine, renderReport } from '../diagnose-output';
+import { progressLine, renderDiagnosis, renderReport } from '../diagnose-output';
 import { langFromEnv } from '../lang';
 
 export const USAGE: Record<Lang, string> = {
@@ -154,8 +158,20 @@ export const run: CliCommand = async (argv, io) => {
     };
     if (a.watch) return await watch(req.data, a.watch, lang, a.json, io, controller.signal, onProgress);
     const report = await runDiagnosis(req.data, { signal: controller.signal, onProgress });
-    if (a.json) io.stdout(JSON.stringify(withSchemaVersion(report), null, 2) + '\n');
-    else io.stdout(renderReport(report, lang, io.color));
+    // With --device: the same composer the app uses (the customer's error text looked up too).
+    const diagnosis = a.device
+      ? composeDiagnosis({
+          report,
+          device: a.device,
+          lang,
+          ...(a.errorText ? { errorText: a.errorText, lookup: lookupError(a.errorText, lang) } : {}),
+          ...(providerForEmail(a.email) ? { provider: providerForEmail(a.email) } : {}),
+          ...(a.servers.imap || a.servers.pop3 || a.servers.smtp ? { serverSources: Object.fromEntries(Object.keys(a.servers).map((p) => [p, 'typed' as const])) } : {}),
+          ...(a.user ? { user: a.user } : {}),
+        })
+      : undefined;
+    if (a.json) io.stdout(JSON.stringify(withSchemaVersion({ ...(diagnosis ? { diagnosis: diagnosisJson(diagnosis) } : {}), ...report }), null, 2) + '\n');
+    else io.stdout((diagnosis && a.device ? renderDiagnosis(diagnosis, a.device, lang, io.color) : '') + renderReport(report, lang, io.color));
     return report.ok ? EXIT_OK : EXIT_FINDINGS;
   } catch (e) {
     if (e instanceof AppFailure && e.code === 'E_BAD_REQUEST') {
