@@ -72,7 +72,22 @@ export function AccountScreen() {
     setSubmitted(true);
     const errs = validateAccount(s);
     if (Object.keys(errs).length) {
-      const firstId = errs.email ? 'email' : errs.user ? 'user' : errs.password ? 'password' : errs[`${s.incoming}.host`] ? 'srv-in-host' : errs[`${s.incoming}.port`] ? 'srv-in-port' : errs['smtp.host'] ? 'srv-out-host' : errs['smtp.port'] ? 'srv-out-port' : errs.timeout ? 'opt-timeout' : errs.caPem ? 'opt-ca' : errs.dnsServer ? 'opt-dns' : undefined;
+      // In screen order: the first field in error gets the focus (also the advanced ones, and "no server" → the incoming host).
+      const order: Array<[string | undefined, string]> = [
+        [errs.email, 'email'],
+        [errs[`${s.incoming}.host`] ?? errs.servers, 'srv-in-host'],
+        [errs[`${s.incoming}.port`], 'srv-in-port'],
+        [errs['smtp.host'], 'srv-out-host'],
+        [errs['smtp.port'], 'srv-out-port'],
+        [errs.user, 'user'],
+        [errs.password, 'password'],
+        [errs.timeout, 'opt-timeout'],
+        [errs.dnsServer, 'opt-dns'],
+        [errs.caPem, 'opt-ca'],
+        [errs.from, 'opt-from'],
+        [errs.to, 'opt-to'],
+      ];
+      const firstId = order.find(([e]) => e)?.[1];
       if (firstId) {
         // The advanced fields live in a collapsed panel: open it only when the error is in there.
         if (firstId.startsWith('opt-')) (document.getElementById('advanced') as HTMLDetailsElement | null)?.setAttribute('open', '');
@@ -167,7 +182,7 @@ export function AccountScreen() {
       </ServerFields>
       {errors.servers ? <p className="field-error">{t(errors.servers)}</p> : null}
 
-      <div className="row">
+      <div className="row row-credentials">
         <div className="field grow">
           <label htmlFor="user">{t('account.user')}</label>
           <input
@@ -341,7 +356,7 @@ export function AccountScreen() {
         </div>
       </details>
 
-      <div className="actions">
+      <div className="actions actions-sticky">
         <button type="submit" className="btn btn-primary" disabled={s.running}>
           {t('account.run')} →
         </button>

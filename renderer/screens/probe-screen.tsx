@@ -37,7 +37,7 @@ export function ProbeScreen() {
   const { done, total } = matrixProgress(rows);
   const running = source.status === 'running';
   const selectedRow = rows.find((r) => r.target.id === selected);
-  const duration = run?.status !== 'running' && report ? report.durationMs : undefined;
+  const duration = run?.status === 'done' && report ? report.durationMs : run || !report ? undefined : report.durationMs;
   return (
     <section aria-labelledby="probe-h">
       <h1 id="probe-h" tabIndex={-1}>
@@ -50,6 +50,16 @@ export function ProbeScreen() {
             {total ? t('probe.running', { done, total }) : t('probe.planning')}
             <progress max={Math.max(total, 1)} value={done} aria-label={t('probe.title')} />
           </p>
+        ) : source.status === 'error' ? (
+          // A refused or broken run never reads 「完了」, even when an earlier run's report is still there.
+          <div className="card card-danger" role="alert">
+            <p>{t(run?.refusedBadInput ? 'probe.refused' : 'probe.failed')}</p>
+            {run?.refusedBadInput ? (
+              <button type="button" className="btn btn-small" onClick={() => go('account')}>
+                {t('screen.account')}
+              </button>
+            ) : null}
+          </div>
         ) : source.status === 'cancelled' ? (
           <p className="card card-warn">{t('probe.cancelled')}</p>
         ) : duration !== undefined ? (

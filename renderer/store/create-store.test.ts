@@ -141,6 +141,17 @@ describe('app store', () => {
     expect(store.getState().email).toBe('alice@lab.test');
   });
 
+  it('a run the engine refuses as bad input is marked so (the screen never reads finished) and re-running from the comparison stays there', async () => {
+    const api = fakeApi({ 'diagnose:run': () => err('E_BAD_REQUEST', 'account.email: too long') });
+    const store = createAppStore(api, testEnv(), memoryStorage());
+    fillAccount(store);
+    store.getState().go('compare');
+    await store.getState().runDiagnosis({ stay: true });
+    expect(store.getState().run).toMatchObject({ status: 'error', refusedBadInput: true });
+    expect(store.getState().screen).toBe('compare');
+    expect(store.getState().runs).toHaveLength(0);
+  });
+
   it('fills the server rows from discovery with source and trust', async () => {
     const api = fakeApi({
       'discover:run': () =>

@@ -38,7 +38,7 @@ export const createRunSlice: SliceCreator<RunState & RunActions> = (api, env) =>
     const cur = get().run;
     if (!cur || cur.runId !== runId) return; // a new case was started meanwhile
     if (!res.ok) {
-      set({ run: { ...cur, status: res.error.code === 'E_CANCELLED' ? 'cancelled' : 'error' } });
+      set({ run: { ...cur, status: res.error.code === 'E_CANCELLED' ? 'cancelled' : 'error', ...(res.error.code === 'E_BAD_REQUEST' ? { refusedBadInput: true } : {}) } });
       get().notify({ kind: 'error', code: res.error.code, context: 'err.run' });
       return;
     }

@@ -121,6 +121,8 @@ export interface LiveRun {
   runId: string;
   label: string;
   status: 'running' | 'done' | 'cancelled' | 'error';
+  /** The engine refused the request as invalid input (E_BAD_REQUEST): nothing was tested. */
+  refusedBadInput?: boolean;
   startedAt: number;
   targets: ProbeTarget[];
   steps: Record<string, ProbeStep[]>;

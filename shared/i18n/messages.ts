@@ -472,6 +472,8 @@ export const en = {
   'rep.otherNetwork': 'On “{label}”',
   'rep.cancelledRuns': '{n} stopped run(s), not compared',
   'history.runs': '{n} run(s)',
+  'probe.refused': 'The test did not run: some of the input was not accepted. Check the fields on the Account screen.',
+  'probe.failed': 'The test did not finish. Nothing here is a result.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -921,6 +923,8 @@ export const ja: Record<MessageKey, string> = {
   'rep.otherNetwork': '「{label}」では',
   'rep.cancelledRuns': '途中で止めた診断 {n} 件（比較に使っていません）',
   'history.runs': '診断 {n} 回',
+  'probe.refused': '入力内容の一部が受け付けられなかったため、テストは実行されていません。アカウント画面で項目を確認してください。',
+  'probe.failed': 'テストは最後まで終わっていません。ここに結果はありません。',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, ja };
