@@ -1,7 +1,7 @@
 /** State one probe builds up: steps, findings, transcript, budget. */
 import type { FindingCode } from '../../shared/findings/codes';
 import { FINDING_META } from '../../shared/findings/codes';
-import type { DiagnoseOptions, Evidence, Finding, ProbeResult, ProbeStep, ProbeTarget, StepName, StepStatus, TlsInfo } from '../../shared/models/probe';
+import type { DiagnoseOptions, Evidence, Finding, ProbeResult, ProbeStep, ProbeTarget, StepName, StepNote, StepStatus, TlsInfo } from '../../shared/models/probe';
 import type { ServerSettings } from '../../shared/models/account';
 import { LineConn, type TurnCounter } from './line-conn';
 import { InputBudget } from './input-budget';
@@ -88,7 +88,8 @@ export class ProbeContext {
     return Math.max(1, Math.min(stepConstant, this.left() - 25));
   }
 
-  step(name: StepName, status: StepStatus, detail?: string): void {
+  /** `note`: the reason as a code for people to read in their language (see StepNote). */
+  step(name: StepName, status: StepStatus, detail?: string, note?: StepNote): void {
     if (status === 'running') this.stepStarts.set(name, Date.now());
     const started = this.stepStarts.get(name);
     const s: ProbeStep = {
@@ -96,6 +97,7 @@ export class ProbeContext {
       status,
       ...(started !== undefined && status !== 'running' ? { durationMs: Date.now() - started } : {}),
       ...(detail ? { detail: this.transcript.scrub(detail).slice(0, 200) } : {}),
+      ...(note ? { note } : {}),
     };
     const i = this.steps.findIndex((x) => x.name === name);
     if (i >= 0) this.steps[i] = s;

@@ -33,12 +33,12 @@ export async function readGreeting(ctx: ProbeContext, dialect: ProtocolDialect, 
   }
   if (result === 'tls') {
     ctx.add('PLAIN_ON_TLS_PORT', { message: `port ${ep.port} sends nothing in plaintext but completes a TLS handshake: it expects SSL/TLS from the first byte`, details: { tlsHandshake: 'ok' } });
-    ctx.step('greeting', 'failed', 'port expects TLS');
+    ctx.step('greeting', 'failed', 'port expects TLS', { code: 'expects-tls' });
     return false;
   }
   if ('notMail' in result) {
     ctx.add('SERVER_NOT_MAIL', { serverReply: result.notMail, message: 'something other than a mail server answers on this port' });
-    ctx.step('greeting', 'failed', result.notMail);
+    ctx.step('greeting', 'failed', result.notMail, { code: 'not-mail-server' });
     return false;
   }
   if ('error' in result) {

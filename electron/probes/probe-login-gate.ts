@@ -12,7 +12,7 @@ export async function loginOrExplain(ctx: ProbeContext, dialect: ProtocolDialect
   const t = ctx.target;
   if (t.role === 'alternative') {
     // Alternatives only show that a port/security mode answers properly; they never send credentials.
-    ctx.step('auth', 'skipped', 'alternative: no login');
+    ctx.step('auth', 'skipped', 'alternative: no login', { code: 'alternative-no-login' });
     politeQuit(s.conn, dialect);
     return;
   }
@@ -25,14 +25,14 @@ export async function loginOrExplain(ctx: ProbeContext, dialect: ProtocolDialect
       message: `the server offers no password login method here (offers: ${mv.mechanisms.join(' ') || 'none'})`,
       details: { mechanisms: mv.mechanisms.join(' ') },
     });
-    ctx.step('auth', 'failed', mv.mechanisms.join(' ') || 'no mechanism');
+    ctx.step('auth', 'failed', mv.mechanisms.join(' ') || 'no mechanism', { code: 'no-common-login-method' });
     ctx.login = 'failed';
     politeQuit(s.conn, dialect);
     return;
   }
   if (!ctx.account.password) {
     ctx.add('LOGIN_NOT_TRIED', { message: 'no password was given', details: { reason: 'no-password' } });
-    ctx.step('auth', 'skipped', 'no password');
+    ctx.step('auth', 'skipped', 'no password', { code: 'no-password' });
     politeQuit(s.conn, dialect);
     return;
   }
@@ -43,19 +43,19 @@ export async function loginOrExplain(ctx: ProbeContext, dialect: ProtocolDialect
       message: reason === 'plaintext' ? 'the password would cross the network unencrypted' : `the TLS certificate failed verification (${ctx.tls?.verdict ?? '?'})`,
       details: { reason },
     });
-    ctx.step('auth', 'skipped', reason);
+    ctx.step('auth', 'skipped', reason, { code: reason === 'plaintext' ? 'password-not-sent-plaintext' : 'password-not-sent-unverified' });
     politeQuit(s.conn, dialect);
     return;
   }
   if (hasError && ctx.has('AUTH_PLAINTEXT_DISABLED')) {
-    ctx.step('auth', 'skipped', 'server refuses plaintext login');
+    ctx.step('auth', 'skipped', 'server refuses plaintext login', { code: 'plaintext-login-refused' });
     politeQuit(s.conn, dialect);
     return;
   }
   if (noPasswordMethod) {
     // Plaintext channel (allowed for this run): no password method offered in clear.
     ctx.add('AUTH_PLAINTEXT_DISABLED', { message: `the server offers no password login method without TLS (offers: ${mv.mechanisms.join(' ') || 'none'})`, details: { mechanisms: mv.mechanisms.join(' ') } });
-    ctx.step('auth', 'failed', mv.mechanisms.join(' ') || 'no mechanism');
+    ctx.step('auth', 'failed', mv.mechanisms.join(' ') || 'no mechanism', { code: 'no-common-login-method' });
     ctx.login = 'failed';
     politeQuit(s.conn, dialect);
     return;

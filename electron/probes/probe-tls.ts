@@ -22,7 +22,7 @@ export function recordTls(ctx: ProbeContext, info: NonNullable<ProbeContext['tls
       message: `certificate verdict: ${info.verdict}${info.clockSuspect ? ' (the computer clock may be wrong)' : ''}`,
       details: { verdict: info.verdict, protocol: info.protocol ?? '', ...(info.clockSuspect ? { clockSuspect: true } : {}) },
     });
-    ctx.step('tls', 'failed', info.verdict);
+    ctx.step('tls', 'failed', info.verdict, { code: 'tls-verdict', params: { verdict: info.verdict } });
   } else {
     ctx.step('tls', 'ok', `${info.protocol ?? ''} ${info.cipher ?? ''}`.trim());
   }
@@ -85,7 +85,7 @@ export async function explainTlsFailure(
     const text = await sniff(ctx, ep, false);
     if (text && notMail(ctx, text)) {
       ctx.add('SERVER_NOT_MAIL', { serverReply: text, errorCode: code, message: 'something other than a mail server answers on this port' });
-      ctx.step('tls', 'failed', 'not a mail server');
+      ctx.step('tls', 'failed', 'not a mail server', { code: 'not-mail-server' });
       return;
     }
     ctx.add('TLS_ON_PLAIN_PORT', {
@@ -118,7 +118,7 @@ export async function explainTlsFailure(
       ...(legacy.cert ? { cert: legacy.cert } : {}),
       details: { protocol: legacy.protocol ?? '', cipher: legacy.cipher ?? '' },
     });
-    ctx.step('tls', 'failed', legacy.protocol);
+    ctx.step('tls', 'failed', legacy.protocol, { code: 'tls-too-old', params: { protocol: legacy.protocol ?? 'TLS 1.0/1.1' } });
     return;
   }
   if (kind === 'reset') {

@@ -103,7 +103,7 @@ async function preLogin(ctx: ProbeContext, dialect: ProtocolDialect, socket: net
     const word = dialect.starttls.capability;
     if (!caps.some((c) => c.toUpperCase() === word)) {
       ctx.add('STARTTLS_NOT_OFFERED', { message: `${word} is not in the server's capability list`, details: { capabilities: caps.join(' ').slice(0, 300) } });
-      ctx.step('starttls', 'failed', `no ${word}`);
+      ctx.step('starttls', 'failed', `no ${word}`, { code: 'starttls-not-offered' });
       politeQuit(conn, dialect);
       return null;
     }

@@ -15,6 +15,7 @@ export interface MatrixCell {
   status: CellStatus;
   durationMs?: number;
   detail?: string;
+  note?: ProbeStep['note'];
 }
 export interface MatrixRow {
   target: ProbeTarget;
@@ -50,12 +51,12 @@ export function columnOf(step: StepName): MatrixColumn {
 const PRECEDENCE: Record<CellStatus, number> = { failed: 6, warning: 5, running: 4, ok: 3, pending: 2, skipped: 1, none: 0 };
 
 function merge(a: MatrixCell, step: ProbeStep): MatrixCell {
-  if (a.status === 'none') return { status: step.status, durationMs: step.durationMs, detail: step.detail };
+  if (a.status === 'none') return { status: step.status, durationMs: step.durationMs, detail: step.detail, note: step.note };
   const winner = PRECEDENCE[step.status] > PRECEDENCE[a.status] ? step : undefined;
   const durationMs = a.durationMs !== undefined || step.durationMs !== undefined ? (a.durationMs ?? 0) + (step.durationMs ?? 0) : undefined;
   return winner
-    ? { status: winner.status, durationMs, detail: winner.detail ?? a.detail }
-    : { ...a, durationMs, detail: a.detail ?? step.detail };
+    ? { status: winner.status, durationMs, detail: winner.detail ?? a.detail, note: winner.note ?? a.note }
+    : { ...a, durationMs, detail: a.detail ?? step.detail, note: a.note ?? step.note };
 }
 
 function emptyCells(): Record<MatrixColumn, MatrixCell> {

@@ -3,7 +3,7 @@
  * per-address outcomes. The engine keeps codes and verbatim server text; people read these.
  */
 import type { Lang } from '../models/device';
-import type { StepName } from '../models/probe';
+import type { StepName, StepNote, TlsVerdict } from '../models/probe';
 import { en, t, type MessageKey } from './messages';
 
 export function stepName(name: StepName, lang: Lang): string {
@@ -31,8 +31,16 @@ export function addressOutcomeText(outcome: string, lang: Lang): string {
  * engine measured or the server sent (address, TLS version, greeting, user name) and is
  * shown verbatim, marked as such.
  */
-export function stepDetailText(step: { detail?: string; status: string }, lang: Lang): { text: string; verbatim: boolean } | undefined {
-  // A skipped step's detail is the engine's reason in English; the status word says "skipped".
+export function stepNoteText(note: StepNote, lang: Lang): string {
+  const params = { ...(note.params ?? {}) };
+  if (note.code === 'tls-verdict' && typeof params.verdict === 'string') params.verdict = t(lang, `tls.${params.verdict as TlsVerdict}`);
+  return t(lang, `stepNote.${note.code}`, params);
+}
+
+export function stepDetailText(step: { detail?: string; status: string; note?: StepNote }, lang: Lang): { text: string; verbatim: boolean } | undefined {
+  // The engine's reason, worded for the reader; its English `detail` is for the CLI.
+  if (step.note) return { text: stepNoteText(step.note, lang), verbatim: false };
+  // A skipped step without a note: the status word says "skipped", the rest is English.
   if (!step.detail || step.status === 'skipped') return undefined;
   if (isErrorCode(step.detail)) return { text: errorCodeText(step.detail, lang), verbatim: false };
   return { text: step.detail, verbatim: true };

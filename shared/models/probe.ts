@@ -78,12 +78,41 @@ export type StepName = z.infer<typeof StepName>;
 export const StepStatus = z.enum(['pending', 'running', 'ok', 'failed', 'skipped', 'warning']);
 export type StepStatus = z.infer<typeof StepStatus>;
 
+/**
+ * Why a step ended as it did, as a code the UI words in the reader's language (the English
+ * `detail` stays for the CLI and the JSON). Codes are only ever added.
+ */
+export const STEP_NOTE_CODES = [
+  'alternative-no-login', // alternatives never send credentials
+  'no-password',
+  'password-not-sent-plaintext', // the run did not allow credentials in clear
+  'password-not-sent-unverified', // TLS failed verification; the run did not allow it
+  'plaintext-login-refused', // the server refuses logins before TLS
+  'no-common-login-method',
+  'no-auth-offered', // SMTP without AUTH
+  'expects-tls', // plaintext greeting never came, a TLS handshake completes
+  'not-mail-server',
+  'starttls-not-offered',
+  'tls-verdict', // params.verdict: a TlsVerdict
+  'tls-too-old', // params.protocol
+  'no-quota-info',
+  'no-storage-limit',
+  'quota-not-read',
+  'envelope-failed',
+] as const;
+export const StepNote = z.object({
+  code: z.enum(STEP_NOTE_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type StepNote = z.infer<typeof StepNote>;
+
 export const ProbeStep = z.object({
   name: StepName,
   status: StepStatus,
   durationMs: z.number().optional(),
   /** Short neutral detail, e.g. "TLSv1.3", "Dovecot ready.", "192.0.2.1". */
   detail: z.string().optional(),
+  note: StepNote.optional(),
 });
 export type ProbeStep = z.infer<typeof ProbeStep>;
 

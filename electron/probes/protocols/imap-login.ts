@@ -40,7 +40,7 @@ export async function loginImap(ctx: ProbeContext, s: Session): Promise<void> {
     // The login gate lets only sessions with a password method through.
     ctx.login = 'failed';
     ctx.add('AUTH_MECHANISM_UNSUPPORTED', { message: 'no password login method this probe can use', details: { mechanisms: s.caps.join(' ').slice(0, 300) } });
-    ctx.step('auth', 'failed', 'no mechanism');
+    ctx.step('auth', 'failed', 'no mechanism', { code: 'no-common-login-method' });
     return;
   }
   markCredentialsSent(ctx, plan.mechanism);
@@ -74,13 +74,13 @@ async function mailbox(ctx: ProbeContext, s: Session, postLoginCaps: string[] | 
   ctx.step('mailbox', 'running');
   const caps = (postLoginCaps ?? s.caps).map((c) => c.toUpperCase());
   if (postLoginCaps && !caps.some((c) => c === 'QUOTA' || c.startsWith('QUOTA='))) {
-    ctx.step('mailbox', 'skipped', 'server has no QUOTA extension');
+    ctx.step('mailbox', 'skipped', 'server has no QUOTA extension', { code: 'no-quota-info' });
     return;
   }
   // Without a post-login list we ask anyway: a BAD answer costs the same round trip as CAPABILITY would.
   const q = await imapCommand(ctx, s.conn, 'GETQUOTAROOT INBOX', COMMAND_TIMEOUT_MS);
   if (!q.ok) {
-    ctx.step('mailbox', postLoginCaps ? 'warning' : 'skipped', postLoginCaps ? `quota not read: ${q.text}` : 'server has no QUOTA extension');
+    ctx.step('mailbox', postLoginCaps ? 'warning' : 'skipped', postLoginCaps ? `quota not read: ${q.text}` : 'server has no QUOTA extension', { code: postLoginCaps ? 'quota-not-read' : 'no-quota-info' });
     return;
   }
   // RFC 9208 §5.1: `* QUOTA root (STORAGE used limit)`, in units of 1024 octets.
@@ -88,7 +88,7 @@ async function mailbox(ctx: ProbeContext, s: Session, postLoginCaps: string[] | 
   const usedKiB = m ? Number(m[1]) : undefined;
   const limitKiB = m ? Number(m[2]) : undefined;
   if (usedKiB === undefined || limitKiB === undefined || !(limitKiB > 0)) {
-    ctx.step('mailbox', 'ok', 'no storage limit');
+    ctx.step('mailbox', 'ok', 'no storage limit', { code: 'no-storage-limit' });
     return;
   }
   ctx.quota = { usedKiB, limitKiB };

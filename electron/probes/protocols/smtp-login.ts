@@ -53,13 +53,13 @@ export async function loginSmtp(ctx: ProbeContext, s: Session, serverOffersNoAut
   const to = ctx.options.to ?? ctx.account.email;
   if (serverOffersNoAuth) {
     ctx.note('the server offers no AUTH here: checking the envelope without logging in');
-    ctx.step('auth', 'skipped', 'server offers no AUTH');
+    ctx.step('auth', 'skipped', 'server offers no AUTH', { code: 'no-auth-offered' });
   } else {
     const a = await auth(ctx, s, ctx.account.user, ctx.account.password ?? '');
     if (!a) {
       ctx.login = 'failed';
       ctx.add('AUTH_MECHANISM_UNSUPPORTED', { message: 'no password login method this probe can use', details: { mechanisms: authMechanisms(s.caps).join(' ') } });
-      ctx.step('auth', 'failed', 'no mechanism');
+      ctx.step('auth', 'failed', 'no mechanism', { code: 'no-common-login-method' });
       politeQuit(s.conn, SMTP_QUIT);
       return;
     }
