@@ -50,6 +50,8 @@ async function prepareCase(page: Page): Promise<void> {
   await setLang(page, 'ja');
   await page.locator('input[name="device"][value="iphone"]').check();
   await page.locator('#error-text').fill('送信サーバへの接続に失敗しました');
+  await page.locator('#case-ticket').fill('HD-2026-1201');
+  await page.locator('#case-customer').fill('山田 花子');
   await page.locator('.nav-item[data-screen="account"]').click();
   await page.locator('#advanced summary').click();
   await page.locator('#opt-timeout').fill('4');
@@ -136,7 +138,13 @@ test('every screen in Japanese and English: screenshots and no serious accessibi
         await page.locator('#advanced summary').click();
         await expect(page.locator('#opt-timeout')).toBeVisible();
       }
-      if (screen === 'history') await expect(page.locator('table.history tbody tr').first()).toBeVisible();
+      if (screen === 'history') {
+        // Found by the ticket number; the row says what was wrong and the final state.
+        await page.locator('#hist-q').fill('HD-2026');
+        await expect(page.locator('table.history tbody tr')).toHaveCount(1);
+        await expect(page.locator('table.history tbody tr').first()).toContainText('山田 花子');
+        await expect(page.locator('table.history tbody tr').first()).toContainText(lang === 'ja' ? '未解決' : 'not fixed');
+      }
       await dismissNotice(page);
       await page.screenshot({ path: join(shots, `${screen}-${lang}${suffix}.png`), fullPage: true });
       if (size.width === 1024) failures.push(...(await layoutProblems(page, screen)).map((p) => `${lang}/${screen}@1024: ${p}`));

@@ -49,6 +49,17 @@ describe('history store', () => {
     await expect(s.saveProgress({ id: 'nope', checklist: {} })).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
   });
 
+  it('finds a case by its ticket number or customer name; the summary says what was wrong first and the final state', async () => {
+    const s = createHistoryStore(dir);
+    const healthy = { ...port25Report(), ok: true, findings: [] };
+    await s.save({ ...record('t1', 'taro@example.jp', '2026-11-01T10:00:00Z'), ticket: 'HD-1201', customer: '山田 太郎', runs: [{ label: '', report: port25Report() }, { label: '', report: healthy }] });
+    await s.save(record('t2', 'hanako@example.jp', '2026-11-02T10:00:00Z'));
+    expect((await s.list('hd-1201')).map((c) => c.id)).toEqual(['t1']);
+    expect((await s.list('山田')).map((c) => c.id)).toEqual(['t1']);
+    const [summary] = await s.list('HD-1201');
+    expect(summary).toMatchObject({ ticket: 'HD-1201', customer: '山田 太郎', ok: true });
+  });
+
   it('refuses ids that could escape the folder', async () => {
     const s = createHistoryStore(dir);
     await expect(s.get('../etc/passwd')).rejects.toMatchObject({ code: 'E_BAD_REQUEST' });

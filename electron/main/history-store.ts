@@ -62,6 +62,8 @@ function summaryOf(r: CaseRecord): CaseSummary {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     email: r.email,
+    ...(r.ticket ? { ticket: r.ticket } : {}),
+    ...(r.customer ? { customer: r.customer } : {}),
     ...(r.device ? { device: r.device } : {}),
     ...(last?.findings[0] ? { topFinding: last.findings[0].code } : {}),
     ...(last ? { ok: last.ok } : {}),

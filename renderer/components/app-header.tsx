@@ -6,8 +6,8 @@ import type { Lang } from '../../shared/models/device';
 
 export function AppHeader() {
   const t = useT();
-  const { lang, theme, email, device, setLang, setTheme, newCase, hasCase } = useApp(
-    useShallow((s) => ({ lang: s.lang, theme: s.theme, email: s.email, device: s.device, setLang: s.setLang, setTheme: s.setTheme, newCase: s.newCase, hasCase: Boolean(s.email || s.device || s.runs.length) })),
+  const { lang, theme, email, device, ticket, setLang, setTheme, newCase, hasCase } = useApp(
+    useShallow((s) => ({ lang: s.lang, theme: s.theme, email: s.email, device: s.device, ticket: s.ticket.trim(), setLang: s.setLang, setTheme: s.setTheme, newCase: s.newCase, hasCase: Boolean(s.email || s.device || s.runs.length) })),
   );
   return (
     <header className="app-header">
@@ -24,6 +24,14 @@ export function AppHeader() {
         </div>
       </div>
       <p className="case-pill" aria-live="polite">
+        {/* What the helpdesk typed is data, not the app's words: marked so nothing translates it. */}
+        {ticket ? (
+          <>
+            {t('app.case.ticket', { ticket: '' })}
+            <span translate="no">{ticket}</span>
+            {' · '}
+          </>
+        ) : null}
         {email ? t('app.case', { email }) : t('app.case.none')}
         {device ? ` · ${t(`device.${device}`)}` : ''}
       </p>

@@ -6,6 +6,8 @@ import { findingTitle } from '../../shared/knowledge/finding-title';
 import { isFindingCode } from '../../shared/findings/codes';
 import { StatusIcon } from '../components/status-icon';
 import { formatDateTime } from '../../shared/i18n/dates';
+import type { CaseSummary } from '../../shared/models/case';
+import { pick } from '../../shared/knowledge/fix-types';
 
 export function HistoryScreen() {
   const t = useT();
@@ -25,6 +27,15 @@ export function HistoryScreen() {
     void load();
   }, [load]);
   const fmt = (iso: string) => formatDateTime(iso, lang);
+  const title = (code: string) => (isFindingCode(code) ? findingTitle(code, lang) : code);
+  /** What was wrong, and the final state: 「ポート25が遮断されています → 解決」. */
+  const outcome = (h: CaseSummary): string => {
+    // The composer's words for what was wrong (kept with the case) and the last finished run's verdict.
+    if (h.problem) return t(h.final === 'ok' ? 'history.fixed' : h.final === 'unverified' ? 'history.unverified' : 'history.stillWrong', { finding: pick(h.problem, lang) });
+    if (h.ok === undefined) return '—';
+    if (h.ok) return t('history.ok');
+    return h.topFinding ? t('history.stillWrong', { finding: title(h.topFinding) }) : t('history.problem');
+  };
   return (
     <section aria-labelledby="hist-h">
       <h1 id="hist-h" tabIndex={-1}>
@@ -44,6 +55,8 @@ export function HistoryScreen() {
             <caption className="sr-only">{t('history.title')}</caption>
             <thead>
               <tr>
+                <th scope="col">{t('history.ticket')}</th>
+                <th scope="col">{t('history.customer')}</th>
                 <th scope="col">{t('rep.email')}</th>
                 <th scope="col">{t('rep.device')}</th>
                 <th scope="col">{t('rep.result')}</th>
@@ -56,10 +69,12 @@ export function HistoryScreen() {
             <tbody>
               {history.map((h) => (
                 <tr key={h.id}>
+                  <td translate="no">{h.ticket ?? '—'}</td>
+                  <td translate="no">{h.customer ?? '—'}</td>
                   <th scope="row">{h.email}</th>
                   <td>{h.device ? t(`device.${h.device}`) : '—'}</td>
                   <td>
-                    {h.ok === undefined ? '—' : <StatusIcon status={h.ok ? 'ok' : 'failed'} showText={false} />} {h.ok ? t('history.ok') : h.topFinding ? (isFindingCode(h.topFinding) ? findingTitle(h.topFinding, lang) : h.topFinding) : h.ok === false ? t('history.problem') : ''}
+                    {h.final ? <StatusIcon status={h.final === 'ok' ? 'ok' : h.final === 'problem' ? 'failed' : 'warning'} showText={false} /> : h.ok === undefined ? null : <StatusIcon status={h.ok ? 'ok' : 'failed'} showText={false} />} {outcome(h)}
                   </td>
                   <td>{fmt(h.updatedAt)}</td>
                   <td>

@@ -7,8 +7,18 @@ import { LookupPanel } from '../components/lookup-panel';
 
 export function StartScreen() {
   const t = useT();
-  const { device, errorText, setDevice, setErrorText, go } = useApp(
-    useShallow((s) => ({ device: s.device, errorText: s.errorText, setDevice: s.setDevice, setErrorText: s.setErrorText, go: s.go })),
+  const { device, errorText, setDevice, setErrorText, go, ticket, customer, setTicket, setCustomer } = useApp(
+    useShallow((s) => ({
+      device: s.device,
+      errorText: s.errorText,
+      setDevice: s.setDevice,
+      setErrorText: s.setErrorText,
+      go: s.go,
+      ticket: s.ticket,
+      customer: s.customer,
+      setTicket: s.setTicket,
+      setCustomer: s.setCustomer,
+    })),
   );
   return (
     <section aria-labelledby="start-h">
@@ -47,6 +57,17 @@ export function StartScreen() {
         />
       </div>
       <LookupPanel />
+      <div className="row case-fields">
+        <div className="field">
+          <label htmlFor="case-ticket">{t('start.ticket')}</label>
+          <input id="case-ticket" type="text" maxLength={50} autoComplete="off" value={ticket} onChange={(e) => setTicket(e.target.value)} />
+        </div>
+        <div className="field grow">
+          <label htmlFor="case-customer">{t('start.customer')}</label>
+          <input id="case-customer" type="text" maxLength={100} autoComplete="off" value={customer} onChange={(e) => setCustomer(e.target.value)} />
+        </div>
+      </div>
+      <p className="hint">{t('start.caseFields.hint')}</p>
       <div className="actions">
         {!device ? <p className="hint">{t('start.needDevice')}</p> : null}
         <button type="button" className="btn btn-primary" disabled={!device} onClick={() => go('account')}>

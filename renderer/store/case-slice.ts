@@ -19,6 +19,8 @@ export function initialCase(id: string, now: Date): CaseState {
     device: undefined,
     errorText: '',
     email: '',
+    ticket: '',
+    customer: '',
     user: '',
     password: '',
     incoming: 'imap',
@@ -68,6 +70,15 @@ export const createCaseSlice: SliceCreator<CaseState & CaseActions> = (api, env)
       lookupTimer = setTimeout(() => void lookupNow(errorText), env.lookupDebounceMs);
     },
     setEmail: (email) => set({ email }),
+    // A case already in History takes the new ticket/name at once, so a search finds it.
+    setTicket: (ticket) => {
+      set({ ticket });
+      if (get().runs.length) void get().saveCase();
+    },
+    setCustomer: (customer) => {
+      set({ customer });
+      if (get().runs.length) void get().saveCase();
+    },
     setUser: (user) => set({ user }),
     setPassword: (password) => set({ password }),
     forgetPassword: () => set({ password: '' }),

@@ -88,6 +88,9 @@ export interface CaseState {
   device?: Device;
   errorText: string;
   email: string;
+  /** Optional: the helpdesk ticket number and the customer's name (History finds the case by them). */
+  ticket: string;
+  customer: string;
   user: string;
   /** For the current run(s) only: never persisted, never in history or a report. */
   password: string;
@@ -105,6 +108,8 @@ export interface CaseActions {
   setDevice(device: Device): void;
   setErrorText(text: string): void;
   setEmail(email: string): void;
+  setTicket(ticket: string): void;
+  setCustomer(customer: string): void;
   setUser(user: string): void;
   setPassword(password: string): void;
   forgetPassword(): void;

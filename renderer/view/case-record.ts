@@ -14,7 +14,7 @@ import { draftToPartial as partialSettings } from './device-settings';
 const MAX_RUNS = 20;
 
 export function toCaseRecord(
-  c: Pick<CaseState, 'caseId' | 'createdAt' | 'email' | 'device' | 'errorText' | 'deviceSettings' | 'incoming' | 'notes'>,
+  c: Pick<CaseState, 'caseId' | 'createdAt' | 'email' | 'ticket' | 'customer' | 'device' | 'errorText' | 'deviceSettings' | 'incoming' | 'notes'>,
   r: Pick<RunState, 'runs'>,
   checklist: Record<string, ChecklistEntryState>,
   now: string,
@@ -33,6 +33,8 @@ export function toCaseRecord(
     createdAt: c.createdAt,
     updatedAt: now,
     email: c.email.trim(),
+    ...(c.ticket.trim() ? { ticket: c.ticket.trim().slice(0, 50) } : {}),
+    ...(c.customer.trim() ? { customer: c.customer.trim().slice(0, 100) } : {}),
     ...(c.device ? { device: c.device } : {}),
     ...(c.errorText.trim() ? { errorText: c.errorText.trim().slice(0, 5000) } : {}),
     ...(Object.keys(deviceSettings).length ? { deviceSettings } : {}),
@@ -81,6 +83,8 @@ export function fromCaseRecord(rec: CaseRecord, base: Pick<CaseState, 'servers'>
       caseId: rec.id,
       createdAt: rec.createdAt,
       email: rec.email,
+      ticket: rec.ticket ?? '',
+      customer: rec.customer ?? '',
       device: rec.device,
       errorText: rec.errorText ?? '',
       password: '',

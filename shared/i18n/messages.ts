@@ -391,7 +391,7 @@ export const en = {
 
   // history
   'history.title': 'History',
-  'history.search': 'Search by address, device or finding',
+  'history.search': 'Search by ticket number, customer name, address, device or finding',
   'history.empty': 'No cases yet. Each test is saved here automatically (without passwords).',
   'history.noMatch': 'No case matches “{query}”.',
   'history.open': 'Open',
@@ -490,6 +490,15 @@ export const en = {
   'stepNote.no-storage-limit': 'no storage limit',
   'stepNote.quota-not-read': 'the mailbox size could not be read',
   'stepNote.envelope-failed': 'the send test did not finish',
+  'start.ticket': 'Ticket number (optional)',
+  'start.customer': 'Customer name (optional)',
+  'start.caseFields.hint': 'Only for finding the case again in History; never sent to a server.',
+  'app.case.ticket': 'Ticket {ticket}',
+  'history.ticket': 'Ticket',
+  'history.customer': 'Customer',
+  'history.fixed': '{finding} → fixed',
+  'history.stillWrong': '{finding} (not fixed yet)',
+  'history.unverified': '{finding} (not verified)',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -859,7 +868,7 @@ export const ja: Record<MessageKey, string> = {
   'rep.footer': 'このレポートにはパスワードやログイン情報は含まれません。',
 
   'history.title': '履歴',
-  'history.search': 'アドレス・機器・検出事項で検索',
+  'history.search': 'チケット番号・お客様名・アドレス・機器・検出事項で検索',
   'history.empty': 'まだ受付はありません。テストのたびに自動で保存されます（パスワードは保存しません）。',
   'history.noMatch': '「{query}」に一致する受付はありません。',
   'history.open': '開く',
@@ -957,6 +966,15 @@ export const ja: Record<MessageKey, string> = {
   'stepNote.no-storage-limit': '容量の上限なし',
   'stepNote.quota-not-read': '容量を読み取れませんでした',
   'stepNote.envelope-failed': '送信テストが最後まで終わりませんでした',
+  'start.ticket': 'チケット番号（任意）',
+  'start.customer': 'お客様名（任意）',
+  'start.caseFields.hint': '履歴で受付を探すためだけに使います。サーバーには送りません。',
+  'app.case.ticket': 'チケット {ticket}',
+  'history.ticket': 'チケット',
+  'history.customer': 'お客様',
+  'history.fixed': '{finding} → 解決',
+  'history.stillWrong': '{finding}（未解決）',
+  'history.unverified': '{finding}（未確認）',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, ja };

@@ -29,6 +29,9 @@ export const CaseRecord = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   email: z.string().max(320),
+  /** The helpdesk's own ticket number and the customer's name: optional, for finding the case again. */
+  ticket: z.string().max(50).optional(),
+  customer: z.string().max(100).optional(),
   device: Device.optional(),
   errorText: z.string().max(5000).optional(),
   /** What the device is set to, for the settings diff. */
@@ -53,7 +56,10 @@ export const CaseSummary = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   email: z.string(),
+  ticket: z.string().optional(),
+  customer: z.string().optional(),
   device: Device.optional(),
+  /** The last run's top finding and whether it was clean: the final state. */
   topFinding: z.string().optional(),
   ok: z.boolean().optional(),
   /** What was wrong (the first finished run's headline), in both languages. */
