@@ -48,7 +48,7 @@ export interface HistoryStore {
 
 interface IndexEntry {
   summary: CaseSummary;
-  /** Lower-cased text the search looks in (address, device, error text, notes, run labels). */
+  /** Lower-cased text the search looks in (ticket, customer name, address, device, error text, notes, run labels). */
   search: string;
   bytes: number;
 }
@@ -74,7 +74,7 @@ function summaryOf(r: CaseRecord): CaseSummary {
 }
 
 function entryOf(r: CaseRecord, bytes: number): IndexEntry {
-  return { summary: summaryOf(r), search: JSON.stringify([r.email, r.device, r.errorText, r.notes, r.runs.map((x) => x.label), r.outcome?.problem]).toLowerCase(), bytes };
+  return { summary: summaryOf(r), search: JSON.stringify([r.ticket, r.customer, r.email, r.device, r.errorText, r.notes, r.runs.map((x) => x.label), r.outcome?.problem]).toLowerCase(), bytes };
 }
 
 function isEntry(x: unknown): x is IndexEntry {
