@@ -24,6 +24,21 @@ export const PROVIDER_IDS = [
   'jcom',
   'plala',
   'eo',
+  // Added from the second audit (Japanese rental servers, ISPs, brands and addresses that are not app mailboxes).
+  'xserver',
+  'sakura',
+  'lolipop',
+  'conoha',
+  'heteml',
+  'mixhost',
+  'kagoya',
+  'au-one-net',
+  'yahoo-bb',
+  'jcom-legacy',
+  'zoho',
+  'softbank-mms',
+  'ymobile-mms',
+  'rakuten-mail',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
@@ -36,6 +51,13 @@ export type AuthRequirement =
 
 export interface ProviderServer {
   protocol: Protocol;
+  /**
+   * The host name. Two placeholders: "{domain}" = the address's domain
+   * (au one net: pop.{domain}); "{server}" = the hosting server's own name,
+   * known from the MX host that identified the provider, or — for an entry
+   * with `domainIsServer` — the address's (initial) domain itself. A
+   * "{server}" nobody knows yields no candidate; `serverNote` says where to find it.
+   */
   host: string;
   port: number;
   security: Security;
@@ -47,7 +69,7 @@ export interface ProviderServer {
 }
 
 export interface ProviderRestriction {
-  kind: 'no-pop' | 'imap-must-be-enabled' | 'op25b' | 'tls12-minimum' | 'service-ending' | 'plan-dependent' | 'other';
+  kind: 'no-pop' | 'imap-must-be-enabled' | 'op25b' | 'tls12-minimum' | 'service-ending' | 'plan-dependent' | 'not-app-mailbox' | 'other';
   text: Localized;
   grade: Grade;
 }
@@ -66,6 +88,10 @@ export interface ProviderEntry {
    * is that host, not mail.<own domain>.
    */
   hostSuffixes?: string[];
+  /** The address's domain is the server's host name (さくら: the initial domain xxxx.sakura.ne.jp). */
+  domainIsServer?: boolean;
+  /** Where the customer finds the server's own name when discovery cannot know it (Xserver: the sv number). */
+  serverNote?: Localized;
   servers: ProviderServer[];
   username: UsernameForm;
   usernameNote?: Localized;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostName, Port, STANDARD_PORTS } from '../models/account';
 import { Grade, Localized } from '../models/device';
-import { CATALOG, getProvider, providerForDomain, providerForEmail, providerForMx, serversFor } from './catalog';
+import { CATALOG, getProvider, isNotAppMailbox, providerForDomain, providerForEmail, providerForMx, serversFor } from './catalog';
 import { PROVIDER_IDS } from './catalog-types';
 
 describe('provider catalog data', () => {
@@ -15,14 +15,18 @@ describe('provider catalog data', () => {
     expect(Localized.safeParse(p.name).success).toBe(true);
     expect(p.name.ja.length).toBeGreaterThan(0);
     expect(p.domains.length).toBeGreaterThan(0);
-    expect(p.servers.length).toBeGreaterThan(0);
+    // No servers only where the entry says why: the server's name is the customer's own (serverNote) or it is no mailbox at all.
+    if (p.servers.length === 0) expect(Boolean(p.serverNote) || isNotAppMailbox(p)).toBe(true);
     expect(Grade.safeParse(p.grade).success).toBe(true);
     expect(p.source.length).toBeGreaterThan(10);
     expect(p.lastChecked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(['email', 'localpart', 'provider-id']).toContain(p.username);
     expect(['password', 'app-password', 'provider-password', 'oauth-only']).toContain(p.auth);
     for (const s of p.servers) {
-      expect(HostName.safeParse(s.host).success, s.host).toBe(true);
+      // Placeholders filled the way discovery fills them must give a valid host name.
+      const host = s.host.replace('{domain}', 'ab.example.jp').replace('{server}', 'sv1.example.jp');
+      expect(HostName.safeParse(host).success, s.host).toBe(true);
+      if (s.host.includes('{server}')) expect(p.serverNote).toBeTruthy();
       expect(Port.safeParse(s.port).success).toBe(true);
       expect(Grade.safeParse(s.grade).success).toBe(true);
       // A port that is one of the standard ones must carry its standard security (465 = tls, 587 = starttls…).
@@ -37,7 +41,8 @@ describe('provider catalog data', () => {
     }
     // Every provider needs some way to receive mail, or must say why it has none.
     const incoming = p.servers.some((s) => s.protocol !== 'smtp');
-    if (!incoming) expect(p.restrictions.some((r) => r.grade === 'U')).toBe(true);
+    if (!incoming && !p.serverNote && !isNotAppMailbox(p)) expect(p.restrictions.some((r) => r.grade === 'U')).toBe(true);
+    if (p.serverNote) expect(p.serverNote.ja && p.serverNote.en).toBeTruthy();
     if (p.auth === 'app-password' || p.auth === 'provider-password') expect(p.passwordHelp ?? p.authNote).toBeTruthy();
   });
 
@@ -47,7 +52,7 @@ describe('provider catalog data', () => {
     for (const d of all) expect(d).toBe(d.toLowerCase());
   });
 
-  it('follows facts-corrections.md where it supersedes facts.md', () => {
+  it('keeps the corrected values (au IMAP host, plala SMTP, So-net IMAP closed, @nifty POP, Yahoo! JAPAN label, SoftBank password)', () => {
     expect(serversFor(getProvider('au')!, 'imap')[0]!.host).toBe('imap.ezweb.ne.jp');
     expect(getProvider('au')!.servers.some((s) => s.host === 'imap.au.com')).toBe(false);
     expect(serversFor(getProvider('plala')!, 'smtp')[0]!.host).toBe('secure.plala.or.jp');
@@ -132,9 +137,13 @@ Every value carries a confidence grade, as in the team's fact sheet:
 | C | One third-party source or an inference: a hint, shown as "unverified". |
 | U | Not verified: the app shows it as **unconfirmed**, never as certain. Values nobody could confirm are left out. |
 
-Where facts.md and facts-corrections.md disagree, the correction wins (au → imap.ezweb.ne.jp; plala → secure.plala.or.jp for SMTP and no confirmed IMAP/POP host; So-net IMAP closed to new applications; @nifty POP 995 with the full address; Yahoo! JAPAN's exact enable-setting label; SoftBank's own Eメール(i) password).
+Corrected values kept on purpose: au → imap.ezweb.ne.jp; plala → secure.plala.or.jp for SMTP and no confirmed IMAP/POP host; So-net IMAP closed to new applications; @nifty POP 995 with the full address; Yahoo! JAPAN's exact enable-setting label and no app passwords; SoftBank's own Eメール(i) password.
 
-Custom domains are recognised by their MX host: an MX under google.com / googlemail.com → Google Workspace (gmail entry), under protection.outlook.com / outlook.com → Microsoft 365, under yahoodns.net → Yahoo.
+Custom domains are recognised by their MX host: an MX under google.com / googlemail.com → Google Workspace (gmail entry), under protection.outlook.com / outlook.com → Microsoft 365, under yahoodns.net → Yahoo, under mail.icloud.com → iCloud, under zoho.jp → Zoho, and under a rental server's own suffix (xserver.jp, sakura.ne.jp, lolipop.jp, conoha.ne.jp) → that rental server.
+
+Host placeholders: \`{domain}\` is the address's domain (au one net: \`pop.{domain}\`); \`{server}\` is the hosting server's own name — the MX host that identified the provider, or for さくら the initial domain itself. When nobody knows it (an Xserver address offline), discovery offers no server and shows the entry's server note instead of guessing \`mail.<own domain>\`, which would fail with a certificate-name mismatch. Rental servers' host suffixes also let the certificate-name-mismatch fix name the right host from the certificate the server sent.
+
+Addresses that are no mailbox a mail app can use (SoftBank S!メール @softbank.ne.jp, Y!mobile MMS @ymobile.ne.jp, 楽メール @rakumail.jp) are recognised and say so; discovery offers nothing for them. For every catalog provider the generic guesses (imap.<domain> …) are not offered beside the catalog's servers.
 
 Autodiscovery (\`mail-doctor discover <address>\`) uses this catalog first, then the domain's own autoconfig, Thunderbird's ISPDB, MX, SRV records and finally guesses; see \`electron/probes/discovery/\`.
 
@@ -144,7 +153,7 @@ Autodiscovery (\`mail-doctor discover <address>\`) uses this catalog first, then
 |---|---|---|---|---|---|---|---|`);
   const cell = (p: (typeof CATALOG)[number], proto: string) => {
     const ss = p.servers.filter((s) => s.protocol === proto);
-    if (!ss.length) return p.restrictions.some((r) => r.kind === 'no-pop') && proto === 'pop3' ? 'none' : '—';
+    if (!ss.length) return isNotAppMailbox(p) ? 'not a mailbox' : p.restrictions.some((r) => r.kind === 'no-pop') && proto === 'pop3' ? 'none' : '—';
     return ss.map((s) => `${s.host}:${s.port} ${sec(s.security)} (${s.grade})`).join('<br>');
   };
   for (const p of CATALOG) {
@@ -155,9 +164,10 @@ Autodiscovery (\`mail-doctor discover <address>\`) uses this catalog first, then
   out.push('\n## Details\n');
   for (const p of CATALOG) {
     out.push(`### ${p.name.en === p.name.ja ? p.name.en : `${p.name.en}（${p.name.ja}）`}\n`);
-    out.push(`- id: \`${p.id}\` · domains: ${p.domains.map((d) => `\`${d}\``).join(', ')}${p.mxSuffixes ? ` · MX suffixes: ${p.mxSuffixes.map((d) => `\`${d}\``).join(', ')}` : ''}`);
+    out.push(`- id: \`${p.id}\` · domains: ${p.domains.map((d) => `\`${d}\``).join(', ')}${p.mxSuffixes ? ` · MX suffixes: ${p.mxSuffixes.map((d) => `\`${d}\``).join(', ')}` : ''}${p.hostSuffixes ? ` · server host suffixes: ${p.hostSuffixes.map((d) => `\`${d}\``).join(', ')}` : ''}`);
     out.push(`- Overall grade: ${grade(p.grade)} · last checked ${p.lastChecked} · source: ${p.source}`);
     out.push(`- Servers:`);
+    if (p.serverNote) out.push(`  - Server name: ${p.serverNote.en} / ${p.serverNote.ja}`);
     for (const s of p.servers) out.push(`  - ${s.protocol.toUpperCase()} \`${s.host}\` port ${s.port}, ${sec(s.security)} — grade ${grade(s.grade)}${s.username ? ` (user name: ${user(s.username)})` : ''}${s.note ? ` — ${s.note.en} / ${s.note.ja}` : ''}`);
     out.push(`- User name: ${user(p.username)}${p.usernameNote ? ` — ${p.usernameNote.en} / ${p.usernameNote.ja}` : ''}`);
     out.push(`- Password: ${auth(p.auth)}${p.authNote ? ` — ${p.authNote.en} / ${p.authNote.ja}` : ''}`);

@@ -2,8 +2,8 @@
  * The provider catalog (issue 4 §1): known mail providers, their servers and
  * the rules that trip customers up.
  *
- * Source of every value: ../shared/reference/facts.md (beside the repo) §2–3 as corrected by
- * facts-corrections.md. Each server and restriction carries its own grade
+ * Every entry names its sources in `source` (providers' pages, Thunderbird's
+ * ISPDB, public configurations). Each server and restriction carries its own grade
  * (A vendor, B several consistent sources, C one source/inference,
  * U unverified). The UI must show grade U as "unconfirmed", never as certain;
  * values nobody could confirm are left out instead of guessed (e.g. plala's
@@ -14,15 +14,39 @@
 import type { Protocol } from '../models/account';
 import type { ProviderEntry, ProviderId, ProviderServer } from './catalog-types';
 import { PROVIDER_IDS } from './catalog-types';
+import type { ProviderRestriction } from './catalog-types';
 
-/** When the underlying research was last re-checked (facts-corrections.md snapshot). */
+/** When the underlying research was last re-checked. */
 const CHECKED = '2026-08-22';
+/** The second audit (new providers, current rules). */
+const CHECKED_2 = '2026-12-01';
+
+/**
+ * Outbound port 25 is blocked on every Japanese ISP and carrier network
+ * (OP25B, JEAG recommendation; au one net's submission-port page says so for
+ * its own network). Shown under SMTP timeouts for these providers.
+ */
+const OP25B: ProviderRestriction = {
+  kind: 'op25b',
+  text: {
+    ja: 'この事業者の回線では、25 番ポートでの送信が止められています（OP25B）。送信ポートは 587 か 465 にします。',
+    en: 'This provider’s network blocks sending on port 25 (OP25B): use port 587 or 465 for outgoing mail.',
+  },
+  grade: 'B',
+};
+
+/** An address that is a carrier's message service, not a mailbox: said so, never guessed. */
+function notAppMailbox(ja: string, en: string, grade: ProviderRestriction['grade']): ProviderRestriction {
+  return { kind: 'not-app-mailbox', text: { ja, en }, grade };
+}
 
 export const CATALOG: readonly ProviderEntry[] = [
   {
     id: 'icloud',
     name: { ja: 'iCloud メール', en: 'iCloud Mail' },
     domains: ['icloud.com', 'me.com', 'mac.com'],
+    // iCloud+ custom-domain mail: MX mx01/mx02.mail.icloud.com.
+    mxSuffixes: ['mail.icloud.com'],
     servers: [
       { protocol: 'imap', host: 'imap.mail.me.com', port: 993, security: 'tls', grade: 'A' },
       { protocol: 'smtp', host: 'smtp.mail.me.com', port: 587, security: 'starttls', grade: 'A', username: 'email' },
@@ -47,7 +71,7 @@ export const CATALOG: readonly ProviderEntry[] = [
       },
       url: 'https://support.apple.com/102654',
     },
-    source: 'ISPDB me.com.xml (A); Postbox iCloud setup guide (B); facts.md §2.3, §3.1',
+    source: 'ISPDB me.com.xml (A); Postbox iCloud setup guide (B); custom-domain MX mx01/mx02.mail.icloud.com (C)',
     lastChecked: CHECKED,
     grade: 'A',
   },
@@ -73,14 +97,23 @@ export const CATALOG: readonly ProviderEntry[] = [
     username: 'email',
     auth: 'app-password',
     authNote: {
-      ja: '通常のパスワードだけでのログインは終了しました（個人: 2022年5月30日、Workspace: 2024年9月30日）。2段階認証を有効にしてアプリ パスワードを使うか、Google でサインイン（OAuth）できるアプリを使います。',
-      en: 'Plain-password sign-in has ended (consumer: 30 May 2022; Workspace: 30 Sep 2024). Turn on 2-Step Verification and use an app password, or use an app with Google sign-in (OAuth).',
+      ja: '通常のパスワードだけでのログインは終了しました（個人: 2022年5月30日、Workspace: 2025年3月14日）。2段階認証を有効にしてアプリ パスワードを使うか、Google でサインイン（OAuth）できるアプリを使います。',
+      en: 'Plain-password sign-in has ended (consumer: 30 May 2022; Workspace: 14 Mar 2025). Turn on 2-Step Verification and use an app password, or use an app with Google sign-in (OAuth).',
     },
     restrictions: [
       {
         kind: 'other',
         text: { ja: '同時 IMAP 接続は1アカウント15本まで。超えると「Too many simultaneous connections」。', en: 'At most 15 simultaneous IMAP connections per account ("Too many simultaneous connections").' },
         grade: 'A',
+      },
+      {
+        // support.google.com/a/answer/14114704: "Users will not be able to turn IMAP on or off".
+        kind: 'imap-must-be-enabled',
+        text: {
+          ja: 'IMAP は常に有効です（オフにできません）。POP は Gmail のウェブ画面の 設定 ＞ メール転送と POP/IMAP ＞「POP を有効にする」でオンにする必要があります。',
+          en: 'IMAP is always on (it can no longer be switched off). POP must be switched on in Gmail on the web: Settings > Forwarding and POP/IMAP > Enable POP.',
+        },
+        grade: 'B',
       },
       {
         kind: 'other',
@@ -98,14 +131,15 @@ export const CATALOG: readonly ProviderEntry[] = [
       },
       url: 'https://support.google.com/accounts/answer/185833',
     },
-    source: 'ISPDB googlemail.com.xml (A); nodemailer services.json (A); facts.md §2.1, §3.1',
+    source: 'ISPDB googlemail.com.xml (A); nodemailer services.json (A); Google Workspace Help "Transition from less secure apps to OAuth" support.google.com/a/answer/14114704 (A, 14 Mar 2025, IMAP always on); POP switch from the Gmail settings screen (C)',
     lastChecked: CHECKED,
     grade: 'A',
   },
   {
     id: 'outlook-com',
     name: { ja: 'Outlook.com（Hotmail / Live / MSN）', en: 'Outlook.com (Hotmail / Live / MSN)' },
-    domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'outlook.jp', 'hotmail.co.jp', 'live.jp'],
+    // Microsoft's Japanese consumer domains included (ISPDB hotmail.com.xml lists live.co.jp and windowslive.com).
+    domains: ['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'outlook.jp', 'hotmail.co.jp', 'live.jp', 'live.co.jp', 'windowslive.com'],
     servers: [
       { protocol: 'imap', host: 'outlook.office365.com', port: 993, security: 'tls', grade: 'A' },
       { protocol: 'pop3', host: 'outlook.office365.com', port: 995, security: 'tls', grade: 'A' },
@@ -123,8 +157,17 @@ export const CATALOG: readonly ProviderEntry[] = [
         text: { ja: 'パスワード認証（基本認証）は 2024年9月16日に終了しました。', en: 'Password (Basic) authentication ended on 16 Sep 2024.' },
         grade: 'B',
       },
+      {
+        // Microsoft "POP, IMAP, and SMTP settings for Outlook.com": "POP & IMAP access is disabled by default".
+        kind: 'imap-must-be-enabled',
+        text: {
+          ja: 'POP と IMAP は最初はオフです。Outlook.com の 設定 ＞ メール ＞ 転送と IMAP で「デバイスとアプリで POP/IMAP を使用できるようにする」をオンにします。',
+          en: 'POP and IMAP are off until switched on: Outlook.com Settings > Mail > Forwarding and IMAP > "Let devices and apps use POP/IMAP".',
+        },
+        grade: 'B',
+      },
     ],
-    source: 'ISPDB hotmail.com.xml (A); Microsoft "POP, IMAP, and SMTP settings for Outlook.com" (A); facts.md §2.2, §3.1',
+    source: 'ISPDB hotmail.com.xml (A); Microsoft "POP, IMAP, and SMTP settings for Outlook.com" support.microsoft.com (B, read through a copy); "Modern authentication methods now needed" (A, 16 Sep 2024)',
     lastChecked: CHECKED,
     grade: 'A',
   },
@@ -143,8 +186,8 @@ export const CATALOG: readonly ProviderEntry[] = [
     usernameNote: { ja: 'サインイン名（UPN）。通常はメールアドレスと同じです。', en: 'The sign-in name (UPN), usually the e-mail address.' },
     auth: 'oauth-only',
     authNote: {
-      ja: 'IMAP/POP のパスワード認証（基本認証）は 2022年10月から廃止。送信の SMTP AUTH はテナント/メールボックスごとに有効化が必要で、パスワード方式も廃止予定です（日付は変動中）。',
-      en: 'IMAP/POP Basic auth was retired from Oct 2022. SMTP AUTH must be enabled per tenant/mailbox, and its Basic (password) form is being retired too (dates keep moving).',
+      ja: 'IMAP/POP のパスワード認証（基本認証）は 2022年10月から廃止。送信の SMTP AUTH はテナント/メールボックスごとに有効化が必要で、パスワード方式は 2026年12月末に既定で無効になります（管理者は再有効化可）。',
+      en: 'IMAP/POP Basic auth was retired from Oct 2022. SMTP AUTH must be enabled per tenant/mailbox; its Basic (password) form is off by default from the end of Dec 2026 (admins can switch it back on).',
     },
     restrictions: [
       {
@@ -158,13 +201,13 @@ export const CATALOG: readonly ProviderEntry[] = [
       {
         kind: 'service-ending',
         text: {
-          ja: 'SMTP AUTH のパスワード方式は廃止予定（2026年中に既定で無効、日付は変動）。拒否時の応答は「550 5.7.30」。',
-          en: 'Basic (password) SMTP AUTH is being retired (off by default during 2026; dates keep moving). Rejections read "550 5.7.30".',
+          ja: 'SMTP AUTH のパスワード方式は 2026年12月末に既存テナントで既定で無効（管理者は再有効化可）。2026年12月以降の新しいテナントでは最初から使えません。完全廃止の日付は未発表です。拒否時の応答は「550 5.7.30」。',
+          en: 'Basic (password) SMTP AUTH is off by default for existing tenants from the end of Dec 2026 (admins can switch it back on); tenants created after Dec 2026 do not have it; the final removal date is not announced. Rejections read "550 5.7.30".',
         },
-        grade: 'C',
+        grade: 'B',
       },
     ],
-    source: 'ISPDB office365.com.xml (A); Microsoft Learn "authenticated client SMTP submission" (A); facts.md §2.2, §3.1',
+    source: 'ISPDB office365.com.xml (A); Microsoft Learn "authenticated client SMTP submission" (A); Exchange Team Blog 27 Jan 2026 "SMTP AUTH Basic Authentication Deprecation Timeline" (B, as quoted in public projects)',
     lastChecked: CHECKED,
     grade: 'A',
   },
@@ -196,25 +239,29 @@ export const CATALOG: readonly ProviderEntry[] = [
     passwordHelp: {
       text: { ja: 'アカウントのセキュリティ ＞ アプリ パスワードを生成 で作成します。', en: 'Account security > Generate app password.' },
     },
-    source: 'ISPDB yahoo.com.xml (A); xenocept Yahoo setup guide (B); facts.md §2.3, §3.1',
+    source: 'ISPDB yahoo.com.xml (A); xenocept Yahoo setup guide (B)',
     lastChecked: CHECKED,
     grade: 'A',
   },
   {
     id: 'yahoo-japan',
     name: { ja: 'Yahoo!メール（Yahoo! JAPAN）', en: 'Yahoo! Mail (Yahoo! JAPAN)' },
-    domains: ['yahoo.co.jp', 'ymail.ne.jp'],
+    // yahoo.ne.jp = Y!mobile addresses hosted on Yahoo!メール (public configurations send through smtp.mail.yahoo.co.jp).
+    domains: ['yahoo.co.jp', 'ymail.ne.jp', 'yahoo.ne.jp'],
     servers: [
       { protocol: 'imap', host: 'imap.mail.yahoo.co.jp', port: 993, security: 'tls', grade: 'B' },
       { protocol: 'pop3', host: 'pop.mail.yahoo.co.jp', port: 995, security: 'tls', grade: 'A' },
       { protocol: 'smtp', host: 'smtp.mail.yahoo.co.jp', port: 465, security: 'tls', grade: 'A' },
     ],
     username: 'localpart',
-    usernameNote: { ja: 'Yahoo! JAPAN ID（アドレスの @ より前）。', en: 'The Yahoo! JAPAN ID (the part before the @).' },
+    usernameNote: {
+      ja: 'Yahoo! JAPAN ID、またはメールアドレス全体。@ymail.ne.jp・@yahoo.ne.jp では @ より前が ID と違うので、アドレス全体を入れます。',
+      en: 'The Yahoo! JAPAN ID or the whole address. For @ymail.ne.jp and @yahoo.ne.jp the part before the @ is not the ID: use the whole address.',
+    },
     auth: 'password',
     authNote: {
-      ja: 'Yahoo! JAPAN ID のパスワードを使います。ID にパスワードが設定されていない（パスワードなしログイン）とメールアプリからは使えません。アプリ用パスワードの有無は未確認です。',
-      en: 'Uses the Yahoo! JAPAN ID password. An ID without a password (password-less login) cannot be used from mail apps. Whether app passwords exist is unconfirmed.',
+      ja: 'いつもの Yahoo! JAPAN ID のパスワードを使います（アプリ用パスワードはありません）。ID にパスワードが設定されていない（パスワードなしログイン）とメールアプリからは使えません。',
+      en: 'Uses the normal Yahoo! JAPAN ID password (there are no app passwords). An ID without a password (password-less login) cannot be used from mail apps.',
     },
     restrictions: [
       {
@@ -246,15 +293,24 @@ export const CATALOG: readonly ProviderEntry[] = [
         text: { ja: '暗号化なしの SMTP（25/587）は 2021年1月19日に終了。465（SSL）を使います。', en: 'Unencrypted SMTP on 25/587 ended on 19 Jan 2021; use 465 (SSL).' },
         grade: 'C',
       },
+      {
+        kind: 'other',
+        text: {
+          ja: '新しい Outlook はメールを Microsoft のクラウド経由で受け取るため、「海外からのアクセス制限」がオンだと新しい Outlook だけつながらないことがあります。',
+          en: 'New Outlook fetches mail through Microsoft’s cloud, so with the overseas access restriction on, only new Outlook may fail.',
+        },
+        grade: 'C',
+      },
     ],
     passwordHelp: {
+      // security.yahoo.co.jp/guide/0012.html describes password-less login (why an ID must have a password),
+      // not checking or resetting the password, so it is named as such here instead of as the reset link.
       text: {
-        ja: 'Yahoo! JAPAN ID のパスワードを確認・再設定します（ログインとセキュリティ）。',
-        en: 'Check or reset the Yahoo! JAPAN ID password (login and security settings).',
+        ja: 'Yahoo! JAPAN ID の「ログインとセキュリティ」でパスワードを確認・再設定します。パスワードなしログインにしている ID は、先にパスワードを設定します（Yahoo! JAPAN の案内「パスワード無効設定」security.yahoo.co.jp/guide/0012.html）。',
+        en: 'Check or reset the password in the Yahoo! JAPAN ID’s login and security settings. An ID set to password-less login needs a password first (Yahoo! JAPAN guide on password-less login: security.yahoo.co.jp/guide/0012.html).',
       },
-      url: 'https://security.yahoo.co.jp/guide/0012.html',
     },
-    source: 'ISPDB yahoo.co.jp.xml (A, POP/SMTP); several public configs (B, IMAP); facts-corrections.md §5',
+    source: 'ISPDB yahoo.co.jp.xml (A, POP/SMTP, %EMAILLOCALPART%); several public configs (B, IMAP; C, full-address user name and yahoo.ne.jp); Yahoo! JAPAN 海外からのアクセス制限 (C)',
     lastChecked: CHECKED,
     grade: 'B',
   },
@@ -284,6 +340,15 @@ export const CATALOG: readonly ProviderEntry[] = [
         },
         grade: 'C',
       },
+      {
+        kind: 'other',
+        text: {
+          ja: 'ドコモの回線以外やほかの端末から使うには、ドコモメールの「dアカウント利用設定」を「利用する」にする必要がある可能性があります（未確認）。',
+          en: 'Using docomo mail off the docomo network or on other devices may also need ドコモメール’s 「dアカウント利用設定」 set to 利用する (unconfirmed).',
+        },
+        grade: 'U',
+      },
+      OP25B,
     ],
     passwordHelp: {
       text: {
@@ -292,7 +357,7 @@ export const CATALOG: readonly ProviderEntry[] = [
       },
       url: 'https://www.nttdocomo.co.jp/service/docomo_mail/security/index.html',
     },
-    source: 'docomo official security page (A, excerpt); Qiita citing docomo IMAP interface spec v4.3 (B); facts.md §3.2',
+    source: 'docomo official security page nttdocomo.co.jp/service/docomo_mail/security (A, excerpt); Qiita citing docomo IMAP interface spec v4.3 (B)',
     lastChecked: CHECKED,
     grade: 'B',
   },
@@ -348,8 +413,10 @@ export const CATALOG: readonly ProviderEntry[] = [
         },
         grade: 'B',
       },
+      { kind: 'no-pop', text: { ja: 'POP はありません（IMAP のみ）。', en: 'No POP access (IMAP only).' }, grade: 'C' },
+      OP25B,
     ],
-    source: 'two independent working configurations (B, IMAP host and user form); one config (C, SMTP); facts-corrections.md §1. No KDDI manual found.',
+    source: 'two independent working configurations (B, IMAP host and user form); one config (C, SMTP); no POP documented anywhere (C). No KDDI manual found.',
     lastChecked: CHECKED,
     grade: 'C',
   },
@@ -385,12 +452,13 @@ export const CATALOG: readonly ProviderEntry[] = [
         grade: 'C',
       },
       { kind: 'no-pop', text: { ja: 'POP の案内はありません（IMAP のみ）。', en: 'No POP server is documented (IMAP only).' }, grade: 'C' },
+      OP25B,
     ],
     passwordHelp: {
       text: { ja: 'My SoftBank で Eメール(i) のパスワードを再設定し、端末に入れ直します。', en: 'Reset the Eメール(i) password in My SoftBank, then re-enter it on the device.' },
       url: 'https://www.softbank.jp/support/faq/view/10634',
     },
-    source: 'ISPDB i.softbank.jp.xml (A); SoftBank FAQ 10634 (A, password); several public configs (B); facts-corrections.md §4',
+    source: 'ISPDB i.softbank.jp.xml (A); SoftBank FAQ softbank.jp/support/faq/view/10634 (A, password); several public configs (B)',
     lastChecked: CHECKED,
     grade: 'A',
   },
@@ -409,7 +477,7 @@ export const CATALOG: readonly ProviderEntry[] = [
     username: 'localpart',
     auth: 'password',
     restrictions: [],
-    source: 'ISPDB mopera.net.xml (A); facts.md §3.2',
+    source: 'ISPDB mopera.net.xml (A; SMTP "password-encrypted" = CRAM-MD5)',
     lastChecked: CHECKED,
     grade: 'A',
   },
@@ -424,17 +492,22 @@ export const CATALOG: readonly ProviderEntry[] = [
     ],
     username: 'email',
     auth: 'password',
+    authNote: {
+      ja: 'メールパスワード（会員登録証に記載。OCN ID のログイン用パスワードや接続用のパスワードとは別）を使います。',
+      en: 'Uses the mail password (メールパスワード, on the registration sheet), not the OCN ID login password or the connection password.',
+    },
     restrictions: [
       {
         kind: 'other',
         text: {
-          ja: 'SSL は「新OCNメール」のアカウント（2010年11月25日以降）で使えます。古い設定のままのメールソフトは推奨ポート・暗号化の変更後に動かなくなることがあります。',
-          en: 'SSL works for "new OCN mail" accounts (from 25 Nov 2010); clients left on old settings can break after OCN changed recommended ports/encryption.',
+          ja: 'OCN メールの SSL は、2009年11月24日以降に作成・変更したアドレスと、新しい「OCNメール」へ移行したアドレスで使えます。古い設定（受信 110／送信 25・587 で暗号化なし）のままなら、受信 995・送信 465 の SSL 設定に直してください。',
+          en: 'OCN mail SSL works for addresses created or changed on or after 24 Nov 2009 and for addresses moved to the new OCN mail. On the old settings (incoming 110, outgoing 25/587 without encryption), switch to SSL on 995 (incoming) and 465 (outgoing).',
         },
-        grade: 'C',
+        grade: 'A',
       },
+      OP25B,
     ],
-    source: 'ISPDB ocn.ne.jp.xml (A, POP/SMTP); several public tables (B, IMAP); OCN announcement 2010-11-25 (A); facts.md §3.3',
+    source: 'ISPDB ocn.ne.jp.xml (A, POP/SMTP); several public tables (B, IMAP); OCN notice ocn.ne.jp/info/announce/2010/11/25_2.html (A, SSL conditions); OCN guide on the メールパスワード (C)',
     lastChecked: CHECKED,
     grade: 'A',
   },
@@ -459,8 +532,9 @@ export const CATALOG: readonly ProviderEntry[] = [
         },
         grade: 'A',
       },
+      OP25B,
     ],
-    source: 'BIGLOBE FAQ 12413 and 20845 (A); ISPDB biglobe.ne.jp.xml (A, SMTP); public tables (B, IMAP); facts.md §3.3',
+    source: 'BIGLOBE FAQ 12413 and 20845 (A); ISPDB biglobe.ne.jp.xml (A, SMTP); public tables (B, IMAP)',
     lastChecked: CHECKED,
     grade: 'A',
   },
@@ -481,9 +555,14 @@ export const CATALOG: readonly ProviderEntry[] = [
       { protocol: 'smtp', host: 'mail.so-net.ne.jp', port: 587, security: 'starttls', grade: 'B' },
     ],
     username: 'email',
-    usernameNote: { ja: 'ユーザー名の形式は未確認です（メールアドレス全体と仮定）。', en: 'User-name form is unconfirmed (assumed to be the full address).' },
+    usernameNote: { ja: 'メールアドレス全体（公開されている設定例による）。', en: 'The full address (as in public working configurations).' },
     auth: 'password',
+    authNote: {
+      ja: 'メールパスワード（会員登録証に記載。So-net のログイン用パスワードとは別）を使います。',
+      en: 'Uses the mail password (メールパスワード on the registration sheet), not the So-net login password.',
+    },
     restrictions: [
+      OP25B,
       {
         kind: 'imap-must-be-enabled',
         text: { ja: 'IMAP は別契約の「IMAPサービス」が必要です。', en: 'IMAP needs the separate "IMAP service" subscription.' },
@@ -495,23 +574,36 @@ export const CATALOG: readonly ProviderEntry[] = [
         grade: 'B',
       },
     ],
-    source: 'several public configs (B); NURO/So-net official page nuro.jp/hikari/option/mail/imap (B, excerpt); facts-corrections.md §3',
+    source: 'several public configs (B; C for the full-address user name); NURO/So-net official page nuro.jp/hikari/option/mail/imap (B, excerpt)',
     lastChecked: CHECKED,
     grade: 'B',
   },
   {
     id: 'nifty',
     name: { ja: '@nifty', en: '@nifty' },
-    domains: ['nifty.com'],
+    // nifty.ne.jp / *.nifty.ne.jp = the old @nifty address form, infoweb.ne.jp = an old @nifty domain (practitioners' domain lists).
+    domains: ['nifty.com', 'nifty.ne.jp', '*.nifty.ne.jp', 'infoweb.ne.jp'],
     servers: [
       { protocol: 'imap', host: 'imap.nifty.com', port: 993, security: 'tls', grade: 'B' },
       { protocol: 'pop3', host: 'pop.nifty.com', port: 995, security: 'tls', grade: 'B' },
       { protocol: 'smtp', host: 'smtp.nifty.com', port: 465, security: 'tls', grade: 'B' },
-      { protocol: 'smtp', host: 'smtp.nifty.com', port: 587, security: 'starttls', grade: 'B' },
+      {
+        protocol: 'smtp',
+        host: 'smtp.nifty.com',
+        port: 587,
+        security: 'starttls',
+        grade: 'C',
+        note: { ja: '587 で STARTTLS が使えるかは未確認です。465（SSL）を先に使います。', en: 'Whether 587 offers STARTTLS is unconfirmed; use 465 (SSL) first.' },
+      },
     ],
     username: 'email',
     auth: 'password',
+    authNote: {
+      ja: 'メールパスワード（@nifty ID のログイン用パスワードとは別）を使います。',
+      en: 'Uses the mail password (メールパスワード), not the @nifty ID login password.',
+    },
     restrictions: [
+      OP25B,
       {
         kind: 'other',
         text: {
@@ -521,7 +613,7 @@ export const CATALOG: readonly ProviderEntry[] = [
         grade: 'B',
       },
     ],
-    source: 'thunderbird/autoconfig issue #177 and PR #188 citing mail.nifty.com/info/manual (B); several public configs (B); facts-corrections.md §3',
+    source: 'thunderbird/autoconfig issue #177 and PR #188 citing mail.nifty.com/info/manual (B; 587 listed there without TLS); several public configs (B); practitioners\' domain lists for the old domains (C)',
     lastChecked: CHECKED,
     grade: 'B',
   },
@@ -558,19 +650,19 @@ export const CATALOG: readonly ProviderEntry[] = [
         text: { ja: 'メールボックス 2GB、保存期間60日、1通20MBまで。', en: 'Mailbox 2 GB, 60-day retention, 20 MB per message.' },
         grade: 'A',
       },
-      {
-        kind: 'other',
-        text: { ja: '旧 J:COM ドメイン（@*.jcom.home.ne.jp など）の設定は未確認です。', en: 'Settings for older J:COM domains (e.g. @*.jcom.home.ne.jp) are unconfirmed.' },
-        grade: 'U',
-      },
+      OP25B,
     ],
-    source: 'J:COM support (A, excerpts): support.zaq.ne.jp ml_mailservice_summary, cs.zaq.ne.jp knowledge 000477643; facts.md §3.3',
+    source: 'J:COM support (A, excerpts): support.zaq.ne.jp ml_mailservice_summary, cs.zaq.ne.jp knowledge 000477643',
     lastChecked: CHECKED,
     grade: 'A',
   },
   {
     id: 'plala',
     name: { ja: 'ぷらら', en: 'plala' },
+    authNote: {
+      ja: 'メールパスワード（会員登録証に記載。ログイン用パスワードとは別）を使います。',
+      en: 'Uses the mail password (メールパスワード on the registration sheet), not the login password.',
+    },
     domains: ['plala.or.jp', '*.plala.or.jp'],
     servers: [
       { protocol: 'smtp', host: 'secure.plala.or.jp', port: 587, security: 'starttls', grade: 'B' },
@@ -621,8 +713,9 @@ export const CATALOG: readonly ProviderEntry[] = [
         },
         grade: 'C',
       },
+      OP25B,
     ],
-    source: 'gadget-s.info/140 quoting plala (B); sp.joymate.co.jp, pc-impulse.co.jp (B/C, service end); facts-corrections.md §2',
+    source: 'gadget-s.info/140 quoting plala (B); sp.joymate.co.jp, pc-impulse.co.jp (B/C, service end); public configurations naming the メールパスワード (C)',
     lastChecked: CHECKED,
     grade: 'C',
   },
@@ -652,9 +745,296 @@ export const CATALOG: readonly ProviderEntry[] = [
         },
         grade: 'U',
       },
+      OP25B,
     ],
-    source: 'two independent public configs (C); facts-corrections.md §3',
+    source: 'two independent public configs (C)',
     lastChecked: CHECKED,
+    grade: 'U',
+  },
+
+  // ---------- rental servers: the server's own name, not mail.<own domain> ----------
+  {
+    id: 'xserver',
+    name: { ja: 'エックスサーバー（Xserver / XServerビジネス）', en: 'Xserver (XServer Business)' },
+    // Initial domains; a customer's own domain is recognised by an MX or certificate name under xserver.jp.
+    domains: ['*.xsrv.jp'],
+    mxSuffixes: ['xserver.jp'],
+    hostSuffixes: ['xserver.jp'],
+    servers: [
+      { protocol: 'imap', host: '{server}', port: 993, security: 'tls', grade: 'B' },
+      { protocol: 'pop3', host: '{server}', port: 995, security: 'tls', grade: 'B' },
+      { protocol: 'smtp', host: '{server}', port: 465, security: 'tls', grade: 'B' },
+      { protocol: 'smtp', host: '{server}', port: 587, security: 'starttls', grade: 'B' },
+    ],
+    serverNote: {
+      ja: 'サーバー名は「sv」と番号の付いた名前（例: sv1234.xserver.jp）です。「サーバーアカウント設定完了のお知らせ」かサーバーパネルに書かれています。mail.（自分のドメイン）を入れると証明書の名前が合わずエラーになります。',
+      en: 'The server name is the numbered "sv" host (e.g. sv1234.xserver.jp), printed in the account set-up notice and the server panel. mail.<own domain> gives a certificate-name mismatch.',
+    },
+    username: 'email',
+    auth: 'password',
+    authNote: { ja: 'メールアカウントを作ったときに決めたパスワードです。', en: 'The password chosen when the mail account was created.' },
+    restrictions: [],
+    source: 'Xserver manual (mail software settings) as quoted by threedplus.co.jp 2025 and a published copy of the Xserver manual (B)',
+    lastChecked: CHECKED_2,
+    grade: 'B',
+  },
+  {
+    id: 'sakura',
+    name: { ja: 'さくらのレンタルサーバ / さくらのメールボックス', en: 'Sakura Rental Server / Sakura Mailbox' },
+    domains: ['*.sakura.ne.jp'],
+    mxSuffixes: ['sakura.ne.jp'],
+    hostSuffixes: ['sakura.ne.jp'],
+    // The initial domain (xxxx.sakura.ne.jp) is the server name, for own domains too.
+    domainIsServer: true,
+    servers: [
+      { protocol: 'imap', host: '{server}', port: 993, security: 'tls', grade: 'C' },
+      { protocol: 'smtp', host: '{server}', port: 587, security: 'starttls', grade: 'C' },
+      { protocol: 'smtp', host: '{server}', port: 465, security: 'tls', grade: 'C' },
+    ],
+    serverNote: {
+      ja: 'サーバー名は「初期ドメイン」（xxxx.sakura.ne.jp）です。独自ドメインでも初期ドメインを入れると証明書のエラーになりません。',
+      en: 'The server name is the initial domain (xxxx.sakura.ne.jp); use it for own domains too to avoid certificate errors.',
+    },
+    username: 'email',
+    auth: 'password',
+    restrictions: [],
+    source: 'public EmailSetup component with Sakura settings (C)',
+    lastChecked: CHECKED_2,
+    grade: 'C',
+  },
+  {
+    id: 'lolipop',
+    name: { ja: 'ロリポップ！（GMOペパボ）', en: 'Lolipop! (GMO Pepabo)' },
+    domains: ['*.lolipop.jp', '*.main.jp', '*.moo.jp', '*.sub.jp'],
+    mxSuffixes: ['lolipop.jp'],
+    hostSuffixes: ['lolipop.jp'],
+    servers: [
+      { protocol: 'imap', host: 'imap.lolipop.jp', port: 993, security: 'tls', grade: 'C' },
+      { protocol: 'pop3', host: 'pop3.lolipop.jp', port: 995, security: 'tls', grade: 'C' },
+      { protocol: 'smtp', host: 'smtp.lolipop.jp', port: 465, security: 'tls', grade: 'C' },
+    ],
+    username: 'email',
+    auth: 'password',
+    restrictions: [],
+    source: 'public code: an EmailSetup component and a provider table ("lolipop.jp": pop3.lolipop.jp 995) (C)',
+    lastChecked: CHECKED_2,
+    grade: 'C',
+  },
+  {
+    id: 'conoha',
+    name: { ja: 'ConoHa WING', en: 'ConoHa WING' },
+    domains: ['*.conoha.jp'],
+    mxSuffixes: ['conoha.ne.jp'],
+    hostSuffixes: ['conoha.ne.jp'],
+    servers: [
+      { protocol: 'imap', host: '{server}', port: 993, security: 'tls', grade: 'C' },
+      { protocol: 'smtp', host: '{server}', port: 587, security: 'starttls', grade: 'C' },
+    ],
+    serverNote: {
+      ja: 'サーバー名は ConoHa のコントロールパネルの「メール設定」に表示されるものを使います（表示の場所は未確認）。',
+      en: 'Use the server name shown in the ConoHa control panel’s mail settings (where exactly is unconfirmed).',
+    },
+    username: 'email',
+    auth: 'password',
+    restrictions: [],
+    source: 'one public component with ConoHa WING settings (C); the panel location is unverified (U)',
+    lastChecked: CHECKED_2,
+    grade: 'C',
+  },
+  {
+    id: 'heteml',
+    name: { ja: 'ヘテムル', en: 'heteml' },
+    domains: ['*.heteml.jp'],
+    hostSuffixes: ['heteml.jp'],
+    servers: [],
+    serverNote: {
+      ja: 'サーバー名はヘテムルのコントロールパネルで確認します（メールドクターでは未確認）。',
+      en: 'Check the server name in heteml’s control panel (not confirmed by Mail Doctor).',
+    },
+    username: 'email',
+    auth: 'password',
+    restrictions: [],
+    source: 'initial domain from practitioners\' lists (C); servers not checked (U)',
+    lastChecked: CHECKED_2,
+    grade: 'U',
+  },
+  {
+    id: 'mixhost',
+    name: { ja: 'mixhost', en: 'mixhost' },
+    domains: ['*.mixh.jp'],
+    hostSuffixes: ['mixh.jp'],
+    servers: [],
+    serverNote: {
+      ja: 'サーバー名は mixhost の管理画面で確認します（メールドクターでは未確認）。',
+      en: 'Check the server name in mixhost’s control panel (not confirmed by Mail Doctor).',
+    },
+    username: 'email',
+    auth: 'password',
+    restrictions: [],
+    source: 'initial domain from practitioners\' lists (C); servers not checked (U)',
+    lastChecked: CHECKED_2,
+    grade: 'U',
+  },
+  {
+    id: 'kagoya',
+    name: { ja: 'KAGOYA', en: 'KAGOYA' },
+    domains: ['*.kagoya.ne.jp'],
+    hostSuffixes: ['kagoya.ne.jp'],
+    servers: [],
+    serverNote: {
+      ja: 'サーバー名は KAGOYA の管理画面で確認します（メールドクターでは未確認）。',
+      en: 'Check the server name in KAGOYA’s control panel (not confirmed by Mail Doctor).',
+    },
+    username: 'email',
+    auth: 'password',
+    restrictions: [],
+    source: 'initial domain from practitioners\' lists (C); servers not checked (U)',
+    lastChecked: CHECKED_2,
+    grade: 'U',
+  },
+
+  // ---------- ISPs and brands ----------
+  {
+    id: 'au-one-net',
+    name: { ja: 'au one net（DION）', en: 'au one net (DION)' },
+    domains: ['*.auone-net.jp', '*.dion.ne.jp'],
+    servers: [
+      {
+        protocol: 'pop3',
+        host: 'pop.{domain}',
+        port: 110,
+        security: 'none',
+        grade: 'C',
+        note: { ja: 'ホスト名の形は公式（A）ですが、POP のポートと暗号化は未確認です。', en: 'The host pattern is official (A); the POP port and encryption are unconfirmed.' },
+      },
+      { protocol: 'smtp', host: 'msa.{domain}', port: 465, security: 'tls', grade: 'A' },
+      { protocol: 'smtp', host: 'msa.{domain}', port: 587, security: 'starttls', grade: 'B' },
+    ],
+    username: 'email',
+    usernameNote: { ja: 'ユーザー名の形式は未確認です（メールアドレス全体と仮定）。', en: 'User-name form is unconfirmed (assumed to be the full address).' },
+    auth: 'password',
+    restrictions: [
+      OP25B,
+      {
+        kind: 'other',
+        text: {
+          ja: '独自ドメインでは受信 pop.（ドメイン）、送信 msa-org.dion.ne.jp を使います。',
+          en: 'With an own domain: incoming pop.<domain>, outgoing msa-org.dion.ne.jp.',
+        },
+        grade: 'A',
+      },
+    ],
+    source: 'au.com/support/service/internet/security/anti-spam/submission-port (A, excerpt: pop./msa. pattern, 465/587 with SMTP AUTH)',
+    lastChecked: CHECKED_2,
+    grade: 'B',
+  },
+  {
+    id: 'yahoo-bb',
+    name: { ja: 'Yahoo! BB（SoftBank 光）', en: 'Yahoo! BB (SoftBank Hikari)' },
+    domains: ['ybb.ne.jp'],
+    servers: [
+      { protocol: 'pop3', host: 'ybbpop.mail.yahoo.co.jp', port: 995, security: 'tls', grade: 'A' },
+      { protocol: 'smtp', host: 'ybbsmtp.mail.yahoo.co.jp', port: 465, security: 'tls', grade: 'A' },
+    ],
+    username: 'localpart',
+    auth: 'password',
+    restrictions: [OP25B],
+    source: 'ISPDB ybb.ne.jp.xml (A, an old entry)',
+    lastChecked: CHECKED_2,
+    grade: 'B',
+  },
+  {
+    id: 'jcom-legacy',
+    name: { ja: 'J:COM（旧ドメイン・ケーブル局）', en: 'J:COM (older domains, cable stations)' },
+    domains: ['jcom.home.ne.jp', '*.jcom.home.ne.jp', '*.zaq.ne.jp'],
+    servers: [],
+    serverNote: {
+      ja: 'このアドレスのサーバー設定は、加入しているケーブル局によって違います。契約書類か、ケーブル局の案内で確認してください。',
+      en: 'Server settings for this address depend on the cable station: check the contract papers or the station’s guide.',
+    },
+    username: 'email',
+    auth: 'password',
+    restrictions: [OP25B],
+    source: 'J:COM support says @jcom.zaq.ne.jp is the current format (A, excerpt); older domains from practitioners\' lists (C); their servers unconfirmed (U)',
+    lastChecked: CHECKED_2,
+    grade: 'U',
+  },
+  {
+    id: 'zoho',
+    name: { ja: 'Zoho Mail', en: 'Zoho Mail' },
+    domains: ['zoho.jp'],
+    mxSuffixes: ['zoho.jp'],
+    servers: [
+      { protocol: 'imap', host: 'imap.zoho.jp', port: 993, security: 'tls', grade: 'A' },
+      { protocol: 'pop3', host: 'pop.zoho.jp', port: 995, security: 'tls', grade: 'A' },
+      { protocol: 'smtp', host: 'smtp.zoho.jp', port: 465, security: 'tls', grade: 'A' },
+      { protocol: 'smtp', host: 'smtp.zoho.jp', port: 587, security: 'starttls', grade: 'A' },
+    ],
+    username: 'email',
+    auth: 'password',
+    authNote: {
+      ja: '2段階認証を使っている場合は、Zoho で作るアプリ用パスワードが必要になることがあります（未確認）。',
+      en: 'With two-factor authentication on, an app-specific password made in Zoho may be needed (unconfirmed).',
+    },
+    restrictions: [],
+    source: 'ISPDB zoho.jp (A); custom-domain MX under zoho.jp (C)',
+    lastChecked: CHECKED_2,
+    grade: 'A',
+  },
+
+  // ---------- addresses that are not mailboxes a mail app can use ----------
+  {
+    id: 'softbank-mms',
+    name: { ja: 'ソフトバンク S!メール（MMS）', en: 'SoftBank S!メール (MMS)' },
+    domains: ['softbank.ne.jp'],
+    servers: [],
+    username: 'email',
+    auth: 'password',
+    restrictions: [
+      notAppMailbox(
+        '@softbank.ne.jp は S!メール（MMS）のアドレスで、メールアプリには設定できません（iPhone ではメッセージアプリで使います）。メールアプリで使うなら @i.softbank.jp の Eメール(i) を設定します。',
+        '@softbank.ne.jp is S!メール (MMS): it cannot be set up in a mail app (on iPhone it lives in Messages). For a mail app, use the @i.softbank.jp Eメール(i) address.',
+        'B',
+      ),
+    ],
+    source: 'SoftBank partner technical page on S!メール/MMS servers (B); ISPDB i.softbank.jp.xml for the Eメール(i) alternative (A)',
+    lastChecked: CHECKED_2,
+    grade: 'B',
+  },
+  {
+    id: 'ymobile-mms',
+    name: { ja: 'Y!mobile MMS', en: 'Y!mobile MMS' },
+    domains: ['ymobile.ne.jp'],
+    servers: [],
+    username: 'email',
+    auth: 'password',
+    restrictions: [
+      notAppMailbox(
+        '@ymobile.ne.jp は MMS のアドレスで、メールアプリには設定できません。Y!mobile のメールをメールアプリで使うなら、Yahoo!メールの @yahoo.ne.jp を設定します。',
+        '@ymobile.ne.jp is an MMS address: it cannot be set up in a mail app. For a mail app, use the Yahoo! Mail @yahoo.ne.jp address.',
+        'B',
+      ),
+    ],
+    source: 'SoftBank partner technical page (MMS, B); public configurations of @yahoo.ne.jp on Yahoo! JAPAN servers (C)',
+    lastChecked: CHECKED_2,
+    grade: 'B',
+  },
+  {
+    id: 'rakuten-mail',
+    name: { ja: '楽天モバイル 楽メール', en: 'Rakuten Mobile 楽メール' },
+    domains: ['rakumail.jp'],
+    servers: [],
+    username: 'email',
+    auth: 'password',
+    restrictions: [
+      notAppMailbox(
+        '楽メール（@rakumail.jp）は、楽天モバイルの専用アプリで使うメールと考えられます。ほかのメールアプリに設定できるという確かな情報はありません（未確認）。',
+        '楽メール (@rakumail.jp) appears to be usable only in Rakuten Mobile’s own app; there is no confirmed way to set it up in other mail apps (unconfirmed).',
+        'U',
+      ),
+    ],
+    source: 'no public IMAP/SMTP settings found (U)',
+    lastChecked: CHECKED_2,
     grade: 'U',
   },
 ];
@@ -711,6 +1091,25 @@ export function providerForMx(mxHost: string): ProviderEntry | undefined {
     }
   }
   return best?.p;
+}
+
+/** An address a mail app cannot use at all (S!メール, MMS, 楽メール): the catalog says so instead of offering servers. */
+export function isNotAppMailbox(p: ProviderEntry): boolean {
+  return p.restrictions.some((r) => r.kind === 'not-app-mailbox');
+}
+
+/**
+ * A catalog server's host for one address: "{domain}" becomes the address's
+ * domain; "{server}" the hosting server's own name (the MX host that
+ * identified the provider, else the domain when the entry says the domain is
+ * the server). Undefined when nobody knows it (Xserver's sv number offline).
+ */
+export function expandServerHost(p: ProviderEntry, s: ProviderServer, domain: string, mxHost?: string): string | undefined {
+  if (s.host.includes('{server}')) {
+    const server = mxHost ?? (p.domainIsServer && providerForDomain(domain) === p ? domain : undefined);
+    return server ? s.host.replace('{server}', server) : undefined;
+  }
+  return s.host.replace('{domain}', domain);
 }
 
 /** The catalog's servers for one protocol, in the listed (preferred) order. */

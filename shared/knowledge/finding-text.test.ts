@@ -218,6 +218,27 @@ describe('provider restrictions as notes', () => {
   });
 });
 
+describe('certificate-name mismatch at a rental server', () => {
+  const cert = (names: string[]) => ({ subject: `CN=${names[0]}`, subjectAltNames: names.map((n) => `DNS:${n}`), issuer: 'CN=Example CA', validFrom: '2026-01-01', validTo: '2027-01-01', fingerprint256: 'AA', selfSigned: false, chain: [] });
+
+  it('names the hosting server from its certificate instead of generic advice', () => {
+    const f = finding('TLS_CERT_HOSTNAME_MISMATCH', { host: 'mail.myshop.jp', evidence: { cert: cert(['sv1234.xserver.jp']) } });
+    const text = explainFinding(f, { device: 'iphone', lang: 'ja' }).steps.map((s) => s.text).join('\n');
+    expect(text).toContain('sv1234.xserver.jp');
+    expect(text).toContain('「sv」');
+  });
+
+  it('a wildcard certificate of a host with fixed servers gives that server', () => {
+    const f = finding('TLS_CERT_HOSTNAME_MISMATCH', { host: 'mail.myshop.jp', evidence: { cert: cert(['*.lolipop.jp']) } });
+    expect(explainFinding(f, { device: 'iphone', lang: 'en' }).steps.map((s) => s.text).join('\n')).toContain('imap.lolipop.jp');
+  });
+
+  it('an unknown certificate keeps the general advice', () => {
+    const f = finding('TLS_CERT_HOSTNAME_MISMATCH', { host: 'mail.myshop.jp', evidence: { cert: cert(['*.hosting.example']) } });
+    expect(explainFinding(f, { device: 'iphone', lang: 'ja' }).steps.map((s) => s.text).join('\n')).toContain('正式なサーバー名');
+  });
+});
+
 describe('evidence', () => {
   it('shows the server, the reply and certificate fields', () => {
     const f = finding('TLS_CERT_HOSTNAME_MISMATCH', {

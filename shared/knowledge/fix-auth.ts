@@ -138,6 +138,20 @@ export function passwordExplanation(provider: ProviderEntry | undefined, lang: L
     case 'jcom':
     case 'plala':
     case 'eo':
+    case 'xserver':
+    case 'sakura':
+    case 'lolipop':
+    case 'conoha':
+    case 'heteml':
+    case 'mixhost':
+    case 'kagoya':
+    case 'au-one-net':
+    case 'yahoo-bb':
+    case 'jcom-legacy':
+    case 'zoho':
+    case 'softbank-mms':
+    case 'ymobile-mms':
+    case 'rakuten-mail':
       return provider.authNote ? pick(provider.authNote, lang) : undefined;
     default:
       return assertNever(provider.id, 'provider id');

@@ -29,6 +29,9 @@ export function restrictionApplies(r: ProviderRestriction, f: Finding): boolean 
       return stage === 'tls';
     case 'service-ending':
       return f.severity === 'error' && (stage === 'auth' || stage === 'dns' || stage === 'tcp' || stage === 'server');
+    case 'not-app-mailbox':
+      // Nothing a mail app does can work: the note belongs under every failure.
+      return f.severity === 'error';
     case 'other':
       return false;
     default:

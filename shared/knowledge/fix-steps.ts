@@ -11,6 +11,7 @@ import { STANDARD_PORTS, type Protocol, type Security } from '../models/account'
 import type { Device, Lang, Localized } from '../models/device';
 import type { Finding } from '../models/probe';
 import { assertNever } from '../result';
+import { providerForHost } from './catalog';
 import type { ProviderEntry } from './catalog-types';
 import { fieldLabel } from './device-labels';
 import { resolvePath, type Place } from './device-paths';
@@ -160,10 +161,31 @@ export function dedupeSteps(steps: FixStep[]): FixStep[] {
 }
 
 /** The right host name where the catalog knows it, else the advice; then the first network check. */
-function hostFixOrAdvice(finding: Finding, ctx: FixContext, advice: Localized): FixStep[] {
+/**
+ * The server's own name from the certificate it sent, when that certificate
+ * belongs to a catalog hosting provider (a host under its hostSuffixes):
+ * an exact name is the host to use; a wildcard gives the provider's fixed server, if it has one.
+ */
+function certServerName(finding: Finding): { host: string; provider: ProviderEntry } | undefined {
+  const cert = finding.evidence?.cert;
+  const names = [...(cert?.subjectAltNames ?? []), cert?.subject ?? '']
+    .map((n) => n.replace(/^DNS:/i, '').replace(/^.*CN=/, '').trim().toLowerCase())
+    .filter(Boolean);
+  for (const n of names) {
+    const exact = !n.startsWith('*.');
+    const p = providerForHost(exact ? n : n.slice(2));
+    if (!p?.hostSuffixes?.some((s) => n === s || n.endsWith('.' + s))) continue;
+    if (exact) return { host: n, provider: p };
+    const fixed = p.servers.find((s) => s.protocol === (finding.protocol ?? 'imap') && !s.host.includes('{'));
+    return fixed ? { host: fixed.host, provider: p } : undefined;
+  }
+  return undefined;
+}
+
+function hostFixOrAdvice(finding: Finding, ctx: FixContext, advice: Localized, known?: PartialServerSettings): FixStep[] {
   const { device, lang, provider } = ctx;
   const protocol = finding.protocol ?? 'imap';
-  const target = targetSettings(finding, provider);
+  const target = known ?? targetSettings(finding, provider);
   const steps: FixStep[] =
     target?.host && target.host.toLowerCase() !== (finding.host ?? '').toLowerCase()
       ? serverSettingSteps(device, protocol, target, lang, ['host'])
@@ -231,12 +253,17 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
       return settingsOrAdvice(finding, ctx, finding.port !== undefined ? { port: finding.port, security: 'tls' } : standardFor(protocol, 'tls'), ['port', 'security']);
     case 'STARTTLS_NOT_OFFERED':
       return settingsOrAdvice(finding, ctx, standardFor(protocol, 'tls'), ['port', 'security']);
-    case 'TLS_CERT_HOSTNAME_MISMATCH':
-      return hostFixOrAdvice(
+    case 'TLS_CERT_HOSTNAME_MISMATCH': {
+      // A rental server's certificate names the hosting server (sv1234.xserver.jp): that is the host to use.
+      const certHost = ctx.provider || finding.fix ? undefined : certServerName(finding);
+      const steps = hostFixOrAdvice(
         finding,
         ctx,
         L('サーバー名には、自分のドメイン名ではなく、プロバイダーが案内する正式なサーバー名を入れます。', 'Use the provider’s official server name, not your own domain name.'),
+        certHost ? { host: certHost.host } : undefined,
       );
+      return certHost?.provider.serverNote ? [...steps, plain(certHost.provider.serverNote, lang)] : steps;
+    }
     case 'TLS_CERT_EXPIRED':
       return [
         dateTimeStep(device, lang),

@@ -25,6 +25,7 @@ beforeAll(async () => {
       ],
       'shop.test': [{ exchange: 'mx1.hoster.test', priority: 10 }],
       'self.test': [{ exchange: 'mail.self.test', priority: 10 }],
+      'rental.test': [{ exchange: 'sv1234.xserver.jp', priority: 10 }],
     },
     srv: {
       '_imaps._tcp.srv.test': [{ target: 'mail.srv.test', port: 993 }],
@@ -90,10 +91,9 @@ describe('discover', () => {
     expect(r.best.imap!.usernameValue).toBe('Taro.Yamada@gmail.com');
     expect(r.tried.map((t) => t.source)).toEqual(['catalog', 'autoconfig', 'autoconfig-wellknown', 'ispdb', 'mx', 'srv', 'guess']);
     expect(triedOf(r, 'ispdb')).toContain('404');
-    expect(r.candidates.some((c) => c.source === 'guess' && c.trust === 'unconfirmed')).toBe(true);
-    // Best first: every catalog candidate comes before every guess.
-    const firstGuess = r.candidates.findIndex((c) => c.source === 'guess');
-    expect(r.candidates.slice(firstGuess).every((c) => c.source === 'guess')).toBe(true);
+    // The catalog knows Gmail's servers: no conventional guesses beside them.
+    expect(r.candidates.some((c) => c.source === 'guess')).toBe(false);
+    expect(triedOf(r, 'guess')).toContain('not offered');
   });
 
   it('reads the domain’s autoconfig XML over HTTPS (trusted), placeholders filled', async () => {
@@ -256,10 +256,19 @@ describe('discover', () => {
     expect(dns.queries.length).toBe(queries);
   });
 
+  it('a rental server found through MX offers the hosting server’s own name, not mail.<own domain>', async () => {
+    const r = await run('info@rental.test');
+    expect(r.providerId).toBe('xserver');
+    expect(r.best.imap).toMatchObject({ source: 'mx', trust: 'trusted', host: 'sv1234.xserver.jp', port: 993, usernameValue: 'info@rental.test' });
+    expect(r.best.smtp).toMatchObject({ host: 'sv1234.xserver.jp', port: 465 });
+    expect(r.candidates.some((c) => c.source === 'guess')).toBe(false);
+  });
+
   it('gives no guessed POP server to a provider without POP, and per-server user names', async () => {
     const r = await discover({ email: 'Taro@iCloud.com', offline: true });
     expect(r.best.pop3).toBeUndefined();
-    expect(r.candidates.some((c) => c.protocol === 'pop3' && c.source === 'guess')).toBe(true);
+    // A catalog provider gets no guesses at all, so no guessed POP either.
+    expect(r.candidates.some((c) => c.source === 'guess')).toBe(false);
     expect(r.best.imap).toMatchObject({ username: 'localpart', usernameValue: 'Taro' });
     expect(r.best.smtp).toMatchObject({ username: 'email', usernameValue: 'Taro@icloud.com' });
   });

@@ -49,7 +49,8 @@ export async function discover(req: DiscoverRequest, deps: DiscoverDeps = {}): P
     ...(resolver && req.dnsServer ? { lookup: resolverLookup(resolver) } : {}),
   };
 
-  const immediate: SourceResult[] = [fromCatalog(addr), fromGuesses(addr)];
+  const catalog = fromCatalog(addr);
+  const immediate: SourceResult[] = [catalog, fromGuesses(addr)];
   const network: Array<{ source: DiscoverySource; run: () => Promise<SourceResult> }> = [];
   if (resolver) {
     network.push(
@@ -94,11 +95,16 @@ export async function discover(req: DiscoverRequest, deps: DiscoverDeps = {}): P
     ? (['autoconfig', 'autoconfig-wellknown', 'ispdb', 'mx', 'srv'] as const).map((source) => ({ source, candidates: [], outcome: 'skipped (offline)' }))
     : [];
 
-  const all = [...immediate, ...results, ...skipped].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
+  const providerId = catalog.providerId ?? results.find((r) => r.source === 'mx')?.providerId;
+  const provider = providerId ? getProvider(providerId) : undefined;
+  // A catalog provider's servers are known: conventional guesses beside them would only offer hosts that
+  // do not exist (imap.<domain>) or carry the wrong certificate (mail.<own domain> at a rental server).
+  const withoutGuesses = (r: SourceResult): SourceResult =>
+    provider && r.source === 'guess' ? { source: 'guess', candidates: [], outcome: `not offered: ${provider.name.en} is in the catalog` } : r;
+  const all = [...immediate, ...results, ...skipped].map(withoutGuesses).sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source]);
   const candidates = rank(dedupe(all.flatMap((r) => r.candidates)));
-  const providerId = all.find((r) => r.source === 'catalog')?.providerId ?? all.find((r) => r.source === 'mx')?.providerId;
   // A provider known to have no POP (iCloud, docomo, SoftBank) must not get a guessed POP server as "best".
-  const noPop = providerId ? (getProvider(providerId)?.restrictions.some((x) => x.kind === 'no-pop') ?? false) : false;
+  const noPop = provider?.restrictions.some((x) => x.kind === 'no-pop') ?? false;
   return {
     email: addr.email,
     domain: addr.domain,

@@ -4,7 +4,7 @@
  * others; discover.ts runs them in parallel and ranks what comes back.
  */
 import type { Resolver } from 'node:dns/promises';
-import { providerForDomain, providerForMx } from '../../../shared/knowledge/catalog';
+import { expandServerHost, isNotAppMailbox, providerForDomain, providerForMx } from '../../../shared/knowledge/catalog';
 import { checkAsciiDomain } from '../../../shared/knowledge/idn';
 import type { ProviderEntry } from '../../../shared/knowledge/catalog-types';
 import type { Protocol, Security } from '../../../shared/models/account';
@@ -44,15 +44,22 @@ function usernameValue(form: ProviderEntry['username'] | undefined, addr: Parsed
   return undefined;
 }
 
-export function catalogCandidates(p: ProviderEntry, addr: ParsedAddress, source: DiscoverySource, trust: Trust): DiscoveryCandidate[] {
-  return p.servers.map((s) => {
+/**
+ * The catalog's servers for this address. A rental server's "{server}" is the
+ * MX host that identified it (or the initial domain itself for さくら); when
+ * it is unknown the server is left out, never replaced by a guess.
+ */
+export function catalogCandidates(p: ProviderEntry, addr: ParsedAddress, source: DiscoverySource, trust: Trust, mxHost?: string): DiscoveryCandidate[] {
+  return p.servers.flatMap((s) => {
+    const host = expandServerHost(p, s, addr.asciiDomain, mxHost);
+    if (!host) return [];
     const form = s.username ?? p.username;
     const user = usernameValue(form, addr);
     return {
       source,
       trust,
       protocol: s.protocol,
-      host: s.host,
+      host,
       port: s.port,
       security: s.security,
       username: form,
@@ -67,10 +74,14 @@ export function catalogCandidates(p: ProviderEntry, addr: ParsedAddress, source:
 export function fromCatalog(addr: ParsedAddress): SourceResult {
   const p = providerForDomain(addr.asciiDomain) ?? providerForDomain(addr.domain);
   if (!p) return { source: 'catalog', candidates: [], outcome: 'domain not in the catalog' };
+  if (isNotAppMailbox(p)) return { source: 'catalog', candidates: [], outcome: `${p.name.en}: not a mailbox a mail app can use`, providerId: p.id };
+  const candidates = catalogCandidates(p, addr, 'catalog', 'trusted');
+  const missing = p.servers.length - candidates.length;
+  const where = missing > 0 || p.servers.length === 0 ? `; server name from the provider (${p.serverNote?.en ?? 'not known'})` : '';
   return {
     source: 'catalog',
-    candidates: catalogCandidates(p, addr, 'catalog', 'trusted'),
-    outcome: `${p.name.en} (${p.servers.length} servers, grade ${p.grade})`,
+    candidates,
+    outcome: `${p.name.en} (${candidates.length} servers, grade ${p.grade})${where}`,
     providerId: p.id,
   };
 }
@@ -166,7 +177,8 @@ export async function fromMx(
   if (hosts.length === 0) return { source: 'mx', candidates: [], outcome: 'no MX records' };
   for (const h of hosts) {
     const p = providerForMx(h);
-    if (p) return { source: 'mx', candidates: catalogCandidates(p, addr, 'mx', 'trusted'), outcome: `MX ${h} → ${p.name.en}`, providerId: p.id };
+    // A rental server's MX host is the hosting server itself: its own name is the one on its certificate.
+    if (p) return { source: 'mx', candidates: catalogCandidates(p, addr, 'mx', 'trusted', h), outcome: `MX ${h} → ${p.name.en}`, providerId: p.id };
   }
   const base = mxBaseDomain(hosts[0]!);
   if (base === addr.asciiDomain) return { source: 'mx', candidates: [], outcome: `MX ${hosts[0]} is the domain itself: no hosting provider to look up` };
