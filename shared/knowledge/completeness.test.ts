@@ -17,7 +17,7 @@ import { fixSteps } from './fix-steps';
 import type { Finding } from '../models/probe';
 
 const finding = (code: (typeof FINDING_CODES)[number]): Finding =>
-  ({ code, severity: FINDING_META[code].severity, protocol: 'imap', host: 'mail.example.jp', port: 993, message: '' }) as unknown as Finding;
+  ({ code, severity: FINDING_META[code].severity, protocol: 'imap', host: 'mail.example.jp', port: 993, message: '', evidence: {} }) as unknown as Finding;
 
 describe('every finding code is complete', () => {
   it.each([...FINDING_CODES])('%s has a title in both languages and steps on every device', (code) => {
