@@ -128,7 +128,7 @@ function catalogMarkdown(): string {
 
 Generated from \`shared/knowledge/catalog.ts\` (the source of truth; this page is its human copy).
 Do not edit by hand: \`UPDATE_DOCS=1 npx vitest run shared/knowledge/catalog.test.ts\` rewrites it, and the same test fails when it is out of date.
-Every value carries a confidence grade, as in the team's fact sheet:
+Every value carries a confidence grade:
 
 | Grade | Meaning |
 |---|---|

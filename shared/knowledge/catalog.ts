@@ -1,5 +1,5 @@
 /**
- * The provider catalog (issue 4 §1): known mail providers, their servers and
+ * The provider catalog: known mail providers, their servers and
  * the rules that trip customers up.
  *
  * Every entry names its sources in `source` (providers' pages, Thunderbird's
