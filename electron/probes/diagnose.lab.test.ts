@@ -193,20 +193,26 @@ describe.skipIf(!lab)(`diagnose against the real-server lab${lab ? (full ? '' : 
     real("LOGIN_UNANSWERED from real Dovecot's deliberate delay of a wrong password (auth_failure_delay, 2 s) when the budget is shorter", async () => {
       // The budget must end inside Dovecot's 2 s delay: after the pre-login stages (slow on a loaded
       // machine), before the refusal. Each protocol is judged on a run where its credentials went out.
-      const seen = new Map<string, FindingCode[]>();
-      for (const timeoutMs of [1800, 1900, 1950, 1980]) {
+      // Whether Dovecot's refusal beats a given budget depends on the machine's load, so a run whose
+      // refusal came in time (AUTH_FAILED) is fine; what must never happen is an outage reading.
+      const unanswered = new Set<string>();
+      for (const timeoutMs of [1800, 1900, 1950, 1980, 1700, 1500]) {
         const r = await diag({ password: 'wrong-password', imap: srv('mail', 993, 'tls'), pop3: srv('mail', 995, 'tls'), smtp: srv('mail', 465, 'tls') }, { timeoutMs });
         expect(JSON.stringify(r)).not.toContain('wrong-password');
         for (const p of r.probes) {
-          if (seen.has(p.protocol) || !p.transcript.some((l) => l.dir === 'c' && /^(\S+ )?AUTH(ENTICATE)? /i.test(l.text))) continue;
-          seen.set(p.protocol, p.findings.map((f) => f.code));
+          if (!p.transcript.some((l) => l.dir === 'c' && /^(\S+ )?AUTH(ENTICATE)? /i.test(l.text))) continue;
+          const got: FindingCode[] = p.findings.map((f) => f.code);
+          expect(got.some((c) => c === 'LOGIN_UNANSWERED' || c === 'AUTH_FAILED'), `${p.protocol} at ${timeoutMs} ms: ${got.join(',')}`).toBe(true);
+          expect(got).not.toContain('SERVER_UNAVAILABLE');
           const f = p.findings.find((x) => x.code === 'LOGIN_UNANSWERED');
-          expect(typeof f?.evidence.details?.mechanism).toBe('string');
-          expect(Number(f?.evidence.details?.waitedMs)).toBeGreaterThan(0);
+          if (!f) continue;
+          expect(typeof f.evidence.details?.mechanism).toBe('string');
+          expect(Number(f.evidence.details?.waitedMs)).toBeGreaterThan(0);
+          unanswered.add(p.protocol);
         }
-        if (seen.size === 3) break;
+        if (unanswered.size === 3) break;
       }
-      expect(Object.fromEntries(seen)).toEqual({ imap: ['LOGIN_UNANSWERED'], pop3: ['LOGIN_UNANSWERED'], smtp: ['LOGIN_UNANSWERED'] });
+      expect([...unanswered].sort()).toEqual(['imap', 'pop3', 'smtp']);
     });
 
     it('SERVER_NOT_MAIL (SSH banner on 143, a web server on 587)', async () => {
