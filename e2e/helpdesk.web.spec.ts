@@ -85,7 +85,8 @@ test('(a) a healthy account on iPhone: every configured connection is green and 
     imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
     smtp: { host: lab.hosts.mail.name, port: 587, security: 'starttls' },
   });
-  const configured = page.locator('table.matrix tbody tr', { hasText: 'configured' });
+  // The row header names the role; an alternative's cell note also mentions "the configured connection".
+  const configured = page.locator('table.matrix tbody tr', { has: page.locator('th', { hasText: '· configured' }) });
   await expect(configured).toHaveCount(2);
   for (const row of await configured.all()) {
     await expect(row).toHaveClass(/row-ok/);
