@@ -14,6 +14,7 @@
  *
  * No `electron` import: the glue passes the current version and the feed URL in.
  */
+import semver from 'semver';
 import { z } from 'zod';
 import type { Lang } from '../../shared/models/device';
 import type { UpdateCheck } from '../../shared/models/app';
@@ -38,8 +39,6 @@ export const UPDATE_FEED_MAX_REDIRECTS = 3;
 /** Release notes are shown in a dialog; longer text belongs on the release page. */
 const NOTES_MAX_CHARS = 2_000;
 
-const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-
 export interface SemVer {
   major: number;
   minor: number;
@@ -47,37 +46,18 @@ export interface SemVer {
   prerelease: string[];
 }
 
+/** A strict semantic version (an optional leading "v"), through the semver package. */
 export function parseSemver(text: string): SemVer | undefined {
-  const m = SEMVER.exec(text.trim());
-  if (!m) return undefined;
-  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]), prerelease: m[4] ? m[4].split('.') : [] };
+  const v = semver.parse(text.trim());
+  if (!v) return undefined;
+  return { major: v.major, minor: v.minor, patch: v.patch, prerelease: v.prerelease.map(String) };
 }
+
+const format = (v: SemVer): string => `${v.major}.${v.minor}.${v.patch}${v.prerelease.length ? `-${v.prerelease.join('.')}` : ''}`;
 
 /** Semver 2.0.0 precedence (build metadata ignored): negative if a < b, 0 if equal, positive if a > b. */
 export function compareSemver(a: SemVer, b: SemVer): number {
-  for (const k of ['major', 'minor', 'patch'] as const) {
-    if (a[k] !== b[k]) return a[k] - b[k];
-  }
-  // A release ranks above any of its pre-releases (1.0.0-rc.1 < 1.0.0).
-  if (a.prerelease.length === 0 || b.prerelease.length === 0) return b.prerelease.length - a.prerelease.length;
-  const n = Math.max(a.prerelease.length, b.prerelease.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.prerelease[i];
-    const y = b.prerelease[i];
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const xn = /^\d+$/.test(x);
-    const yn = /^\d+$/.test(y);
-    if (xn && yn) {
-      const d = Number(x) - Number(y);
-      if (d !== 0) return d;
-    } else if (xn !== yn) {
-      return xn ? -1 : 1; // numeric identifiers rank below alphanumeric ones
-    } else if (x !== y) {
-      return x < y ? -1 : 1;
-    }
-  }
-  return 0;
+  return semver.compare(format(a), format(b));
 }
 
 const semverString = z.string().max(100).refine((v) => parseSemver(v) !== undefined, 'not a semantic version');
