@@ -4,11 +4,11 @@
  * ESC sequence in a reply shows as `\x1b[2J` instead of clearing the screen.
  */
 import { styleText } from 'node:util';
-import { findingTitle } from '../../shared/knowledge/finding-title';
+import { findingTitle } from '../../shared/knowledge/findings/finding-title';
 import { safeOneLine } from '../../shared/security/server-text';
 import type { Device, Lang } from '../../shared/models/device';
-import type { Diagnosis } from '../../shared/knowledge/composer-types';
-import { deviceName } from '../../shared/knowledge/device-names';
+import type { Diagnosis } from '../../shared/knowledge/composer/composer-types';
+import { deviceName } from '../../shared/knowledge/devices/device-names';
 import type { DiagnoseProgress, DiagnoseReport, Finding, ProbeResult } from '../../shared/models/probe';
 
 type Style = 'red' | 'yellow' | 'cyan' | 'green' | 'dim' | 'bold';

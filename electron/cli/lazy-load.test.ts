@@ -20,7 +20,7 @@ describe('CLI lazy start', () => {
   it.each([[['--version']], [['--help']], [['lookup', '535 5.7.8 Error: authentication failed']]])('%j loads no probe-engine module', (args) => {
     const files = loaded(args);
     expect(files).toContain('electron/cli/main.ts');
-    if (args[0] === 'lookup') expect(files).toContain('shared/knowledge/lookup.ts');
+    if (args[0] === 'lookup') expect(files).toContain('shared/knowledge/lookup/lookup.ts');
     expect(files.filter((f) => ENGINE.test(f))).toEqual([]);
   }, 60_000);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOG } from '../../shared/knowledge/catalog';
+import { CATALOG } from '../../shared/knowledge/providers/catalog';
 import { APP_INDEX_URL } from './app-protocol';
 import { isAllowedExternalUrl, isTrustedSender, isTrustedSenderUrl, lockDown, shouldAllowNavigation, shouldGrantPermission, type LockableContents } from './security';
 import { buildWindowOptions, MIN_WINDOW } from './window-options';

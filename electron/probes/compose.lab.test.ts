@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../shared/models/account';
 import type { DiagnoseOptions, DiagnoseReport } from '../../shared/models/probe';
-import { getProvider } from '../../shared/knowledge/catalog';
-import { buildChecklist } from '../../shared/knowledge/checklist';
-import { composeDiagnosis } from '../../shared/knowledge/composer';
+import { getProvider } from '../../shared/knowledge/providers/catalog';
+import { buildChecklist } from '../../shared/knowledge/devices/checklist';
+import { composeDiagnosis } from '../../shared/knowledge/composer/composer';
 import { runDiagnosis } from './diagnose';
 import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
 

@@ -1,4 +1,4 @@
-import type { SettingsDiffRow } from '../../shared/knowledge/composer-types';
+import type { SettingsDiffRow } from '../../shared/knowledge/composer/composer-types';
 import { useT } from '../hooks/use-t';
 import { assertNever } from '../../shared/result';
 import { Verbatim } from './verbatim';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ProbeResult } from '../../shared/models/probe';
-import { findingTitle } from '../../shared/knowledge/finding-title';
+import { findingTitle } from '../../shared/knowledge/findings/finding-title';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
 import type { MatrixRow } from '../view/matrix';

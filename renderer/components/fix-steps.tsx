@@ -1,5 +1,5 @@
-import type { FixStep } from '../../shared/knowledge/fix-types';
-import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
+import type { FixStep } from '../../shared/knowledge/findings/fix-types';
+import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/devices/device-names';
 import { useApp } from '../store';
 import { LinkButton } from './link-button';
 

@@ -1,10 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
-import { findingTitle } from '../../shared/knowledge/finding-title';
-import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
-import { platformLabel } from '../../shared/knowledge/platform-labels';
-import { pick } from '../../shared/knowledge/fix-types';
+import { findingTitle } from '../../shared/knowledge/findings/finding-title';
+import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/devices/device-names';
+import { platformLabel } from '../../shared/knowledge/lookup/platform-labels';
+import { pick } from '../../shared/knowledge/findings/fix-types';
 
 /** What the typed error text usually means, live as the user types. */
 export function LookupPanel() {

@@ -1,6 +1,6 @@
-import type { SettingsScreen } from '../../shared/knowledge/checklist-types';
+import type { SettingsScreen } from '../../shared/knowledge/devices/checklist-types';
 import type { Device } from '../../shared/models/device';
-import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
+import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/devices/device-names';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
 

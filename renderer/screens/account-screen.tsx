@@ -8,9 +8,9 @@ import { SourceBadge } from '../components/source-badge';
 import { KeyIcon, LockIcon } from '../components/icons';
 import { validateAccount, isEmail, type FieldErrors } from '../view/account-request';
 import type { MessageKey } from '../../shared/i18n/messages';
-import type { AuthRequirement } from '../../shared/knowledge/catalog-types';
+import type { AuthRequirement } from '../../shared/knowledge/providers/catalog-types';
 import { assertNever } from '../../shared/result';
-import { pick } from '../../shared/knowledge/fix-types';
+import { pick } from '../../shared/knowledge/findings/fix-types';
 
 function authNoteKey(auth: AuthRequirement): MessageKey | undefined {
   switch (auth) {

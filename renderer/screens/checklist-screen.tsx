@@ -6,10 +6,10 @@ import { useChecklist, useDiagnosis } from '../hooks/use-derived';
 import { SettingsPicture } from '../components/settings-picture';
 import { LinkButton } from '../components/link-button';
 import { splitSteps } from '../view/checklist-view';
-import { deviceSettingsScreen, highlightFromDiff } from '../../shared/knowledge/device-settings-screen';
-import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/device-names';
+import { deviceSettingsScreen, highlightFromDiff } from '../../shared/knowledge/devices/device-settings-screen';
+import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/devices/device-names';
 import type { ChecklistEntryState, ChecklistStatus } from '../store/types';
-import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
+import type { ChecklistStep } from '../../shared/knowledge/devices/checklist-types';
 
 const EMPTY: Record<string, ChecklistEntryState> = {};
 

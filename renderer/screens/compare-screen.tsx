@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
-import { compareRuns } from '../../shared/knowledge/composer-compare';
+import { compareRuns } from '../../shared/knowledge/composer/composer-compare';
 import { StatusIcon } from '../components/status-icon';
-import type { RunCell } from '../../shared/knowledge/composer-types';
+import type { RunCell } from '../../shared/knowledge/composer/composer-types';
 import type { MessageKey } from '../../shared/i18n/messages';
-import { findingTitle } from '../../shared/knowledge/finding-title';
+import { findingTitle } from '../../shared/knowledge/findings/finding-title';
 import { formatDateTime } from '../../shared/i18n/dates';
 import { stepName } from '../../shared/i18n/step-text';
 

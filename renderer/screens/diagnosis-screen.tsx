@@ -4,7 +4,7 @@ import { useT } from '../hooks/use-t';
 import { useDiagnosis } from '../hooks/use-derived';
 import { DiffTable } from '../components/diff-table';
 import { FixSteps } from '../components/fix-steps';
-import type { Cause, Likelihood } from '../../shared/knowledge/composer-types';
+import type { Cause, Likelihood } from '../../shared/knowledge/composer/composer-types';
 import type { MessageKey } from '../../shared/i18n/messages';
 import { assertNever } from '../../shared/result';
 import { hasDeviceSettings } from '../view/device-settings';

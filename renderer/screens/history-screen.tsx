@@ -2,12 +2,12 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
-import { findingTitle } from '../../shared/knowledge/finding-title';
+import { findingTitle } from '../../shared/knowledge/findings/finding-title';
 import { isFindingCode } from '../../shared/findings/codes';
 import { StatusIcon } from '../components/status-icon';
 import { formatDateTime } from '../../shared/i18n/dates';
 import type { CaseSummary } from '../../shared/models/case';
-import { pick } from '../../shared/knowledge/fix-types';
+import { pick } from '../../shared/knowledge/findings/fix-types';
 
 export function HistoryScreen() {
   const t = useT();

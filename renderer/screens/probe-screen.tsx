@@ -6,7 +6,7 @@ import { buildMatrix, matrixProgress, MATRIX_COLUMNS } from '../view/matrix';
 import { StatusIcon } from '../components/status-icon';
 import { EvidencePanel } from '../components/evidence-panel';
 import { targetLabel } from '../components/target-label';
-import { findingTitle } from '../../shared/knowledge/finding-title';
+import { findingTitle } from '../../shared/knowledge/findings/finding-title';
 import { SYSTEM_RESOLVER_UNAVAILABLE } from '../../shared/models/probe';
 import { errorCodeText, stepDetailText } from '../../shared/i18n/step-text';
 import { Verbatim } from '../components/verbatim';

@@ -4,14 +4,14 @@
  * useMemo per component, which would compose again in each one). They are pure functions of
  * store state; the store keeps only facts (reports, drafts, progress), never derived text.
  */
-import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
-import type { ProviderEntry } from '../../shared/knowledge/catalog-types';
-import type { CaseContext, CaseRun, CaseStory } from '../../shared/knowledge/case-story';
-import type { Diagnosis } from '../../shared/knowledge/composer-types';
-import type { AccountSettings } from '../../shared/knowledge/fix-types';
-import { providerForEmail } from '../../shared/knowledge/catalog';
-import { caseStory, composeRun } from '../../shared/knowledge/case-story';
-import { buildChecklist } from '../../shared/knowledge/checklist';
+import type { ChecklistStep } from '../../shared/knowledge/devices/checklist-types';
+import type { ProviderEntry } from '../../shared/knowledge/providers/catalog-types';
+import type { CaseContext, CaseRun, CaseStory } from '../../shared/knowledge/composer/case-story';
+import type { Diagnosis } from '../../shared/knowledge/composer/composer-types';
+import type { AccountSettings } from '../../shared/knowledge/findings/fix-types';
+import { providerForEmail } from '../../shared/knowledge/providers/catalog';
+import { caseStory, composeRun } from '../../shared/knowledge/composer/case-story';
+import { buildChecklist } from '../../shared/knowledge/devices/checklist';
 import { t } from '../../shared/i18n/messages';
 import { formatDateTime } from '../../shared/i18n/dates';
 import { deviceAccountSettings } from '../view/device-settings';

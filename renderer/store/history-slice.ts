@@ -1,7 +1,7 @@
 import type { SliceCreator } from './slice-types';
 import type { HistoryActions, HistoryState } from './types';
 import { fromCaseRecord, toCaseRecord } from '../view/case-record';
-import { caseOutcome } from '../../shared/knowledge/case-story';
+import { caseOutcome } from '../../shared/knowledge/composer/case-story';
 import { selectContext } from './derived';
 
 export const createHistorySlice: SliceCreator<HistoryState & HistoryActions> = (api, env) => (set, get) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSteps } from './checklist-view';
-import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
+import type { ChecklistStep } from '../../shared/knowledge/devices/checklist-types';
 
 const step = (id: string, relevance: ChecklistStep['relevance']): ChecklistStep => ({
   id,

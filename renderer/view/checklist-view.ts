@@ -1,4 +1,4 @@
-import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
+import type { ChecklistStep } from '../../shared/knowledge/devices/checklist-types';
 
 /** How many steps stay visible when the diagnosis points at none in particular. */
 const ALWAYS_SHOWN = 6;

@@ -4,8 +4,8 @@
  * decided by shared/knowledge.
  */
 import type { Protocol } from '../../shared/models/account';
-import type { ConfiguredSource } from '../../shared/knowledge/composer-types';
-import type { AccountSettings, PartialServerSettings } from '../../shared/knowledge/fix-types';
+import type { ConfiguredSource } from '../../shared/knowledge/composer/composer-types';
+import type { AccountSettings, PartialServerSettings } from '../../shared/knowledge/findings/fix-types';
 import type { DeviceDraft, ServerDraft } from '../store/types';
 import { parsePort } from './account-request';
 

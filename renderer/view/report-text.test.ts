@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildReportText, scrub, type ReportInput } from './report-text';
 import { port25Report, report } from '../../test/fixtures/sample-report';
-import { composeDiagnosis } from '../../shared/knowledge/composer';
-import { caseStory } from '../../shared/knowledge/case-story';
+import { composeDiagnosis } from '../../shared/knowledge/composer/composer';
+import { caseStory } from '../../shared/knowledge/composer/case-story';
 import type { DiagnoseReport } from '../../shared/models/probe';
 
 const PASSWORD = 'correct-horse-battery';

@@ -5,10 +5,10 @@
  * transcript), and every string that goes out is scrubbed of the secrets the caller
  * knows of, in case a server echoed one back in a reply.
  */
-import type { CaseStory } from '../../shared/knowledge/case-story';
-import type { Cause, Headline } from '../../shared/knowledge/composer-types';
-import type { ChecklistStep } from '../../shared/knowledge/checklist-types';
-import type { AccountSettings } from '../../shared/knowledge/fix-types';
+import type { CaseStory } from '../../shared/knowledge/composer/case-story';
+import type { Cause, Headline } from '../../shared/knowledge/composer/composer-types';
+import type { ChecklistStep } from '../../shared/knowledge/devices/checklist-types';
+import type { AccountSettings } from '../../shared/knowledge/findings/fix-types';
 import type { Device, Lang } from '../../shared/models/device';
 import type { DiagnoseReport } from '../../shared/models/probe';
 import { t } from '../../shared/i18n/messages';

@@ -5,7 +5,7 @@
  */
 import type { Protocol } from '../models/account';
 import type { Lang } from '../models/device';
-import { L, pick } from '../knowledge/fix-types';
+import { L, pick } from '../knowledge/findings/fix-types';
 import type { DeliveryAccount, DeliveryWarning, SourcedSettings } from './delivery-types';
 import { PROTOCOL_NAME, SECURITY_NAME } from './delivery-text';
 import { sourceWarnings } from './source-warnings';

@@ -4,7 +4,7 @@
  */
 import type { Protocol } from '../models/account';
 import type { Lang, Localized } from '../models/device';
-import { L, pick } from '../knowledge/fix-types';
+import { L, pick } from '../knowledge/findings/fix-types';
 import type { DeliveryWarning, SettingSource } from './delivery-types';
 
 export const PROTOCOL_NAME: Record<Protocol | 'user', Localized> = {

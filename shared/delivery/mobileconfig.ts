@@ -14,7 +14,7 @@
  * 「未署名」/"Unsigned": that note is always among the warnings.
  */
 import type { Lang } from '../models/device';
-import { pick } from '../knowledge/fix-types';
+import { pick } from '../knowledge/findings/fix-types';
 import type { DeliveryAccount, DeliveryWarning, IncomingProtocol, SourcedSettings } from './delivery-types';
 import { PROFILE_TEXT, warning } from './delivery-text';
 import { toPlistXml, type PlistValue } from './plist-xml';

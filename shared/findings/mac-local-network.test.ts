@@ -1,7 +1,7 @@
 /** macOS's Local Network switch: which failures point at it, and the fix step they get. */
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../models/probe';
-import { fixSteps } from '../knowledge/fix-steps';
+import { fixSteps } from '../knowledge/findings/fix-steps';
 import { isLocalNetworkAddress, suspectMacLocalNetworkBlock } from './classify';
 
 describe('isLocalNetworkAddress', () => {

@@ -8,12 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { FINDING_CODES, FINDING_META } from '../findings/codes';
 import { DEVICES, LANGS } from '../models/device';
 import { PROTOCOLS } from '../models/account';
-import { deviceName } from './device-names';
-import { fieldLabel } from './device-labels';
-import { buildChecklist } from './checklist';
-import { PLACES, resolvePath } from './device-paths';
-import { findingTitle } from './finding-title';
-import { fixSteps } from './fix-steps';
+import { deviceName } from './devices/device-names';
+import { fieldLabel } from './devices/device-labels';
+import { buildChecklist } from './devices/checklist';
+import { PLACES, resolvePath } from './devices/device-paths';
+import { findingTitle } from './findings/finding-title';
+import { fixSteps } from './findings/fix-steps';
 import type { Finding } from '../models/probe';
 
 const finding = (code: (typeof FINDING_CODES)[number]): Finding =>

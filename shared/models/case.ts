@@ -41,7 +41,7 @@ export const CaseRecord = z.object({
   runs: z.array(NetworkRun).max(20),
   checklist: z.record(z.string(), ChecklistEntry),
   notes: z.string().max(20_000).optional(),
-  /** What the history row shows, composed by the renderer when it saves (shared/knowledge/case-story.ts). */
+  /** What the history row shows, composed by the renderer when it saves (shared/knowledge/composer/case-story.ts). */
   outcome: z
     .object({
       problem: z.object({ ja: z.string().max(300), en: z.string().max(300) }).optional(),

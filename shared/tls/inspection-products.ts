@@ -9,7 +9,7 @@
  * CA name in any release, so a miss proves nothing, and a hit is evidence, not proof.
  */
 import type { Grade, Localized } from '../models/device';
-import { L } from '../knowledge/fix-types';
+import { L } from '../knowledge/findings/fix-types';
 
 export interface InspectionProduct {
   id: string;

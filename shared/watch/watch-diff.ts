@@ -5,7 +5,7 @@
  */
 import type { Lang, Localized } from '../models/device';
 import type { DiagnoseReport, ProbeResult } from '../models/probe';
-import { L, pick } from '../knowledge/fix-types';
+import { L, pick } from '../knowledge/findings/fix-types';
 
 export const WATCH_CHANGE_KINDS = [
   'port-refusing', // worked (or connected) before, the connection is refused / times out now

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Lang } from '../models/device';
 import type { DiagnoseReport } from '../models/probe';
-import { L, pick } from '../knowledge/fix-types';
+import { L, pick } from '../knowledge/findings/fix-types';
 import { WATCH_CHANGE_KINDS, diffRuns, type WatchChange } from './watch-diff';
 
 /**

@@ -7,8 +7,8 @@
  * usage or input error.
  */
 import { withSchemaVersion } from '../../../shared/models/cli-json';
-import { addressProblemText, isAddressProblem } from '../../../shared/knowledge/idn';
-import { getProvider } from '../../../shared/knowledge/catalog';
+import { addressProblemText, isAddressProblem } from '../../../shared/knowledge/providers/idn';
+import { getProvider } from '../../../shared/knowledge/providers/catalog';
 import type { Lang } from '../../../shared/models/device';
 import type { DiscoveryCandidate, DiscoveryResult, DiscoverySource, Trust } from '../../../shared/models/discovery';
 import type { Security } from '../../../shared/models/account';

@@ -13,8 +13,8 @@
  * leading dash is text (`lookup -ERR Authentication failed`), `--` ends the flags.
  */
 import { CLI_JSON_SCHEMA_VERSION, type LookupJson } from '../../../shared/models/cli-json';
-import { findingTitle } from '../../../shared/knowledge/finding-title';
-import { lookupError, writtenLang } from '../../../shared/knowledge/lookup';
+import { findingTitle } from '../../../shared/knowledge/findings/finding-title';
+import { lookupError, writtenLang } from '../../../shared/knowledge/lookup/lookup';
 import type { Lang } from '../../../shared/models/device';
 import type { LookupResult, LookupStage } from '../../../shared/models/lookup';
 import { assertNever } from '../../../shared/result';

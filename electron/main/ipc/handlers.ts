@@ -10,7 +10,7 @@ import type { Channel, EventName, EventPayload, ParsedReq, Res } from '../../../
 import type { AppInfo, SaveFileRequest, SaveFileResult, UpdateCheck } from '../../../shared/models/app';
 import type { Lang } from '../../../shared/models/device';
 import { AppFailure } from '../../../shared/result';
-import { lookupError } from '../../../shared/knowledge/lookup';
+import { lookupError } from '../../../shared/knowledge/lookup/lookup';
 import { runDiagnosis } from '../../probes/diagnose';
 import { discover } from '../../probes/discovery/discover';
 import type { HistoryStore } from '../history-store';

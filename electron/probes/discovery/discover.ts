@@ -11,7 +11,7 @@
  */
 import type { DiscoverRequest, DiscoveryCandidate, DiscoveryResult, DiscoverySource, Trust } from '../../../shared/models/discovery';
 import { DISCOVERY_SOURCES } from '../../../shared/models/discovery';
-import { getProvider } from '../../../shared/knowledge/catalog';
+import { getProvider } from '../../../shared/knowledge/providers/catalog';
 import type { Protocol } from '../../../shared/models/account';
 import { DISCOVERY_DEADLINES, type DiscoveryDeadlines } from './deadlines';
 import { makeResolver } from './dns-records';

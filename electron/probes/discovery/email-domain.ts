@@ -2,11 +2,11 @@
  * Splits an address into local part and domain and converts an
  * internationalised domain (日本語.jp, ＥＸＡＭＰＬＥ．ＪＰ) to ASCII for URLs and
  * DNS. domainToASCII is lenient, so the result is re-checked label by label
- * (shared/knowledge/idn.ts). Bad input is an AppFailure('E_BAD_REQUEST') whose
+ * (shared/knowledge/providers/idn.ts). Bad input is an AppFailure('E_BAD_REQUEST') whose
  * details.reason the UI and CLI translate.
  */
 import { domainToASCII } from 'node:url';
-import { checkAsciiDomain } from '../../../shared/knowledge/idn';
+import { checkAsciiDomain } from '../../../shared/knowledge/providers/idn';
 import { AppFailure } from '../../../shared/result';
 
 export interface ParsedAddress {

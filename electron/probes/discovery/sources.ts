@@ -4,9 +4,9 @@
  * others; discover.ts runs them in parallel and ranks what comes back.
  */
 import type { Resolver } from 'node:dns/promises';
-import { expandServerHost, isNotAppMailbox, providerForDomain, providerForMx } from '../../../shared/knowledge/catalog';
-import { checkAsciiDomain } from '../../../shared/knowledge/idn';
-import type { ProviderEntry } from '../../../shared/knowledge/catalog-types';
+import { expandServerHost, isNotAppMailbox, providerForDomain, providerForMx } from '../../../shared/knowledge/providers/catalog';
+import { checkAsciiDomain } from '../../../shared/knowledge/providers/idn';
+import type { ProviderEntry } from '../../../shared/knowledge/providers/catalog-types';
 import type { Protocol, Security } from '../../../shared/models/account';
 import type { DiscoveryCandidate, DiscoverySource, Trust } from '../../../shared/models/discovery';
 import { AutoconfigParseError, parseAutoconfig } from './autoconfig-xml';

@@ -1,0 +1,83 @@
+/**
+ * What the device is set to versus what is correct, field by field, in the device's own
+ * labels and values. The correct side comes from correct-settings.ts with its source; only a
+ * trusted source fills the correct column (a typed or guessed value is not known to work).
+ */
+import { PROTOCOLS, type Protocol, type Security } from '../../models/account';
+import type { Device, Lang } from '../../models/device';
+import type { CorrectSettings, SettingSource, SettingsDiffRow } from './composer-types';
+import { isTrusted } from './correct-settings';
+import { fieldLabelOrPlain, securityValue } from '../devices/device-labels';
+import type { AccountSettings, PartialServerSettings } from '../findings/fix-types';
+
+function normHost(h: string): string {
+  return h.trim().toLowerCase().replace(/\.$/, '');
+}
+
+function compare<T>(a: T | undefined, b: T | undefined, eq: (x: T, y: T) => boolean): SettingsDiffRow['status'] {
+  if (a === undefined || b === undefined) return 'unknown';
+  return eq(a, b) ? 'ok' : 'wrong';
+}
+
+function hasAny(s: PartialServerSettings | undefined): s is PartialServerSettings {
+  return !!s && (s.host !== undefined || s.port !== undefined || s.security !== undefined);
+}
+
+export interface DiffOptions {
+  device: Device;
+  lang: Lang;
+  deviceSettings?: AccountSettings;
+  correct?: CorrectSettings;
+  /** Which protocols to list; default: every protocol either side knows about. */
+  protocols?: readonly Protocol[];
+}
+
+/** Apple Mail has one "SSL" switch for implicit TLS and STARTTLS: they are the same setting there. */
+function sameSecurity(device: Device, a: Security, b: Security): boolean {
+  if (device === 'iphone' || device === 'mac-mail') return (a === 'none') === (b === 'none');
+  return a === b;
+}
+
+/** One row per field; the user name row comes last and has no protocol. */
+export function diffSettings(o: DiffOptions): SettingsDiffRow[] {
+  const dev = o.deviceSettings ?? {};
+  const cor = o.correct ?? {};
+  const protocols = o.protocols ?? PROTOCOLS.filter((p) => hasAny(dev[p]) || cor[p] !== undefined);
+  const rows: SettingsDiffRow[] = [];
+  for (const protocol of protocols) {
+    const d = dev[protocol] ?? {};
+    const known = cor[protocol];
+    const c: PartialServerSettings = known && isTrusted(known.source) ? known : {};
+    const source = known?.source;
+    const sec = (v: Security | undefined) => (v === undefined ? undefined : securityValue(o.device, v, o.lang).value);
+    rows.push(row(o, protocol, 'host', d.host, c.host, source, compare(d.host, c.host, (x, y) => normHost(x) === normHost(y))));
+    rows.push(row(o, protocol, 'port', d.port === undefined ? undefined : String(d.port), c.port === undefined ? undefined : String(c.port), source, compare(d.port, c.port, (x, y) => x === y)));
+    rows.push(row(o, protocol, 'security', sec(d.security), sec(c.security), source, compare(d.security, c.security, (x, y) => sameSecurity(o.device, x, y))));
+  }
+  if (dev.user !== undefined || cor.user !== undefined) {
+    const label = fieldLabelOrPlain(o.device, protocols[0] ?? 'imap', 'user', o.lang).label;
+    const cu = cor.user && isTrusted(cor.user.source) ? cor.user.value : undefined;
+    const r: SettingsDiffRow = { field: 'user', label, status: compare(dev.user, cu, (x, y) => x.trim().toLowerCase() === y.trim().toLowerCase()) };
+    if (dev.user !== undefined) r.deviceValue = dev.user;
+    if (cu !== undefined) r.correctValue = cu;
+    if (cor.user) r.source = cor.user.source;
+    rows.push(r);
+  }
+  return rows;
+}
+
+function row(
+  o: DiffOptions,
+  protocol: Protocol,
+  field: 'host' | 'port' | 'security',
+  deviceValue: string | undefined,
+  correctValue: string | undefined,
+  source: SettingSource | undefined,
+  status: SettingsDiffRow['status'],
+): SettingsDiffRow {
+  const r: SettingsDiffRow = { protocol, field, label: fieldLabelOrPlain(o.device, protocol, field, o.lang).label, status };
+  if (deviceValue !== undefined) r.deviceValue = deviceValue;
+  if (correctValue !== undefined) r.correctValue = correctValue;
+  if (source) r.source = source;
+  return r;
+}
