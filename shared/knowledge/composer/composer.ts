@@ -12,7 +12,7 @@
  * every fixable finding gets the trusted correct value of its protocol as `fix`.
  * The rules are described in docs/knowledge.md.
  */
-import { FINDING_META, type FindingCode } from '../../findings/codes';
+import { codesIn, FINDING_META, type FindingCode } from '../../findings/codes';
 import type { Protocol } from '../../models/account';
 import type { Lang } from '../../models/device';
 import type { LookupMatch } from '../../models/lookup';
@@ -36,7 +36,8 @@ const LIKELIHOOD_ORDER: Record<Likelihood, number> = { high: 0, medium: 1, low: 
 
 /** Stages where changing port/security can be the fix (as electron/probes/rank.ts decides). */
 const FIXABLE_STAGES = new Set<string>(['tcp', 'tls', 'greeting', 'config']);
-const SUPERSEDED_BY_PORT25 = new Set<FindingCode>(['TCP_TIMEOUT', 'TCP_REFUSED', 'TCP_RESET', 'TCP_UNREACHABLE']);
+/** A port-25 block explains the connection failures of that probe. */
+const SUPERSEDED_BY_PORT25 = codesIn('no-connection');
 /** Triage causes whose own steps are the answer: what they take over adds evidence, not its (device) steps. */
 const KEEPS_OWN_STEPS = new Set<string>(['server-outage', 'guessed-server']);
 

@@ -5,20 +5,14 @@
  * Alternative probes never send the password: they show that a port answers with a sound
  * TLS/greeting, never that receiving or sending works.
  */
-import { FINDING_META, type FindingCode } from '../../findings/codes';
+import { codesIn, FINDING_META, type FindingCode } from '../../findings/codes';
 import type { Protocol } from '../../models/account';
 import type { DiagnoseReport, Finding, ProbeResult, StepName } from '../../models/probe';
 
-/** Login failures that no port or security change can fix: the account or the password is the problem. */
-export const ACCOUNT_AUTH_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(['AUTH_FAILED', 'AUTH_APP_PASSWORD_REQUIRED', 'AUTH_BASIC_DISABLED']);
-/** Every auth-stage error a customer's "password is wrong" message can stand for. */
-export const AUTH_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
-  ...ACCOUNT_AUTH_CODES,
-  'AUTH_PLAINTEXT_DISABLED',
-  'AUTH_MECHANISM_UNSUPPORTED',
-]);
-/** Sending-side codes. */
-export const SEND_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(['PORT25_BLOCKED', 'SMTP_AUTH_REQUIRED', 'SMTP_RELAY_DENIED', 'SMTP_SENDER_REJECTED']);
+/** Every auth-stage error a customer's "password is wrong" message can stand for (group 'auth' of FINDING_META). */
+export const AUTH_CODES: ReadonlySet<FindingCode> = codesIn('auth');
+/** Sending-side codes (group 'sending'). */
+export const SEND_CODES: ReadonlySet<FindingCode> = codesIn('sending');
 
 /** Steps that fail before any mail conversation: no answer, refused, cut off. */
 const NETWORK_STEPS = new Set<StepName>(['dns', 'tcp', 'greeting']);

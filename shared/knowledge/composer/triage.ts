@@ -12,7 +12,7 @@
  * - every configured server works but the device still fails → its settings (diff) or the device itself
  * - nothing known at all                          → the 5-minute first checks
  */
-import type { FindingCode } from '../../findings/codes';
+import { codesIn, type FindingCode } from '../../findings/codes';
 import { STANDARD_PORTS, type Protocol } from '../../models/account';
 import type { Device, Lang } from '../../models/device';
 import type { DiagnoseReport } from '../../models/probe';
@@ -124,7 +124,7 @@ function outage(t: TriageInput): Draft | undefined {
   if (r && all && !worksElsewhere && input.flags?.failsOnAllNetworks !== false) {
     likelihood = 'high';
     fromThisPc = true;
-    for (const c of ['TCP_REFUSED', 'TCP_TIMEOUT', 'TCP_RESET', 'TCP_UNREACHABLE', 'GREETING_TIMEOUT'] as const) if (t.reportCodes.has(c)) codes.push(c);
+    for (const c of [...codesIn('no-connection'), 'GREETING_TIMEOUT'] as const) if (t.reportCodes.has(c)) codes.push(c);
     const how = all.refused && all.silent
       ? L('拒否されたか応答がありませんでした', 'were refused or got no answer')
       : all.refused

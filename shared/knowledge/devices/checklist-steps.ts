@@ -7,7 +7,7 @@
  * ordering function (checklist.ts) moves steps up when the diagnosis makes
  * them relevant; `codes` and `causes` say which findings/causes do that.
  */
-import type { FindingCode } from '../../findings/codes';
+import { codesIn, type FindingCode } from '../../findings/codes';
 import type { Device, Grade, Localized } from '../../models/device';
 import type { ChecklistGroup } from './checklist-types';
 import type { ProviderId } from '../providers/catalog-types';
@@ -48,21 +48,11 @@ const PHONES: readonly Device[] = ['iphone', 'android-gmail', 'samsung-email'];
 const ANDROIDS: readonly Device[] = ['android-gmail', 'samsung-email'];
 const isPhone = (d: Device) => PHONES.includes(d);
 
-const NETWORK_CODES: readonly FindingCode[] = ['DNS_FAILURE', 'TCP_TIMEOUT', 'TCP_UNREACHABLE', 'TCP_RESET', 'IPV6_UNREACHABLE'];
-const INTERCEPT_CODES: readonly FindingCode[] = ['TLS_CERT_UNTRUSTED', 'TLS_CERT_SELF_SIGNED', 'TLS_HANDSHAKE_FAILED'];
-const AUTH_CODES: readonly FindingCode[] = ['AUTH_FAILED', 'AUTH_APP_PASSWORD_REQUIRED'];
-const SETTING_CODES: readonly FindingCode[] = [
-  'DNS_NOT_FOUND',
-  'TCP_REFUSED',
-  'SERVER_NOT_MAIL',
-  'TLS_ON_PLAIN_PORT',
-  'PLAIN_ON_TLS_PORT',
-  'STARTTLS_NOT_OFFERED',
-  'TLS_CERT_HOSTNAME_MISMATCH',
-  'ALTERNATIVE_WORKS',
-  'INSECURE_CONNECTION',
-  'AUTH_PLAINTEXT_DISABLED',
-];
+// The groups are declared in FINDING_META (shared/findings/codes.ts).
+const NETWORK_CODES: readonly FindingCode[] = [...codesIn('network-path')];
+const INTERCEPT_CODES: readonly FindingCode[] = [...codesIn('interception')];
+const AUTH_CODES: readonly FindingCode[] = [...codesIn('password')];
+const SETTING_CODES: readonly FindingCode[] = [...codesIn('device-setting')];
 
 export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   // ---------- 5-minute first checks ----------

@@ -5,14 +5,12 @@
  * Restrictions of kind 'other' are too varied to place; the composer lists
  * every restriction in `Diagnosis.providerNotes` instead.
  */
-import { FINDING_META, type FindingCode } from '../../findings/codes';
+import { FINDING_META, inGroup } from '../../findings/codes';
 import type { Grade, Lang } from '../../models/device';
 import type { Finding } from '../../models/probe';
 import { assertNever } from '../../result';
 import type { ProviderEntry, ProviderRestriction } from './catalog-types';
 import { L, pick, type FixStep } from '../findings/fix-types';
-
-const SMTP_NETWORK: readonly FindingCode[] = ['PORT25_BLOCKED', 'TCP_TIMEOUT', 'TCP_REFUSED', 'TCP_RESET', 'SMTP_AUTH_REQUIRED', 'SMTP_RELAY_DENIED'];
 
 /** Does this restriction explain (part of) this finding? */
 export function restrictionApplies(r: ProviderRestriction, f: Finding): boolean {
@@ -24,7 +22,9 @@ export function restrictionApplies(r: ProviderRestriction, f: Finding): boolean 
     case 'plan-dependent':
       return stage === 'auth' && f.code !== 'LOGIN_NOT_TRIED';
     case 'op25b':
-      return f.protocol === 'smtp' && SMTP_NETWORK.includes(f.code);
+      // Port 25 blocked on the line: every sending failure except a refused sender address, which
+      // is the server's policy about who may send, not the line's.
+      return f.protocol === 'smtp' && (inGroup(f.code, 'no-connection') || inGroup(f.code, 'sending')) && f.code !== 'SMTP_SENDER_REJECTED';
     case 'tls12-minimum':
       return stage === 'tls';
     case 'service-ending':
