@@ -5,12 +5,13 @@
  * challenges; then GETQUOTAROOT when QUOTA may be there, and LOGOUT without waiting.
  * Nothing else after the login: the diagnosis reads only the quota.
  */
-import { classifyAuthReply, classifyConnectError, classifyQuota } from '../../../shared/findings/classify';
+import { classifyAuthReply, classifyQuota } from '../../../shared/findings/classify';
 import { COMMAND_TIMEOUT_MS, LOGIN_TIMEOUT_MS } from '../deadlines';
 import type { ProbeContext } from '../probe-context';
 import type { CommandReply, Session } from './dialect';
 import { capabilityList, imapCommand, imapContinued, imapQuoted, type Piece } from './imap-wire';
-import { markCredentialsSent, reportLoginUnanswered } from './login-unanswered';
+import { reportLoginEnded } from './login-ended';
+import { markCredentialsSent } from './login-unanswered';
 import { cramMd5Response, loginPass, loginUser, plainResponse } from './sasl';
 
 /** What the login sends, in the cheapest form the server allows. */
@@ -49,15 +50,8 @@ export async function loginImap(ctx: ProbeContext, s: Session): Promise<void> {
       ? await imapCommand(ctx, s.conn, plan.pieces[0] as string, LOGIN_TIMEOUT_MS)
       : await imapContinued(ctx, s.conn, plan.pieces, plan.mechanism, LOGIN_TIMEOUT_MS);
   if (!r.ok) {
-    if (r.errorCode === 'ETIMEDOUT' && reportLoginUnanswered(ctx, r.errorCode)) return;
+    if (reportLoginEnded(ctx, r)) return;
     ctx.login = 'failed';
-    if (r.errorCode) {
-      // The server hung up on the credentials (some do after repeated failures).
-      const code = r.errorCode === 'ECONNRESET' ? classifyConnectError(r.errorCode) : 'SERVER_UNAVAILABLE';
-      ctx.add(code, { errorCode: r.errorCode, message: `the connection ended after the credentials were sent: ${r.text}` });
-      ctx.step('auth', 'failed', r.errorCode);
-      return;
-    }
     // Untagged NO/BAD/BYE or an [ALERT] carry the provider's wording too.
     const said = [...r.lines.filter((l) => /^\* (NO|BAD|BYE)\b|\[ALERT\]/i.test(l)), r.text].join('\n');
     ctx.add(classifyAuthReply(said), { serverReply: said });

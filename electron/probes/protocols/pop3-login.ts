@@ -7,7 +7,8 @@ import { classifyAuthReply } from '../../../shared/findings/classify';
 import { LOGIN_TIMEOUT_MS } from '../deadlines';
 import type { ProbeContext } from '../probe-context';
 import type { CommandReply, Session } from './dialect';
-import { markCredentialsSent, reportLoginUnanswered } from './login-unanswered';
+import { reportLoginEnded } from './login-ended';
+import { markCredentialsSent } from './login-unanswered';
 import { pop3Command as command } from './pop3-wire';
 import { politeQuit } from './quit';
 import { failedReply } from './reply';
@@ -48,7 +49,7 @@ export async function loginPop3(ctx: ProbeContext, s: Session): Promise<void> {
     // No CAPA answer at all: USER/PASS is the RFC 1939 default.
     reply = await userPass(ctx, s, user, pass, upper.includes('PIPELINING'));
   }
-  if (!reply.ok && reply.errorCode === 'ETIMEDOUT' && reportLoginUnanswered(ctx, reply.errorCode)) return;
+  if (reportLoginEnded(ctx, reply)) return;
   if (!reply.ok) {
     ctx.login = 'failed';
     ctx.add(classifyAuthReply(reply.text), { serverReply: reply.text });

@@ -5,11 +5,12 @@
  * AUTH PLAIN carries its initial response (RFC 4954 §4: one round trip); LOGIN and CRAM-MD5
  * answer the server's 334 challenges.
  */
-import { classifyAuthReply, classifyConnectError, classifyEnvelopeReply } from '../../../shared/findings/classify';
+import { classifyAuthReply, classifyEnvelopeReply } from '../../../shared/findings/classify';
 import { COMMAND_TIMEOUT_MS, LOGIN_TIMEOUT_MS } from '../deadlines';
 import type { ProbeContext } from '../probe-context';
 import type { CommandReply, Session } from './dialect';
-import { markCredentialsSent, reportLoginUnanswered } from './login-unanswered';
+import { reportLoginEnded } from './login-ended';
+import { markCredentialsSent } from './login-unanswered';
 import { politeQuit } from './quit';
 import { failedReply } from './reply';
 import { cramMd5Response, loginPass, loginUser, plainResponse } from './sasl';
@@ -65,14 +66,8 @@ export async function loginSmtp(ctx: ProbeContext, s: Session, serverOffersNoAut
     }
     const r = a.reply;
     if (!r.ok || /^334/.test(r.text)) {
-      if (r.errorCode === 'ETIMEDOUT' && reportLoginUnanswered(ctx, r.errorCode)) return;
+      if (reportLoginEnded(ctx, r)) return;
       ctx.login = 'failed';
-      if (r.errorCode) {
-        const code = r.errorCode === 'ECONNRESET' ? classifyConnectError(r.errorCode) : 'SERVER_UNAVAILABLE';
-        ctx.add(code, { errorCode: r.errorCode, message: `the connection ended after the credentials were sent: ${r.text}` });
-        ctx.step('auth', 'failed', r.errorCode);
-        return;
-      }
       ctx.add(classifyAuthReply(r.text), { serverReply: r.text });
       ctx.step('auth', 'failed', r.text);
       politeQuit(s.conn, SMTP_QUIT);

@@ -253,6 +253,10 @@ export function hostileCases(): HostileCase[] {
       protocol: 'smtp', security: 'tls', expect: 'SERVER_FLOODING', budgetMs: 6000, password: HOSTILE_PASSWORD,
       start: (c) => scriptServer({ tls: tlsOf(c.valid) }, (api) => smtp(api, { onAuth: () => { api.write(`235 2.7.0 Authentication successful${CRLF}`); api.flood('250-X-FLOOD\r\n'.repeat(1000)); } }, true)),
     },
+    // Hung up on the credentials without a word: an outage-like end, never a refused password.
+    { name: 'IMAP hangs up after the credentials', protocol: 'imap', security: 'tls', expect: 'SERVER_UNAVAILABLE', never: ['AUTH_FAILED', 'LOGIN_UNANSWERED'], budgetMs: b, password: HOSTILE_PASSWORD, start: (c) => scriptServer({ tls: tlsOf(c.valid) }, (api) => imap(api, { onLogin: () => api.sock.end() }, true)) },
+    { name: 'POP3 hangs up after the credentials', protocol: 'pop3', security: 'tls', expect: 'SERVER_UNAVAILABLE', never: ['AUTH_FAILED', 'LOGIN_UNANSWERED'], budgetMs: b, password: HOSTILE_PASSWORD, start: (c) => scriptServer({ tls: tlsOf(c.valid) }, (api) => pop3(api, { onPass: () => api.sock.end() }, true)) },
+    { name: 'SMTP hangs up after the credentials', protocol: 'smtp', security: 'tls', expect: 'SERVER_UNAVAILABLE', never: ['AUTH_FAILED', 'LOGIN_UNANSWERED'], budgetMs: b, password: HOSTILE_PASSWORD, start: (c) => scriptServer({ tls: tlsOf(c.valid) }, (api) => smtp(api, { onAuth: () => api.sock.end() }, true)) },
   ];
 }
 
