@@ -156,15 +156,3 @@ export async function tlsHandshake(socket: net.Socket, o: TlsOptions, timeoutMs:
     throw e;
   }
 }
-
-/** TLS options for a library (imapflow, nodemailer) once our own handshake has judged the server. */
-export function libraryTlsOptions(o: TlsOptions, verified: boolean): tls.ConnectionOptions {
-  const servername = net.isIP(o.hostname) ? undefined : o.hostname;
-  return {
-    ...(servername ? { servername } : {}),
-    rejectUnauthorized: verified,
-    ...(o.caPem ? { ca: [...tls.rootCertificates, o.caPem] } : {}),
-    ...(o.legacy ? legacyTlsOptions() : {}),
-    ...(!verified ? { checkServerIdentity: () => undefined } : { checkServerIdentity: (_h: string, cert: tls.PeerCertificate) => tls.checkServerIdentity(o.hostname, cert) }),
-  };
-}
