@@ -69,13 +69,13 @@ describe('parseAutoconfig', () => {
   it.each([
     ['a DOCTYPE (billion laughs)', '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><clientConfig/>', /DOCTYPE/],
     ['an external entity', '<!DOCTYPE x SYSTEM "file:///etc/passwd"><clientConfig>&xxe;</clientConfig>', /DOCTYPE/],
-    ['an undeclared entity', '<clientConfig><emailProvider><displayName>&xxe;</displayName></emailProvider></clientConfig>', /undeclared entity/],
+    ['an undeclared entity', '<clientConfig><emailProvider><displayName>&xxe;</displayName></emailProvider></clientConfig>', /not well-formed XML.*undefined entity/],
     ['an oversized document', `<clientConfig>${'x'.repeat(70_000)}</clientConfig>`, /too large/],
     ['deep nesting', `${'<a>'.repeat(40)}${'</a>'.repeat(40)}`, /nested too deeply/],
     ['too many elements', `<clientConfig>${'<x/>'.repeat(2_100)}</clientConfig>`, /too many elements/],
-    ['mismatched tags', '<clientConfig><emailProvider></clientConfig>', /mismatched/],
+    ['mismatched tags', '<clientConfig><emailProvider></clientConfig>', /not well-formed XML.*unexpected close tag/],
     ['an unclosed element', '<clientConfig><emailProvider>', /unclosed/],
-    ['an unterminated comment', '<clientConfig><!-- ', /unterminated comment/],
+    ['an unterminated comment', '<clientConfig><!-- ', /not well-formed XML/],
     ['HTML instead of XML', '<html><body>404 Not Found</body></html>', /no <clientConfig>/],
     ['a config without servers', '<clientConfig><emailProvider id="x"/></clientConfig>', /no usable servers/],
     ['an empty body', '', /no <clientConfig>/],
@@ -84,8 +84,18 @@ describe('parseAutoconfig', () => {
     expect(() => parseAutoconfig(xml)).toThrow(msg);
   });
 
-  it('decodes numeric references but drops control characters', () => {
-    const xml = `<clientConfig><emailProvider><displayName>A&#66;&#x43;&#1;</displayName><incomingServer type="imap"><hostname>imap.a.jp</hostname><port>993</port><socketType>SSL</socketType></incomingServer></emailProvider></clientConfig>`;
-    expect(parseAutoconfig(xml).displayName).toBe('ABC');
+  const withName = (name: string) =>
+    `<clientConfig><emailProvider><displayName>${name}</displayName><incomingServer type="imap"><hostname>imap.a.jp</hostname><port>993</port><socketType>SSL</socketType></incomingServer></emailProvider></clientConfig>`;
+
+  it('decodes character references', () => {
+    expect(parseAutoconfig(withName('A&#66;&#x43;&amp;')).displayName).toBe('ABC&');
+  });
+
+  it('refuses a control character reference (not XML 1.0), as a strict parser does', () => {
+    expect(() => parseAutoconfig(withName('A&#1;'))).toThrow(/not well-formed XML.*malformed character entity/);
+  });
+
+  it('keeps the caps whatever the parser allows: one error, the first cap hit', () => {
+    expect(() => parseAutoconfig(`<clientConfig>${'<x/>'.repeat(2_001)}${'<a>'.repeat(40)}</clientConfig>`)).toThrow(/too many elements/);
   });
 });

@@ -1,15 +1,16 @@
 /**
- * A small, careful parser for Thunderbird autoconfig documents
+ * Reads Thunderbird autoconfig documents
  * (clientConfig version 1.1: https://wiki.mozilla.org/Thunderbird:Autoconfiguration:ConfigFileFormat).
  *
  * The document comes from a server we do not control, so: no DTDs or entity
  * declarations (billion-laughs / external-entity tricks are refused outright),
- * only the five predefined entities and numeric character references are
- * decoded, and size, depth and element count are capped. Plain TypeScript, no
- * dependencies; it builds a tiny element tree and reads the few fields we use.
+ * only the five predefined entities and character references are decoded (by
+ * `saxes`, a strict XML parser), and size, depth and element count are capped.
+ * It builds a tiny element tree and reads the few fields we use.
  */
 import type { Protocol, Security } from '../../../shared/models/account';
 import type { UsernameForm } from '../../../shared/models/discovery';
+import { SaxesParser } from 'saxes';
 import { MAX_AUTOCONFIG_BYTES } from './deadlines';
 
 export interface AutoconfigServer {
@@ -44,24 +45,10 @@ interface XmlElement {
   text: string;
 }
 
+/** A real clientConfig is about 6 levels deep; 16 leaves room for vendor extensions. */
 const MAX_DEPTH = 16;
+/** A large provider's document has well under 200 elements; 2 000 bounds the tree we build. */
 const MAX_ELEMENTS = 2_000;
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x') || ref.startsWith('#')) {
-      const cp = ref.startsWith('#x') ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      // Control characters and out-of-range code points are dropped, not decoded.
-      if (!Number.isFinite(cp) || cp > 0x10ffff || (cp < 0x20 && cp !== 0x9 && cp !== 0xa && cp !== 0xd)) return '';
-      return String.fromCodePoint(cp);
-    }
-    const v = PREDEFINED[ref];
-    if (v === undefined) throw new AutoconfigParseError(`undeclared entity &${ref};`);
-    return v;
-  });
-}
 
 /** Strips a namespace prefix: <cc:incomingServer> reads as incomingServer. */
 function localName(qname: string): string {
@@ -69,81 +56,52 @@ function localName(qname: string): string {
   return i >= 0 ? qname.slice(i + 1) : qname;
 }
 
+/**
+ * Well-formedness, entities and character references are the maintained `saxes` parser's job
+ * (strict XML 1.0, only the predefined entities). What is ours: the size cap before parsing, the
+ * refusal of any DOCTYPE (so no entity can be declared, internal or external), and the depth
+ * and element caps while the tree is built.
+ */
 function parseXml(xml: string): XmlElement {
   if (xml.length > MAX_AUTOCONFIG_BYTES) throw new AutoconfigParseError('document too large');
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new AutoconfigParseError('DOCTYPE/ENTITY declarations are not accepted');
+  if (xml.trim() === '') throw new AutoconfigParseError('no <clientConfig> element');
   const root: XmlElement = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: XmlElement[] = [root];
   let count = 0;
-  let i = 0;
-  const n = xml.length;
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    const textEnd = lt < 0 ? n : lt;
-    if (textEnd > i) stack[stack.length - 1]!.text += decodeEntities(xml.slice(i, textEnd));
-    if (lt < 0) break;
-    if (xml.startsWith('<!--', lt)) {
-      const end = xml.indexOf('-->', lt + 4);
-      if (end < 0) throw new AutoconfigParseError('unterminated comment');
-      i = end + 3;
-    } else if (xml.startsWith('<![CDATA[', lt)) {
-      const end = xml.indexOf(']]>', lt + 9);
-      if (end < 0) throw new AutoconfigParseError('unterminated CDATA');
-      stack[stack.length - 1]!.text += xml.slice(lt + 9, end);
-      i = end + 3;
-    } else if (xml.startsWith('<?', lt)) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end < 0) throw new AutoconfigParseError('unterminated processing instruction');
-      i = end + 2;
-    } else if (xml.startsWith('<!', lt)) {
-      throw new AutoconfigParseError('markup declarations are not accepted');
-    } else if (xml.startsWith('</', lt)) {
-      const end = xml.indexOf('>', lt);
-      if (end < 0) throw new AutoconfigParseError('unterminated end tag');
-      const name = xml.slice(lt + 2, end).trim();
-      const open = stack.pop();
-      if (!open || open === root || open.name !== localName(name)) throw new AutoconfigParseError(`mismatched </${name}>`);
-      i = end + 1;
-    } else {
-      const end = findTagEnd(xml, lt + 1);
-      if (end < 0) throw new AutoconfigParseError('unterminated start tag');
-      let body = xml.slice(lt + 1, end);
-      const selfClosing = body.endsWith('/');
-      if (selfClosing) body = body.slice(0, -1);
-      const m = /^([A-Za-z_][\w.:-]*)/.exec(body);
-      if (!m) throw new AutoconfigParseError('bad start tag');
-      const el: XmlElement = { name: localName(m[1]!), attrs: parseAttrs(body.slice(m[1]!.length)), children: [], text: '' };
-      if (++count > MAX_ELEMENTS) throw new AutoconfigParseError('too many elements');
-      stack[stack.length - 1]!.children.push(el);
-      if (!selfClosing) {
-        if (stack.length > MAX_DEPTH) throw new AutoconfigParseError('nested too deeply');
-        stack.push(el);
-      }
-      i = end + 1;
-    }
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  let failure: AutoconfigParseError | undefined;
+  const fail = (e: AutoconfigParseError): never => {
+    failure ??= e;
+    throw e;
+  };
+  parser.on('doctype', () => fail(new AutoconfigParseError('DOCTYPE/ENTITY declarations are not accepted')));
+  parser.on('opentag', (tag) => {
+    if (++count > MAX_ELEMENTS) fail(new AutoconfigParseError('too many elements'));
+    if (stack.length > MAX_DEPTH) fail(new AutoconfigParseError('nested too deeply'));
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) attrs[localName(k)] = v;
+    const el: XmlElement = { name: localName(tag.name), attrs, children: [], text: '' };
+    stack[stack.length - 1]!.children.push(el);
+    stack.push(el);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  const addText = (t: string) => {
+    stack[stack.length - 1]!.text += t;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('error', (e) => fail(new AutoconfigParseError(`not well-formed XML (${e.message})`)));
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    if (failure) throw failure;
+    throw new AutoconfigParseError(`not well-formed XML (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (stack.length !== 1) throw new AutoconfigParseError(`unclosed <${stack[stack.length - 1]!.name}>`);
+  if (failure) throw failure;
   return root;
-}
-
-/** Finds the '>' that ends a start tag, skipping quoted attribute values. */
-function findTagEnd(xml: string, from: number): number {
-  let quote: string | null = null;
-  for (let j = from; j < xml.length; j++) {
-    const c = xml[j];
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return j;
-  }
-  return -1;
-}
-
-function parseAttrs(s: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  const re = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  for (const m of s.matchAll(re)) attrs[localName(m[1]!)] = decodeEntities(m[3] ?? m[4] ?? '');
-  return attrs;
 }
 
 function child(el: XmlElement, name: string): XmlElement | undefined {
