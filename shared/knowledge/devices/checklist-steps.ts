@@ -173,7 +173,12 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
     id: 'special-password',
     group: 'password',
     title: L('アプリ用・メール専用のパスワードが必要か確かめる', 'Check whether an app or mail-only password is needed'),
-    action: L('Gmail・iCloud・Yahoo はアプリ用パスワード、ドコモは IMAP専用パスワード、ソフトバンクは Eメール(i) のパスワードが必要です。普段のパスワードでは入れません。', 'Gmail, iCloud and Yahoo need an app password; docomo the IMAP-only password; SoftBank the Eメール(i) password. The normal password does not work.'),
+    // Each provider's own word for its password. Yahoo! JAPAN has no app passwords: its customers keep the normal
+    // password and switch on IMAP/POP/SMTP access; only the global Yahoo Mail uses an app password.
+    action: L(
+      'Gmail は「アプリ パスワード」、iCloud は「App 用パスワード」、ドコモは「IMAP専用パスワード」、ソフトバンクは「Eメール(i) のパスワード」を入れます。いつものログイン用パスワードでは入れません。なお、Yahoo!メール（yahoo.co.jp）はいつものパスワードのままで、代わりに「IMAP/POP/SMTPアクセス」を有効にします（「アプリパスワード」が要るのは海外版の Yahoo メールです）。',
+      'Gmail needs an app password, iCloud an app-specific password, docomo the IMAP専用パスワード (IMAP-only password), SoftBank the Eメール(i) password; the normal sign-in password does not work. Yahoo! JAPAN mail (yahoo.co.jp) keeps the normal password and needs IMAP/POP/SMTP access switched on instead (only the global Yahoo Mail uses an app password).',
+    ),
     lookFor: L('専用のパスワードを入れてログインできるか確かめます。', 'Check that the login works with the dedicated password.'),
     grade: 'B',
     codes: ['AUTH_APP_PASSWORD_REQUIRED', 'AUTH_FAILED'],

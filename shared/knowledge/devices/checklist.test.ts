@@ -99,6 +99,21 @@ describe('buildChecklist: ordering follows the diagnosis', () => {
     expect(steps[0]?.url).toBe(provider('gmail').passwordHelp?.url);
   });
 
+  it('the special-password step uses each provider’s own word and never tells Yahoo! JAPAN to make an app password', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const step = buildChecklist({ device: 'iphone', lang }).find((s) => s.id === 'special-password');
+      expect(step?.action).toBeTruthy();
+      if (lang === 'ja') {
+        expect(step?.action).toMatch(/Gmail は「アプリ パスワード」、iCloud は「App 用パスワード」/);
+        expect(step?.action).toMatch(/Yahoo!メール（yahoo\.co\.jp）はいつものパスワードのまま/);
+        expect(step?.action).not.toMatch(/Yahoo[^。（]*アプリ用パスワード/);
+      } else {
+        expect(step?.action).toMatch(/Yahoo! JAPAN mail \(yahoo\.co\.jp\) keeps the normal password/);
+        expect(step?.action).not.toMatch(/Gmail, iCloud and Yahoo need/);
+      }
+    }
+  });
+
   it('with docomo, the IMAP専用パスワード step leads an AUTH failure', () => {
     const steps = buildChecklist({ device: 'iphone', lang: 'ja', provider: provider('docomo'), findings: [finding('AUTH_FAILED')] });
     expect(steps[0]?.id).toBe('docomo-imap-password');

@@ -76,8 +76,8 @@ const C = {
   // Yahoo! JAPAN has no app passwords: its mail apps use the normal ID password once IMAP/POP/SMTP access
   // is switched on (Yahoo! JAPAN help "IMAP/POP/SMTPアクセス"); only Yahoo Mail (global) uses app passwords.
   appPassword: {
-    ja: 'Gmail と iCloud は「アプリ用パスワード」、ドコモは「IMAP専用パスワード」、ソフトバンクは「Eメール(i) のパスワード」を入れる（Yahoo!メールはいつものパスワードのまま、「IMAP/POP/SMTPアクセス」を有効にする）',
-    en: 'Gmail and iCloud need an app password, docomo its IMAP-only password, SoftBank the Eメール(i) password (Yahoo! JAPAN mail keeps the normal password, with IMAP/POP/SMTP access switched on).',
+    ja: 'Gmail は「アプリ パスワード」、iCloud は「App 用パスワード」、ドコモは「IMAP専用パスワード」、ソフトバンクは「Eメール(i) のパスワード」を入れる（Yahoo!メールはいつものパスワードのまま、「IMAP/POP/SMTPアクセス」を有効にする）',
+    en: 'Gmail needs an app password, iCloud an app-specific password, docomo its IMAP-only password, SoftBank the Eメール(i) password (Yahoo! JAPAN mail keeps the normal password, with IMAP/POP/SMTP access switched on).',
   },
   serverStatus: { ja: 'プロバイダーの障害・メンテナンス情報を確認する', en: 'Check the provider\'s outage / maintenance page.' },
   otherDevices: { ja: '他の端末やメールソフトを閉じて、数分待ってから試す', en: 'Close mail on other devices/apps, wait a few minutes and retry.' },

@@ -3,7 +3,7 @@
  * explanations and fixes (finding-text.ts, composer.ts) key on ProviderId.
  */
 import type { Protocol, Security } from '../../models/account';
-import type { Grade, Localized } from '../../models/device';
+import type { Device, Grade, Localized } from '../../models/device';
 import type { UsernameForm } from '../../models/discovery';
 
 export const PROVIDER_IDS = [
@@ -74,6 +74,43 @@ export interface ProviderRestriction {
   grade: Grade;
 }
 
+/** One step of a provider's own fix (where to get or check its password), with its grade. */
+export interface ProviderStep {
+  text: Localized;
+  grade: Grade;
+  /** A menu path outside the device (the provider's web page), segments joined by " > ". */
+  path?: Localized;
+  url?: string;
+  note?: Localized;
+}
+
+/**
+ * The provider's own words for a rejected login, kept beside its servers so a
+ * new provider is one catalog entry (fix-auth.ts reads this; it holds no
+ * per-provider text of its own).
+ */
+export interface LoginGuide {
+  /** The cause sentence: which password this provider needs. Default: authNote. */
+  explanation?: Localized;
+  /** What goes into the password field, in the provider's own word (「IMAP専用パスワード」). */
+  secretName?: Localized;
+  /** How to get or check that secret; they come before "enter it on the device". Default: passwordHelp. */
+  steps?: ProviderStep[];
+  /** Extra steps on some devices (iCloud on Apple devices: sign in to iCloud instead). */
+  deviceSteps?: Partial<Record<Device, ProviderStep[]>>;
+  /**
+   * The steps replace the generic password advice whatever the finding says
+   * (Yahoo! JAPAN: the normal password plus its access switch, never an app password).
+   */
+  replacesGeneric?: boolean;
+  /** oauth-only: whose sign-in page the account is added through. Default: Microsoft. */
+  signIn?: 'microsoft' | 'google';
+  /** For the account's administrator, after the sign-in steps (Microsoft 365: authenticated SMTP). */
+  adminSteps?: ProviderStep[];
+  /** username 'provider-id': what the provider calls that ID. */
+  idName?: Localized;
+}
+
 export interface ProviderEntry {
   id: ProviderId;
   name: Localized;
@@ -100,6 +137,8 @@ export interface ProviderEntry {
   restrictions: ProviderRestriction[];
   /** Where to create/check the app or mail password. */
   passwordHelp?: { text: Localized; url?: string };
+  /** The provider's prose for a rejected login. */
+  login?: LoginGuide;
   source: string;
   lastChecked: string; // ISO date
   grade: Grade;

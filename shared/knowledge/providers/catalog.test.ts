@@ -44,6 +44,15 @@ describe('provider catalog data', () => {
     if (!incoming && !p.serverNote && !isNotAppMailbox(p)) expect(p.restrictions.some((r) => r.grade === 'U')).toBe(true);
     if (p.serverNote) expect(p.serverNote.ja && p.serverNote.en).toBeTruthy();
     if (p.auth === 'app-password' || p.auth === 'provider-password') expect(p.passwordHelp ?? p.authNote).toBeTruthy();
+    // The provider's prose for a rejected login is data in its entry, complete in both languages.
+    if (p.username === 'provider-id') expect(p.login?.idName, 'what the provider calls its ID').toBeTruthy();
+    if (p.auth === 'provider-password') expect(p.login?.secretName, 'the provider’s own word for its password').toBeTruthy();
+    if (p.auth === 'oauth-only') expect(p.login?.signIn).toBeTruthy();
+    if (p.login?.replacesGeneric) expect(p.login.steps?.length).toBeGreaterThan(0);
+    const guide = p.login;
+    const texts = [guide?.explanation, guide?.secretName, guide?.idName, ...(guide?.steps ?? []).flatMap((s) => [s.text, s.path, s.note]), ...(guide?.adminSteps ?? []).flatMap((s) => [s.text, s.path, s.note]), ...Object.values(guide?.deviceSteps ?? {}).flat().flatMap((s) => [s.text, s.path, s.note])];
+    for (const t of texts) if (t) expect(t.ja.length > 0 && t.en.length > 0, JSON.stringify(t)).toBe(true);
+    for (const s of [...(guide?.steps ?? []), ...(guide?.adminSteps ?? [])]) expect(Grade.safeParse(s.grade).success).toBe(true);
   });
 
   it('lists every domain only once across providers, lower-case', () => {

@@ -14,7 +14,7 @@
 import type { Protocol } from '../../models/account';
 import type { ProviderEntry, ProviderId, ProviderServer } from './catalog-types';
 import { PROVIDER_IDS } from './catalog-types';
-import type { ProviderRestriction } from './catalog-types';
+import type { ProviderRestriction, ProviderStep } from './catalog-types';
 
 /** When the underlying research was last re-checked. */
 const CHECKED = '2026-08-22';
@@ -33,6 +33,15 @@ const OP25B: ProviderRestriction = {
     en: 'This provider’s network blocks sending on port 25 (OP25B): use port 587 or 465 for outgoing mail.',
   },
   grade: 'B',
+};
+
+/** On Apple devices iCloud is simpler through the iCloud sign-in than as an IMAP account. */
+const APPLE_ICLOUD_SIGN_IN: ProviderStep = {
+  text: {
+    ja: 'Apple の端末では、IMAP で追加せず「iCloud」にサインインしてメールをオンにする方が確実です。',
+    en: 'On Apple devices it is simpler to sign in to iCloud and turn Mail on than to add it as IMAP.',
+  },
+  grade: 'C',
 };
 
 /** An address that is a carrier's message service, not a mailbox: said so, never guessed. */
@@ -70,6 +79,24 @@ export const CATALOG: readonly ProviderEntry[] = [
         en: 'Create it at the Apple Account page (account.apple.com) > Sign-In and Security > App-Specific Passwords.',
       },
       url: 'https://support.apple.com/102654',
+    },
+    login: {
+      explanation: {
+        ja: 'iCloud メールは Apple アカウントのパスワードではつながりません。「App 用パスワード」が必要です。',
+        en: 'iCloud Mail does not accept the Apple Account password here: it needs an app-specific password.',
+      },
+      steps: [
+        {
+          text: { ja: 'Apple アカウントのページで「App 用パスワード」を作ります（形式 xxxx-xxxx-xxxx-xxxx）。', en: 'Create an app-specific password on the Apple Account page (format xxxx-xxxx-xxxx-xxxx).' },
+          grade: 'B',
+          path: { ja: 'account.apple.com > サインインとセキュリティ > App 用パスワード', en: 'account.apple.com > Sign-In and Security > App-Specific Passwords' },
+          url: 'https://support.apple.com/102654',
+        },
+      ],
+      deviceSteps: {
+        iphone: [APPLE_ICLOUD_SIGN_IN],
+        'mac-mail': [APPLE_ICLOUD_SIGN_IN],
+      },
     },
     source: 'ISPDB me.com.xml (A); Postbox iCloud setup guide (B); custom-domain MX mx01/mx02.mail.icloud.com (C)',
     lastChecked: CHECKED,
@@ -131,6 +158,30 @@ export const CATALOG: readonly ProviderEntry[] = [
       },
       url: 'https://support.google.com/accounts/answer/185833',
     },
+    login: {
+      explanation: {
+        ja: 'Gmail は通常のパスワードではつながりません。2段階認証プロセスをオンにして作る「アプリ パスワード」が必要です。',
+        en: 'Gmail does not accept the normal password here: it needs an app password (requires 2-Step Verification).',
+      },
+      signIn: 'google',
+      steps: [
+        {
+          text: { ja: 'Google アカウントで「2段階認証プロセス」をオンにします（アプリ パスワードの前提です）。', en: 'Turn on 2-Step Verification in the Google Account (app passwords need it).' },
+          grade: 'B',
+          path: { ja: 'Google アカウント > セキュリティ > 2段階認証プロセス', en: 'Google Account > Security > 2-Step Verification' },
+        },
+        {
+          text: { ja: '「アプリ パスワード」を作り、表示された16文字を控えます（表示は一度だけです）。', en: 'Create an app password and note the 16 characters (shown only once).' },
+          grade: 'A',
+          path: { ja: 'Google アカウント > セキュリティ > 2段階認証プロセス > アプリ パスワード', en: 'Google Account > Security > 2-Step Verification > App passwords' },
+          url: 'https://support.google.com/accounts/answer/185833',
+          note: {
+            ja: 'メニュー名は未確認です。見つからない場合は Google アカウントの検索で「アプリ パスワード」と入れます。会社の管理者が無効にしている場合は作れません。',
+            en: 'Menu labels unconfirmed; search "App passwords" in the Google Account if needed. Work accounts may have them disabled by the admin.',
+          },
+        },
+      ],
+    },
     source: 'ISPDB googlemail.com.xml (A); nodemailer services.json (A); Google Workspace Help "Transition from less secure apps to OAuth" support.google.com/a/answer/14114704 (A, 14 Mar 2025, IMAP always on); POP switch from the Gmail settings screen (C)',
     lastChecked: CHECKED,
     grade: 'A',
@@ -167,6 +218,13 @@ export const CATALOG: readonly ProviderEntry[] = [
         grade: 'B',
       },
     ],
+    login: {
+      explanation: {
+        ja: 'Outlook.com（Hotmail など）は 2024年9月16日から、パスワードでのメールアプリ接続ができません。Microsoft のサインイン画面で入る方法でアカウントを追加し直します。',
+        en: 'Outlook.com (Hotmail, Live, MSN) no longer accepts a password from mail apps (since 16 Sep 2024): add the account again with Microsoft sign-in.',
+      },
+      signIn: 'microsoft',
+    },
     source: 'ISPDB hotmail.com.xml (A); Microsoft "POP, IMAP, and SMTP settings for Outlook.com" support.microsoft.com (B, read through a copy); "Modern authentication methods now needed" (A, 16 Sep 2024)',
     lastChecked: CHECKED,
     grade: 'A',
@@ -207,6 +265,27 @@ export const CATALOG: readonly ProviderEntry[] = [
         grade: 'B',
       },
     ],
+    login: {
+      explanation: {
+        ja: 'Microsoft 365 は、パスワードでの IMAP/POP 接続が使えません。Microsoft のサインイン画面で入る方法でアカウントを追加します。',
+        en: 'Microsoft 365 does not accept passwords for IMAP/POP: add the account with Microsoft sign-in.',
+      },
+      signIn: 'microsoft',
+      adminSteps: [
+        {
+          text: {
+            ja: '会社の管理者への確認: 送信だけできない場合、メールボックスの「認証済み SMTP」を有効にしてもらいます。',
+            en: 'Ask the company’s admin: if only sending fails, enable "Authenticated SMTP" for the mailbox.',
+          },
+          grade: 'A',
+          path: {
+            ja: 'Microsoft 365 管理センター > ユーザー > アクティブなユーザー > [ユーザー] > メール > メール アプリの管理 > 認証済み SMTP',
+            en: 'Microsoft 365 admin center > Users > Active users > [user] > Mail > Manage email apps > Authenticated SMTP',
+          },
+          url: 'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission',
+        },
+      ],
+    },
     source: 'ISPDB office365.com.xml (A); Microsoft Learn "authenticated client SMTP submission" (A); Exchange Team Blog 27 Jan 2026 "SMTP AUTH Basic Authentication Deprecation Timeline" (B, as quoted in public projects)',
     lastChecked: CHECKED,
     grade: 'A',
@@ -238,6 +317,16 @@ export const CATALOG: readonly ProviderEntry[] = [
     restrictions: [],
     passwordHelp: {
       text: { ja: 'アカウントのセキュリティ ＞ アプリ パスワードを生成 で作成します。', en: 'Account security > Generate app password.' },
+    },
+    login: {
+      explanation: { ja: 'Yahoo メール（海外版）は「アプリパスワード」が必要です。', en: 'Yahoo Mail needs an app password.' },
+      steps: [
+        {
+          text: { ja: 'Yahoo のアカウントセキュリティで「アプリパスワードを生成」します（2段階認証が必要）。', en: 'In Yahoo Account security choose "Generate app password" (needs 2-step verification).' },
+          grade: 'B',
+          path: { ja: 'Yahoo アカウント > アカウントセキュリティ > アプリパスワードを生成', en: 'Yahoo Account > Account security > Generate app password' },
+        },
+      ],
     },
     source: 'ISPDB yahoo.com.xml (A); xenocept Yahoo setup guide (B)',
     lastChecked: CHECKED,
@@ -310,6 +399,36 @@ export const CATALOG: readonly ProviderEntry[] = [
         en: 'Check or reset the password in the Yahoo! JAPAN ID’s login and security settings. An ID set to password-less login needs a password first (Yahoo! JAPAN guide on password-less login: security.yahoo.co.jp/guide/0012.html).',
       },
     },
+    login: {
+      explanation: {
+        ja: 'Yahoo!メールは、Yahoo!メール側で「IMAP/POP/SMTPアクセス」を有効にし、Yahoo! JAPAN ID にパスワードが設定されていないとメールアプリからつながりません。',
+        en: 'Yahoo! JAPAN mail only works in mail apps when IMAP/POP/SMTP access is enabled in Yahoo! Mail and the Yahoo! JAPAN ID has a password.',
+      },
+      // Whatever the server's reply suggests, Yahoo! JAPAN has no app passwords: the fix is its access switch.
+      replacesGeneric: true,
+      secretName: { ja: 'Yahoo! JAPAN ID のパスワード', en: 'the Yahoo! JAPAN ID password' },
+      steps: [
+        {
+          text: {
+            ja: 'パソコンのブラウザで Yahoo!メールを開き、「Yahoo! JAPAN公式サービス以外からのアクセスも有効にする」を選び、IMAP（または POP）と SMTP を「有効」にして保存します。SMTP だけでは足りません。',
+            en: 'In Yahoo! Mail on a computer browser choose 「Yahoo! JAPAN公式サービス以外からのアクセスも有効にする」 (allow access from other services), set IMAP (or POP) and SMTP to enabled, and save. SMTP alone is not enough.',
+          },
+          grade: 'B',
+          path: { ja: 'Yahoo!メール > 設定・利用規約 > メールの設定 > IMAP/POP/SMTPアクセスとメール転送', en: 'Yahoo!メール > 設定・利用規約 > メールの設定 > IMAP/POP/SMTPアクセスとメール転送' },
+        },
+        {
+          text: {
+            ja: 'Yahoo! JAPAN ID にパスワードが設定されているか確認します。パスワードなしでログインする設定の ID は、メールアプリでは使えません。',
+            en: 'Check the Yahoo! JAPAN ID has a password: an ID set to password-less login cannot be used in mail apps.',
+          },
+          grade: 'B',
+        },
+        {
+          text: { ja: '海外の回線や VPN から使う場合は「海外からのアクセス制限」で拒否されることがあります。', en: 'From overseas networks or a VPN, the overseas access restriction may refuse the login.' },
+          grade: 'C',
+        },
+      ],
+    },
     source: 'ISPDB yahoo.co.jp.xml (A, POP/SMTP, %EMAILLOCALPART%); several public configs (B, IMAP; C, full-address user name and yahoo.ne.jp); Yahoo! JAPAN 海外からのアクセス制限 (C)',
     lastChecked: CHECKED,
     grade: 'B',
@@ -356,6 +475,43 @@ export const CATALOG: readonly ProviderEntry[] = [
         en: 'My docomo > メール設定 > 「IMAP専用ID・パスワードの確認」, with Wi-Fi turned off, entering the network PIN or sp-mode password.',
       },
       url: 'https://www.nttdocomo.co.jp/service/docomo_mail/security/index.html',
+    },
+    login: {
+      explanation: {
+        ja: 'ドコモメールは、dアカウントのパスワードではなく「IMAP専用パスワード」でないとつながりません。',
+        en: 'docomo mail only accepts the IMAP専用パスワード (IMAP-only password), not the d ACCOUNT password.',
+      },
+      secretName: { ja: 'IMAP専用パスワード', en: 'the IMAP専用パスワード (IMAP-only password)' },
+      idName: { ja: 'IMAP用ID（dアカウントの ID）', en: 'the IMAP ID (your d ACCOUNT ID)' },
+      steps: [
+        {
+          text: {
+            ja: 'スマートフォンの Wi-Fi をオフにして（モバイルデータ通信で）My docomo を開き、IMAP専用パスワードを確認します。ネットワーク暗証番号か spモードパスワードを聞かれます。',
+            en: 'Turn the phone’s Wi-Fi off (use mobile data), open My docomo and check the IMAP-only password; it asks for the network PIN (ネットワーク暗証番号) or sp-mode password.',
+          },
+          grade: 'B',
+          path: {
+            ja: 'My docomo > メール設定 > IMAP専用ID・パスワードの確認',
+            en: 'My docomo > メール設定 (mail settings) > IMAP専用ID・パスワードの確認 (check IMAP ID and password)',
+          },
+          url: 'https://www.nttdocomo.co.jp/service/docomo_mail/security/index.html',
+          note: {
+            ja: 'dアカウントのパスワードとは別物です。ユーザ名には同じ画面の「IMAP用ID」を使います。',
+            en: 'It is not the d ACCOUNT password. Use the "IMAP ID" from the same screen as the user name.',
+          },
+        },
+      ],
+      deviceSteps: {
+        iphone: [
+          {
+            text: {
+              ja: 'iPhone ではドコモのプロファイルで設定している場合、プロファイルを入れ直す方が確実です。',
+              en: 'On iPhone, if docomo’s profile set up the account, reinstalling the profile is more reliable.',
+            },
+            grade: 'C',
+          },
+        ],
+      },
     },
     source: 'docomo official security page nttdocomo.co.jp/service/docomo_mail/security (A, excerpt); Qiita citing docomo IMAP interface spec v4.3 (B)',
     lastChecked: CHECKED,
@@ -416,6 +572,23 @@ export const CATALOG: readonly ProviderEntry[] = [
       { kind: 'no-pop', text: { ja: 'POP はありません（IMAP のみ）。', en: 'No POP access (IMAP only).' }, grade: 'C' },
       OP25B,
     ],
+    login: {
+      explanation: {
+        ja: 'auメールは au ID のパスワードではなく、メール用に発行されたパスワードを使うという情報があります（未確定）。',
+        en: 'au mail reportedly uses a password issued for mail, not the au ID password (not confirmed).',
+      },
+      secretName: { ja: 'auメール用に発行されたパスワード', en: 'the password issued for au mail' },
+      idName: { ja: 'auメールのアカウントID（メールアドレスではありません）', en: 'the au mail account ID (not the e-mail address)' },
+      steps: [
+        {
+          text: {
+            ja: 'au のサポート窓口・案内で、メールアプリ用のパスワードとアカウントID を確認します（au の公式手順は未確認です）。',
+            en: 'Check the mail-app password and account ID with au’s support (au’s official procedure is unconfirmed).',
+          },
+          grade: 'C',
+        },
+      ],
+    },
     source: 'two independent working configurations (B, IMAP host and user form); one config (C, SMTP); no POP documented anywhere (C). No KDDI manual found.',
     lastChecked: CHECKED,
     grade: 'C',
@@ -457,6 +630,24 @@ export const CATALOG: readonly ProviderEntry[] = [
     passwordHelp: {
       text: { ja: 'My SoftBank で Eメール(i) のパスワードを再設定し、端末に入れ直します。', en: 'Reset the Eメール(i) password in My SoftBank, then re-enter it on the device.' },
       url: 'https://www.softbank.jp/support/faq/view/10634',
+    },
+    login: {
+      explanation: {
+        ja: 'Eメール(i) は、ソフトバンク ID のパスワードとは別の「Eメール(i) のパスワード」を使います。',
+        en: 'Eメール(i) uses its own Eメール(i) password, separate from the SoftBank ID password.',
+      },
+      secretName: { ja: 'Eメール(i) のパスワード', en: 'the Eメール(i) password' },
+      steps: [
+        {
+          text: {
+            ja: 'Eメール(i) のパスワードは表示できません。My SoftBank で再設定します（6〜12文字の英数字。契約時は 157 から SMS で届いています）。',
+            en: 'The Eメール(i) password cannot be displayed: reset it in My SoftBank (6–12 alphanumerics; originally sent by SMS from 157).',
+          },
+          grade: 'A',
+          url: 'https://www.softbank.jp/support/faq/view/10634',
+          note: { ja: 'ソフトバンク ID のパスワードとは別物です。', en: 'It is not the SoftBank ID password.' },
+        },
+      ],
     },
     source: 'ISPDB i.softbank.jp.xml (A); SoftBank FAQ softbank.jp/support/faq/view/10634 (A, password); several public configs (B)',
     lastChecked: CHECKED,
