@@ -56,7 +56,7 @@ describe('mail-doctor discover', () => {
     expect(await run([`--dns-server=${dns.server}`, 'boss@corp.test'], f.io)).toBe(EXIT_OK);
     const out = f.out();
     expect(out).toContain('プロバイダー: Microsoft 365');
-    expect(out).toMatch(/受信 IMAP\s+outlook\.office365\.com:993\s+SSL\/TLS\s+— MX レコード（信頼できる、確度 A）/);
+    expect(out).toMatch(/受信 IMAP\s+outlook\.office365\.com:993\s+SSL\/TLS\s+— メールサーバー（MX）レコード（信頼できる、確度 A）/);
     expect(out).toContain('ユーザー名: boss@corp.test');
     expect(out).toContain('調べた情報源');
     expect(out).toContain('推測');
@@ -67,7 +67,7 @@ describe('mail-doctor discover', () => {
     expect(await realRun(['x@ezweb.ne.jp', '--offline', '--lang', 'en'], f.io)).toBe(EXIT_OK);
     const out = f.out();
     expect(out).toContain('Provider: au mail');
-    expect(out).toMatch(/Incoming IMAP\s+imap\.ezweb\.ne\.jp:993\s+SSL\/TLS\s+— built-in catalog \(trusted, grade B\)/);
+    expect(out).toMatch(/Incoming IMAP\s+imap\.ezweb\.ne\.jp:993\s+SSL\/TLS\s+— Built-in provider list \(trusted, grade B\)/);
     expect(out).toContain('User name: the provider-issued ID');
     expect(out).toContain('skipped (offline)');
   });

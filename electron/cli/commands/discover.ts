@@ -14,6 +14,7 @@ import type { DiscoveryCandidate, DiscoveryResult, DiscoverySource, Trust } from
 import type { Security } from '../../../shared/models/account';
 import { AppFailure, assertNever } from '../../../shared/result';
 import { safeOneLine } from '../../../shared/security/server-text';
+import { t } from '../../../shared/i18n/messages';
 import { discover, type DiscoverDeps } from '../../probes/discovery/discover';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
 import { langFromEnv } from '../lang';
@@ -77,18 +78,9 @@ export function makeDiscoverCommand(deps?: DiscoverDeps): CliCommand {
 
 export const run: CliCommand = makeDiscoverCommand();
 
+/** The same words the app shows for where a server came from (one text, shared/i18n). */
 function sourceLabel(s: DiscoverySource, lang: Lang): string {
-  const ja = lang === 'ja';
-  switch (s) {
-    case 'catalog': return ja ? '内蔵カタログ' : 'built-in catalog';
-    case 'autoconfig': return ja ? '自動設定 (autoconfig)' : 'autoconfig';
-    case 'autoconfig-wellknown': return ja ? '自動設定 (.well-known)' : 'autoconfig (.well-known)';
-    case 'ispdb': return ja ? 'Thunderbird ISPDB' : 'Thunderbird ISPDB';
-    case 'mx': return ja ? 'MX レコード' : 'MX record';
-    case 'srv': return ja ? 'SRV レコード' : 'SRV records';
-    case 'guess': return ja ? '推測' : 'guess';
-    default: return assertNever(s, 'discovery source');
-  }
+  return t(lang, `source.${s}`);
 }
 
 function trustLabel(t: Trust, lang: Lang): string {
