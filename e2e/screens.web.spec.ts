@@ -109,6 +109,14 @@ async function layoutProblems(page: Page, screen: string): Promise<string[]> {
       const run = document.querySelector<HTMLElement>('form button[type="submit"]')!.getBoundingClientRect();
       if (run.bottom > window.innerHeight || run.top < 0) out.push('run button is not visible without scrolling');
     }
+    if (screen === 'diagnosis') {
+      // Fix first: the agent reads the first step out without scrolling.
+      const step = document.querySelector<HTMLElement>('.cause-first ol.fix-steps > li');
+      if (!step) out.push('no first fix step');
+      else if (step.getBoundingClientRect().bottom > window.innerHeight) out.push(`first fix step ends at ${Math.round(step.getBoundingClientRect().bottom)} px, below the first ${window.innerHeight} px`);
+      const evidence = document.querySelector<HTMLDetailsElement>('.cause-first details.tech-details');
+      if (!evidence || evidence.open) out.push('the evidence is not folded behind the technical details');
+    }
     return out;
   }, screen);
 }

@@ -23,27 +23,16 @@ function likelihoodKey(l: Likelihood): MessageKey {
   }
 }
 
-/**
- * The most likely cause is open; the others show their title and open on demand,
- * so the helpdesk person on the phone reads the first fix first.
- */
-function CauseCard({ cause, rank, open }: { cause: Cause; rank: number; open: boolean }) {
+/** The evidence rows (error codes, timings, replies): for the agent who wants to know why, folded by default. */
+function TechnicalDetails({ cause, rank }: { cause: Cause; rank: number }) {
   const t = useT();
-  const { device, go } = useApp(useShallow((s) => ({ device: s.device, go: s.go })));
-  const wrong = cause.settingsDiff.filter((r) => r.status === 'wrong');
   return (
-    <details className={`cause cause-${cause.likelihood}`} open={open}>
-      <summary>
-        <span className="cause-rank">{t('diagnosis.rank', { n: rank })}</span>
-        <h3 id={`cause-${rank}`}>{cause.title}</h3>
+    <details className="tech-details">
+      <summary>{t('diagnosis.technical')}</summary>
+      <p className="tech-cause">
+        <span className="cause-rank">{t('diagnosis.rank', { n: rank })}</span> <span className="h3-like">{cause.title}</span>{' '}
         <span className={`badge like-${cause.likelihood}`}>{t(likelihoodKey(cause.likelihood))}</span>
-      </summary>
-      {cause.explanation ? (
-        <>
-          <h4>{t('diagnosis.explanation')}</h4>
-          <p>{cause.explanation}</p>
-        </>
-      ) : null}
+      </p>
       {cause.evidence.length ? (
         <>
           <h4>{t('diagnosis.evidence')}</h4>
@@ -59,14 +48,31 @@ function CauseCard({ cause, rank, open }: { cause: Cause; rank: number; open: bo
           </dl>
         </>
       ) : null}
+    </details>
+  );
+}
+
+/** Steps, why, the fields to change and the cause's buttons: the same for the first cause and the others. */
+function CauseBody({ cause, rank }: { cause: Cause; rank: number }) {
+  const t = useT();
+  const { device, go } = useApp(useShallow((s) => ({ device: s.device, go: s.go })));
+  const wrong = cause.settingsDiff.filter((r) => r.status === 'wrong');
+  return (
+    <>
       {/* Steps are written for one device; without a chosen device they would name the wrong menus. */}
-      {device && cause.steps.length ? (
+      {device && cause.steps.length ? <FixSteps steps={cause.steps} /> : null}
+      {cause.explanation ? (
+        <p className="cause-why">
+          <strong>{t('diagnosis.why')}</strong>
+          {cause.explanation}
+        </p>
+      ) : null}
+      {wrong.length ? (
         <>
-          <h4>{t('diagnosis.fix', { device: t(`device.${device}`) })}</h4>
-          <FixSteps steps={cause.steps} />
+          <h4>{t('diagnosis.changeFields')}</h4>
+          <DiffTable rows={wrong} />
         </>
       ) : null}
-      {wrong.length ? <DiffTable rows={wrong} /> : null}
       {cause.actions.length ? (
         <div className="actions-inline">
           {cause.actions.map((a) => (
@@ -81,6 +87,38 @@ function CauseCard({ cause, rank, open }: { cause: Cause; rank: number; open: bo
           ))}
         </div>
       ) : null}
+      <TechnicalDetails cause={cause} rank={rank} />
+    </>
+  );
+}
+
+/**
+ * Fix first: the most likely cause is not a card among others but what the agent reads out —
+ * the device's steps right under the one-line conclusion, the evidence folded behind them.
+ */
+function FixFirst({ cause }: { cause: Cause }) {
+  const t = useT();
+  const device = useApp((s) => s.device);
+  return (
+    <section className={`cause cause-first cause-${cause.likelihood}`} aria-labelledby="fix-first-h" data-cause={cause.id}>
+      <h2 id="fix-first-h">{device ? t('diagnosis.tellCustomer', { device: t(`device.${device}`) }) : t('diagnosis.tellCustomer.noDevice')}</h2>
+      <h3 className="sr-only">{cause.title}</h3>
+      <CauseBody cause={cause} rank={1} />
+    </section>
+  );
+}
+
+/** Another cause: its title shows, the rest opens on demand. */
+function CauseCard({ cause, rank }: { cause: Cause; rank: number }) {
+  const t = useT();
+  return (
+    <details className={`cause cause-${cause.likelihood}`} data-cause={cause.id}>
+      <summary>
+        <span className="cause-rank">{t('diagnosis.rank', { n: rank })}</span>
+        <h3 id={`cause-${rank}`}>{cause.title}</h3>
+        <span className={`badge like-${cause.likelihood}`}>{t(likelihoodKey(cause.likelihood))}</span>
+      </summary>
+      <CauseBody cause={cause} rank={rank} />
     </details>
   );
 }
@@ -99,8 +137,9 @@ export function DiagnosisScreen() {
       </section>
     );
   }
-  const main = diagnosis.causes.filter((c) => c.likelihood !== 'low');
-  const minor = diagnosis.causes.filter((c) => c.likelihood === 'low');
+  const [first, ...others] = diagnosis.causes;
+  const main = others.filter((c) => c.likelihood !== 'low');
+  const minor = others.filter((c) => c.likelihood === 'low');
   return (
     <section aria-labelledby="diag-h">
       <h1 id="diag-h" tabIndex={-1}>
@@ -122,12 +161,13 @@ export function DiagnosisScreen() {
           </button>
         </p>
       ) : null}
+      {first ? <FixFirst cause={first} /> : null}
       {main.length ? (
         <>
-          <h2>{t('diagnosis.causes')}</h2>
+          <h2>{t('diagnosis.otherCauses')}</h2>
           <div className="causes">
             {main.map((c, i) => (
-              <CauseCard key={c.id} cause={c} rank={i + 1} open={i === 0} />
+              <CauseCard key={c.id} cause={c} rank={i + 2} />
             ))}
           </div>
         </>
@@ -137,7 +177,7 @@ export function DiagnosisScreen() {
           <h2>{t('diagnosis.others')}</h2>
           <div className="causes">
             {minor.map((c, i) => (
-              <CauseCard key={c.id} cause={c} rank={main.length + i + 1} open={false} />
+              <CauseCard key={c.id} cause={c} rank={main.length + i + 2} />
             ))}
           </div>
         </>

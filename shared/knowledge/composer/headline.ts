@@ -6,6 +6,7 @@
 import type { Cause, ComposeInput, Headline, SettingsDiffRow } from './composer-types';
 import { L, pick } from '../findings/fix-types';
 import { AUTH_CODES, everyConfiguredWorks, loginProved, noPasswordGiven } from './probe-evidence';
+import { causeConclusion } from './conclusion';
 
 export interface HeadlineInput {
   input: ComposeInput;
@@ -31,7 +32,8 @@ export function composeHeadline({ input, causes, diff }: HeadlineInput): Headlin
     return say('unverified', L('診断を途中で止めたため、結果は途中までです', 'The check was stopped, so the result is incomplete'), L('もう一度診断すると、最後まで確かめます。', 'Run it again to check everything.'));
   }
   const wrong = diff.filter((d) => d.status === 'wrong');
-  if (!r.ok && top) return { kind: 'problem', text: top.title, detail: '' };
+  // The plain conclusion of the top cause (「ポート25番が回線で止められています」), not its category.
+  if (!r.ok && top) return { kind: 'problem', text: causeConclusion(top, lang), detail: '' };
   if (!r.ok) return say('problem', L('接続に問題があります', 'There is a connection problem'));
   if (wrong.length > 0) {
     return say(
