@@ -21,7 +21,7 @@ describe('parseDiagnoseArgs', () => {
   it('reads every flag', () => {
     const r = parseDiagnoseArgs(
       ['alice@example.com', '--imap', 'imap.example.com:993', '--smtp=smtp.example.com:587', '--user', 'alice', '--password-env', 'MD_PW', '--from', 'a@example.com',
-        '--to', 'b@example.com', '--ca', '/tmp/ca.pem', '--dns-server', '127.0.0.1:5353', '--timeout', '5000', '--allow-insecure-auth', '--no-alternatives', '--json', '--lang', 'ja'],
+        '--to', 'b@example.com', '--ca', '/tmp/ca.pem', '--dns-server', '127.0.0.1:5353', '--timeout', '5000', '--allow-insecure-auth', '--no-alternatives', '--no-domain-lookups', '--json', '--lang', 'ja'],
       'en',
     );
     expect(r).toEqual({
@@ -38,6 +38,7 @@ describe('parseDiagnoseArgs', () => {
         timeoutMs: 5000,
         allowInsecureAuth: true,
         tryAlternatives: false,
+        domainLookups: false,
         json: true,
         lang: 'ja',
       },

@@ -24,6 +24,8 @@ export interface DiagnoseArgs {
   timeoutMs?: number;
   allowInsecureAuth: boolean;
   tryAlternatives: boolean;
+  /** --no-domain-lookups: no discovery, MX or SRV; only the named servers' host names are resolved. */
+  domainLookups: boolean;
   json: boolean;
   lang: Lang;
   /** With a device, the composer's diagnosis (headline, causes, that device's steps) is printed too. */
@@ -74,6 +76,7 @@ export const DIAGNOSE_FLAGS = {
   timeout: { type: 'string' },
   'allow-insecure-auth': { type: 'boolean' },
   'no-alternatives': { type: 'boolean' },
+  'no-domain-lookups': { type: 'boolean' },
   json: { type: 'boolean' },
   device: { type: 'string' },
   'error-text': { type: 'string' },
@@ -95,7 +98,7 @@ export function parseDiagnoseArgs(argv: string[], defaultLang: Lang): ParseResul
   if (f.help) return fail(null, true);
   if (f.error) return fail(f.error);
   const v = f.values;
-  const out: Omit<DiagnoseArgs, 'email'> = { servers: {}, password: { from: 'none' }, allowInsecureAuth: false, tryAlternatives: true, json: false, lang };
+  const out: Omit<DiagnoseArgs, 'email'> = { servers: {}, password: { from: 'none' }, allowInsecureAuth: false, tryAlternatives: true, domainLookups: true, json: false, lang };
   for (const proto of ['imap', 'pop3', 'smtp'] as const) {
     const spec = v[proto];
     if (spec === undefined) continue;
@@ -126,6 +129,7 @@ export function parseDiagnoseArgs(argv: string[], defaultLang: Lang): ParseResul
   }
   if (v['allow-insecure-auth']) out.allowInsecureAuth = true;
   if (v['no-alternatives']) out.tryAlternatives = false;
+  if (v['no-domain-lookups']) out.domainLookups = false;
   if (v.json) out.json = true;
   if (v.device !== undefined) {
     if (!(DEVICES as readonly string[]).includes(v.device)) return fail({ ja: `--device は ${DEVICES.join(' / ')} のどれかです`, en: `--device must be one of ${DEVICES.join(', ')}` });

@@ -6,6 +6,7 @@
 import { styleText } from 'node:util';
 import { findingTitle } from '../../shared/knowledge/findings/finding-title';
 import { safeOneLine } from '../../shared/security/server-text';
+import { t } from '../../shared/i18n/messages';
 import type { Device, Lang } from '../../shared/models/device';
 import type { Diagnosis } from '../../shared/knowledge/composer/composer-types';
 import { deviceName } from '../../shared/knowledge/devices/device-names';
@@ -85,6 +86,8 @@ export function renderReport(r: DiagnoseReport, lang: Lang, color: boolean): str
   }
   out.push('');
   for (const p of r.probes) out.push(probeLine(p, lang, color));
+  // Said, so nobody reads the missing MX/SRV as "the domain has none".
+  for (const d of r.dns) if (d.skipped) out.push(paint(color, 'dim', `${oneLine(d.host, 253)}: ${t(lang, `probe.dns.skipped.${d.skipped}`)}`));
   const verdict = r.cancelled
     ? lang === 'ja' ? '中止しました' : 'Cancelled'
     : r.ok

@@ -1,4 +1,5 @@
 /** The CLI in-process: exit codes, JSON shape, usage errors, against the real-server lab. */
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
 import type { CliIo } from './command';
@@ -67,6 +68,29 @@ describe('mail-doctor diagnose refuses bad input with the field named (no networ
       expect(await main(['diagnose', 'a@example.com', '--imap', '127.0.0.1:9:none', ...extra], a)).toBe(2);
       expect(a.err).toMatch(re);
     }
+  });
+
+  it('--no-domain-lookups without a server is refused, translated and naming the switch', async () => {
+    const en = io();
+    expect(await main(['diagnose', 'a@example.com', '--no-domain-lookups'], en)).toBe(2);
+    expect(en.err).toMatch(/No domain lookups: enter the servers to test/);
+    const ja = io({ LANG: 'ja_JP.UTF-8' });
+    expect(await main(['diagnose', 'a@example.com', '--no-domain-lookups'], ja)).toBe(2);
+    expect(ja.err).toMatch(/ドメインを照会しない: テストするサーバー/);
+  });
+
+  it('--no-domain-lookups with a server: the output says MX/SRV were not looked up (human and JSON)', async () => {
+    const srv = net.createServer();
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const { port } = srv.address() as net.AddressInfo;
+    await new Promise<void>((r) => srv.close(() => r()));
+    const args = ['diagnose', 'a@example.com', '--imap', `127.0.0.1:${port}:tls`, '--no-domain-lookups', '--no-alternatives', '--timeout', '2000'];
+    const ja = io({ LANG: 'ja_JP.UTF-8' });
+    expect(await main(args, ja)).toBe(1);
+    expect(ja.out).toContain('example.com: MX/SRV は照会していません（ドメインの照会をオフにしています）');
+    const j = io();
+    expect(await main([...args, '--json'], j)).toBe(1);
+    expect((JSON.parse(j.out) as { dns: Array<{ host: string; skipped?: string }> }).dns[0]).toMatchObject({ host: 'example.com', skipped: 'no-domain-lookups' });
   });
 
   it('--ca /dev/zero is refused after reading at most the cap', async () => {

@@ -3,8 +3,9 @@
  * own budget, small stagger) → ranked findings. Streams progress; cancellable.
  */
 import { setMaxListeners } from 'node:events';
+import net from 'node:net';
 import type { Protocol, ServerSettings } from '../../shared/models/account';
-import type { DiagnoseProgress, DiagnoseReport, DiagnoseRequest, DnsReport, ProbeResult, ProbeTarget } from '../../shared/models/probe';
+import { domainLookupsProblem, type DiagnoseProgress, type DiagnoseReport, type DiagnoseRequest, type DnsReport, type ProbeResult, type ProbeTarget } from '../../shared/models/probe';
 import { AppFailure } from '../../shared/result';
 import { DEFAULT_PROBE_BUDGET_MS, DNS_TIMEOUT_MS, PROBE_STAGGER_MS } from './deadlines';
 import { discover } from './discovery/discover';
@@ -57,9 +58,12 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
     dnsServer = parsed;
   }
   const account = req.account;
+  // The contract refuses this already; a caller that skipped it must not get the lookups it switched off.
+  if (domainLookupsProblem(req)) throw new AppFailure('E_BAD_REQUEST', 'domainLookups: false needs explicit servers', { field: 'domainLookups', reason: 'needs-server' });
   const given = account.imap || account.pop3 || account.smtp;
   const discovered = given ? undefined : await discoveredServers(account.email, options.dnsServer, rt.signal);
   const targets = buildPlan(account, options, discovered);
+  const skipDomain = domainLookupSkip(targets, options.domainLookups, dnsServer);
   emit({ kind: 'planned', runId: req.runId, targets });
 
   const dnsReports: DnsReport[] = [];
@@ -77,12 +81,17 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
     return p;
   };
   const domain = domainOf(account.email);
-  const domainReport = domain
-    ? resolveDomain(domain, dnsServer, rt.signal).then((r) => {
-        emit({ kind: 'dns', runId: req.runId, dns: r });
-        return r;
-      }, () => undefined)
-    : Promise.resolve(undefined);
+  const domainReport: Promise<DnsReport | undefined> = !domain
+    ? Promise.resolve(undefined)
+    : skipDomain
+      ? Promise.resolve(skippedDomainReport(domain, skipDomain)).then((r) => {
+          emit({ kind: 'dns', runId: req.runId, dns: r });
+          return r;
+        })
+      : resolveDomain(domain, dnsServer, rt.signal).then((r) => {
+          emit({ kind: 'dns', runId: req.runId, dns: r });
+          return r;
+        }, () => undefined);
 
   const budget = options.timeoutMs ?? DEFAULT_PROBE_BUDGET_MS;
   const probeAccount = { email: account.email, user: account.user?.trim() || account.email, ...(account.password ? { password: account.password } : {}) };
@@ -158,6 +167,22 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
     probes,
     dns: dnsReports,
   };
+}
+
+/**
+ * Whether the mail domain's MX/SRV lookups are left out. They are context for the report, never
+ * needed to test a server: so they are skipped when the user switched domain lookups off, and when
+ * every server is an IP address with no DNS server named (they would be the only query to leave
+ * the machine, to a resolver the user did not choose). With a DNS server named they go there.
+ */
+export function domainLookupSkip(targets: readonly ProbeTarget[], domainLookups: boolean | undefined, dnsServer: string | undefined): DnsReport['skipped'] {
+  if (domainLookups === false) return 'no-domain-lookups';
+  if (!dnsServer && targets.length > 0 && targets.every((t) => net.isIP(t.host) !== 0)) return 'ip-servers';
+  return undefined;
+}
+
+function skippedDomainReport(domain: string, skipped: NonNullable<DnsReport['skipped']>): DnsReport {
+  return { host: domain, a: [], aaaa: [], durationMs: 0, resolver: 'none', skipped };
 }
 
 function notNeededNote(why: NonNullable<ProbeResult['notNeeded']>): string {

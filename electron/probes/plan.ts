@@ -1,6 +1,7 @@
 /** From an account to the list of probes: configured settings first, then the other standard modes. */
 import { STANDARD_MODES, type AccountInput, type Protocol, type ServerSettings } from '../../shared/models/account';
 import type { DiagnoseOptions, ProbeTarget } from '../../shared/models/probe';
+import { parseAddress } from './discovery/email-domain';
 
 /** Guessed host names when the account names no server (and discovery found none). */
 const GUESS_PREFIX: Record<Protocol, string> = { imap: 'imap', pop3: 'pop', smtp: 'smtp' };
@@ -9,8 +10,17 @@ export function probeId(protocol: Protocol, role: ProbeTarget['role'], s: Server
   return `${protocol}-${role === 'configured' ? 'cfg' : 'alt'}-${s.port}-${s.security}`;
 }
 
+/**
+ * The address's domain as DNS and TLS need it: an internationalised domain (日本語.jp) in its
+ * ASCII form (xn--wgv71a119e.jp), converted by the same code as discovery. An address whose
+ * domain is no valid DNS name (a lab's `user@localhost`) is kept as typed, lower-cased.
+ */
 export function domainOf(email: string): string {
-  return (email.split('@').pop() ?? '').trim().toLowerCase();
+  try {
+    return parseAddress(email).asciiDomain;
+  } catch {
+    return (email.split('@').pop() ?? '').trim().toLowerCase();
+  }
 }
 
 /**

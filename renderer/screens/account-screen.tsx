@@ -291,6 +291,10 @@ export function AccountScreen() {
           </div>
         </div>
         <div className="field checkbox">
+          <input id="opt-no-domain-lookups" type="checkbox" checked={s.options.noDomainLookups} onChange={(e) => a.setOptions({ noDomainLookups: e.target.checked })} />
+          <label htmlFor="opt-no-domain-lookups">{t('account.noDomainLookups')}</label>
+        </div>
+        <div className="field checkbox">
           <input id="opt-insecure" type="checkbox" checked={s.options.allowInsecureAuth} aria-describedby="opt-insecure-warn" onChange={(e) => a.setOptions({ allowInsecureAuth: e.target.checked })} />
           <label htmlFor="opt-insecure">{t('account.insecure')}</label>
         </div>

@@ -89,7 +89,7 @@ export function ProbeScreen() {
           <strong>{t('probe.dns')}: </strong>
           {source.dns.map((d) => (
             <span key={d.host} className="dns-item">
-              {d.host} → {[...d.a, ...d.aaaa].join(', ') || (d.error === SYSTEM_RESOLVER_UNAVAILABLE ? t('probe.dns.systemResolverUnavailable') : d.error ? errorCodeText(d.error, lang) : t('probe.dns.none'))} ({t('unit.ms', { ms: Math.round(d.durationMs) })})
+              {d.host} → {d.skipped ? t(`probe.dns.skipped.${d.skipped}`) : [...d.a, ...d.aaaa].join(', ') || (d.error === SYSTEM_RESOLVER_UNAVAILABLE ? t('probe.dns.systemResolverUnavailable') : d.error ? errorCodeText(d.error, lang) : t('probe.dns.none'))} ({t('unit.ms', { ms: Math.round(d.durationMs) })})
             </span>
           ))}
         </p>

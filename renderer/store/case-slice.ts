@@ -26,7 +26,7 @@ export function initialCase(id: string, now: Date): CaseState {
     incoming: 'imap',
     servers: { imap: emptyServer('imap'), pop3: emptyServer('pop3'), smtp: { host: '', port: '587', security: 'starttls' } },
     deviceSettings: { incoming: { host: '', port: '', security: '' }, smtp: { host: '', port: '', security: '' }, user: '' },
-    options: { timeoutSec: '', allowInsecureAuth: false, dnsServer: '', caPem: '', from: '', to: '' },
+    options: { timeoutSec: '', allowInsecureAuth: false, noDomainLookups: false, dnsServer: '', caPem: '', from: '', to: '' },
     discovery: undefined,
     discoveryStatus: 'idle',
     lookup: undefined,
@@ -95,7 +95,9 @@ export const createCaseSlice: SliceCreator<CaseState & CaseActions> = (api, env)
       const seq = ++discoverSeq;
       set({ discoveryStatus: 'loading' });
       const dnsServer = get().options.dnsServer.trim();
-      const res = await api.invoke('discover:run', { email, ...(dnsServer ? { dnsServer } : {}) });
+      // Domain lookups switched off: only what the app knows without asking the network (provider list).
+      const offline = get().options.noDomainLookups;
+      const res = await api.invoke('discover:run', { email, ...(dnsServer ? { dnsServer } : {}), ...(offline ? { offline: true } : {}) });
       if (seq !== discoverSeq) return;
       if (!res.ok) {
         set({ discoveryStatus: 'error' });

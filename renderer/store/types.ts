@@ -75,6 +75,8 @@ export interface DeviceDraft {
 export interface AdvancedOptions {
   timeoutSec: string;
   allowInsecureAuth: boolean;
+  /** No discovery, MX or SRV queries: only the entered servers are contacted. */
+  noDomainLookups: boolean;
   dnsServer: string;
   caPem: string;
   from: string;

@@ -62,11 +62,13 @@ describe('account form', () => {
     c.incoming = 'pop3';
     c.servers.pop3 = { host: 'mail.lab.test', port: '995', security: 'tls' };
     c.servers.smtp = { host: '', port: '', security: 'starttls' };
-    c.options = { timeoutSec: '8', allowInsecureAuth: true, dnsServer: '127.0.0.1:5353', caPem: '-----BEGIN CERTIFICATE-----\nX\n-----END CERTIFICATE-----', from: '', to: '' };
+    c.options = { timeoutSec: '8', allowInsecureAuth: true, noDomainLookups: true, dnsServer: '127.0.0.1:5353', caPem: '-----BEGIN CERTIFICATE-----\nX\n-----END CERTIFICATE-----', from: '', to: '' };
     expect(validateAccount(c)).toEqual({});
     const req = buildDiagnoseRequest(c, 'run-1');
     expect(DiagnoseRequest.safeParse(req).success).toBe(true);
     expect(req.account).toEqual({ email: 'alice@lab.test', pop3: { host: 'mail.lab.test', port: 995, security: 'tls' } });
-    expect(req.options).toMatchObject({ timeoutMs: 8000, allowInsecureAuth: true, dnsServer: '127.0.0.1:5353', protocols: ['pop3'] });
+    expect(req.options).toMatchObject({ timeoutMs: 8000, allowInsecureAuth: true, domainLookups: false, dnsServer: '127.0.0.1:5353', protocols: ['pop3'] });
+    // Off by default: the switch only goes into the request when ticked.
+    expect(buildDiagnoseRequest(initialCase('y', new Date()), 'run-2').options).not.toHaveProperty('domainLookups');
   });
 });

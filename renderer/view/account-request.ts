@@ -90,6 +90,7 @@ export function buildDiagnoseRequest(s: CaseState, runId: string): DiagnoseReque
     options: {
       ...(o.timeoutSec.trim() && tsec * 1000 >= TIMEOUT_MS.min ? { timeoutMs: Math.round(tsec * 1000) } : {}),
       ...(o.allowInsecureAuth ? { allowInsecureAuth: true } : {}),
+      ...(o.noDomainLookups ? { domainLookups: false } : {}),
       ...(o.dnsServer.trim() ? { dnsServer: normalizeTyped(o.dnsServer) } : {}),
       ...(o.caPem.trim() ? { caPem: o.caPem.trim() } : {}),
       ...(o.from.trim() ? { from: normalizeTyped(o.from) } : {}),

@@ -182,6 +182,12 @@ export const DnsReport = z.object({
   error: z.string().optional(),
   durationMs: z.number(),
   resolver: z.string().optional(),
+  /**
+   * The mail domain's MX/SRV lookups were not made: `no-domain-lookups` (the user switched them
+   * off), `ip-servers` (every server was given as an IP address and no DNS server was named, so
+   * these context-only queries would have been the one thing leaving the machine).
+   */
+  skipped: z.enum(['no-domain-lookups', 'ip-servers']).optional(),
 });
 export type DnsReport = z.infer<typeof DnsReport>;
 
@@ -202,15 +208,25 @@ export const DiagnoseOptions = z.object({
   tryAlternatives: z.boolean().optional(),
   /** Which protocols to diagnose when none are given explicitly (default all discovered). */
   protocols: z.array(Protocol).optional(),
+  /**
+   * Look up the address's domain (discovery, MX, SRV; default true). false keeps every query on
+   * the servers the user named: only their host names are resolved, and only when they are names.
+   */
+  domainLookups: z.boolean().optional(),
 });
 export type DiagnoseOptions = z.infer<typeof DiagnoseOptions>;
+
+/** Domain lookups switched off but no server given: the plan would have to find the servers in the domain, the very lookups switched off. */
+export function domainLookupsProblem(r: { account: Pick<AccountInput, 'imap' | 'pop3' | 'smtp'>; options?: { domainLookups?: boolean | undefined } | undefined }): boolean {
+  return r.options?.domainLookups === false && !(r.account.imap || r.account.pop3 || r.account.smtp);
+}
 
 export const DiagnoseRequest = z.object({
   /** Chosen by the caller so progress events and cancel can refer to the run. */
   runId: z.string().min(1).max(100),
   account: AccountInput,
   options: DiagnoseOptions.default({}),
-});
+}).refine((r) => !domainLookupsProblem(r), { message: 'input.domainLookups.needsServer', path: ['options', 'domainLookups'] });
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequest>;
 
 export const DiagnoseReport = z.object({

@@ -1,7 +1,7 @@
 /**
  * `mail-doctor diagnose <email> [--imap HOST:PORT[:tls|starttls|none]] [--pop3 …] [--smtp …]
  *   [--user NAME] [--password-stdin | --password-env VAR] [--from ADDR] [--to ADDR] [--ca FILE]
- *   [--dns-server HOST[:PORT]] [--timeout MS] [--allow-insecure-auth] [--no-alternatives]
+ *   [--dns-server HOST[:PORT]] [--timeout MS] [--allow-insecure-auth] [--no-alternatives] [--no-domain-lookups]
  *   [--json] [--lang ja|en]`
  *
  * Exit 0: no error finding; 1: error findings; 2: usage error. --json prints the report
@@ -40,6 +40,7 @@ export const USAGE: Record<Lang, string> = {
     '  --timeout MS               各接続の制限時間（ミリ秒、500〜120000）',
     '  --allow-insecure-auth      暗号化なし・検証失敗の接続でもログインを試す',
     '  --no-alternatives          他のポート・暗号化方式を試さない',
+    '  --no-domain-lookups        ドメインを照会しない（自動検出・MX・SRV なし。指定したサーバーだけに接続）',
     '  --json                     結果を JSON で出力',
     '  --watch 5m [--count 12]    間隔をおいて繰り返し診断し、変化を記録（既定 12 回、24 時間まで）',
     '  --lang ja|en               表示言語',
@@ -56,6 +57,7 @@ export const USAGE: Record<Lang, string> = {
     '  --timeout MS               budget of each connection in ms (500–120000)',
     '  --allow-insecure-auth      log in even over plaintext or unverified TLS',
     '  --no-alternatives          do not try the other standard ports/security modes',
+    '  --no-domain-lookups        do not look up the domain (no discovery, MX or SRV; only the given servers)',
     '  --json                     print the report as JSON',
     '  --watch 5m [--count 12]    re-run every interval and record what changed (default 12 runs, 24 h at most)',
     '  --lang ja|en               output language',
@@ -139,6 +141,7 @@ export const run: CliCommand = async (argv, io) => {
       ...(a.from ? { from: a.from } : {}),
       ...(a.to ? { to: a.to } : {}),
       ...(a.tryAlternatives ? {} : { tryAlternatives: false }),
+      ...(a.domainLookups ? {} : { domainLookups: false }),
     },
   });
   if (!req.success) {
