@@ -49,7 +49,7 @@ export function diffSettings(o: DiffOptions): SettingsDiffRow[] {
     const known = cor[protocol];
     const c: PartialServerSettings = known && isTrusted(known.source) ? known : {};
     const source = known?.source;
-    const sec = (v: Security | undefined) => (v === undefined ? undefined : securityValue(o.device, v, o.lang).value);
+    const sec = (v: Security | undefined) => (v === undefined ? undefined : securityValue(o.device, v, o.lang, protocol).value);
     rows.push(row(o, protocol, 'host', d.host, c.host, source, compare(d.host, c.host, (x, y) => normHost(x) === normHost(y))));
     rows.push(row(o, protocol, 'port', d.port === undefined ? undefined : String(d.port), c.port === undefined ? undefined : String(c.port), source, compare(d.port, c.port, (x, y) => x === y)));
     rows.push(row(o, protocol, 'security', sec(d.security), sec(c.security), source, compare(d.security, c.security, (x, y) => sameSecurity(o.device, x, y))));

@@ -39,6 +39,11 @@ export interface ChecklistStepDef {
   /** Findings/causes it helps with, but less directly (half weight when ordering). */
   weakCodes?: readonly FindingCode[];
   weakCauses?: readonly string[];
+  /**
+   * Advice about the customer's own network (line, Wi-Fi, VPN, security software): it misleads on a
+   * device whose mail goes through the vendor's cloud (new Outlook), so it ranks last there.
+   */
+  localNetwork?: boolean;
   /** Deleting the account: the backup step must come first. */
   deletes?: boolean;
   uiAction?: 'recheck' | 'compare-networks';
@@ -58,6 +63,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   // ---------- 5-minute first checks ----------
   {
     id: 'airplane-mode',
+    localNetwork: true,
     group: 'first-checks',
     place: 'airplane-mode',
     needsPlace: true,
@@ -71,6 +77,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   },
   {
     id: 'switch-network',
+    localNetwork: true,
     group: 'first-checks',
     place: 'wifi',
     title: L('Wi-Fi とモバイルデータを切り替える', 'Switch between Wi-Fi and mobile data'),
@@ -87,6 +94,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   },
   {
     id: 'vpn-off',
+    localNetwork: true,
     group: 'first-checks',
     place: 'vpn',
     title: L('VPN・プロキシをオフにする', 'Turn off VPN and proxy'),
@@ -111,6 +119,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   // ---------- network comparison ----------
   {
     id: 'compare-networks',
+    localNetwork: true,
     group: 'network',
     title: L('2つのネットワークで診断して比べる', 'Diagnose on two networks and compare'),
     action: L('メールドクターで、いまのネットワークと別のネットワーク（テザリングなど）でそれぞれ診断し、名前を付けて比べます。', 'In Mail Doctor, run the check on the current network and on another one (e.g. tethering), name each run, and compare.'),
@@ -124,6 +133,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   },
   {
     id: 'security-software',
+    localNetwork: true,
     group: 'network',
     devices: ['outlook-classic', 'outlook-new', 'mac-mail', 'android-gmail', 'samsung-email'],
     title: L('セキュリティソフトのメール保護を確かめる', 'Check the security software’s mail protection'),
@@ -135,6 +145,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   },
   {
     id: 'network-reset',
+    localNetwork: true,
     group: 'network',
     place: 'network-reset',
     needsPlace: true,

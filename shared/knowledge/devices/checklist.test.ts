@@ -58,11 +58,12 @@ describe('buildChecklist: content', () => {
     }
   }
 
-  it('iPhone paths use Apple spelling (サーバ without ー) and mark unconfirmed labels', () => {
+  it('iPhone paths use Apple spelling (サーバ without ー) and name the row the customer taps (「SMTP」 under 送信メールサーバ)', () => {
     const steps = buildChecklist({ device: 'iphone', lang: 'ja' });
     const smtp = steps.find((s) => s.id === 'smtp-auth');
-    expect(smtp?.path).toContain('送信メールサーバ（SMTP）');
-    expect(smtp?.grade).toBe('U');
+    expect(smtp?.path).toContain('送信メールサーバの「SMTP」');
+    expect(smtp?.path).not.toContain('送信メールサーバ（SMTP）');
+    expect(smtp?.grade).toBe('C');
     expect(steps.find((s) => s.id === 'airplane-mode')?.path).toEqual(['コントロールセンター', '機内モード']);
   });
 
@@ -114,6 +115,26 @@ describe('buildChecklist: ordering follows the diagnosis', () => {
     }
   });
 
+  it('new Outlook: the customer’s-network steps rank last and say why (mail goes through Microsoft’s cloud)', () => {
+    const LOCAL = ['airplane-mode', 'switch-network', 'vpn-off', 'compare-networks', 'security-software', 'network-reset'];
+    for (const findings of [[], [finding('AUTH_FAILED')]]) {
+      const steps = buildChecklist({ device: 'outlook-new', lang: 'ja', findings });
+      const firstLocal = steps.findIndex((s) => LOCAL.includes(s.id));
+      // The cheap device checks (restart) come before any of them.
+      expect(steps.slice(0, firstLocal).some((s) => s.id === 'restart'), JSON.stringify(findings)).toBe(true);
+      for (const s of steps.filter((x) => LOCAL.includes(x.id))) expect(s.note, s.id).toContain('Microsoft のクラウド経由');
+    }
+    // Even when the probe timed out, they are only "normal" there (half weight), never the urgent first move.
+    const timeout = buildChecklist({ device: 'outlook-new', lang: 'ja', findings: [finding('TCP_TIMEOUT')] });
+    for (const s of timeout.filter((x) => LOCAL.includes(x.id))) expect(s.relevance, s.id).not.toBe('high');
+    const classicTimeout = buildChecklist({ device: 'outlook-classic', lang: 'ja', findings: [finding('TCP_TIMEOUT')] });
+    expect(classicTimeout.find((s) => s.id === 'switch-network')?.relevance).toBe('high');
+    // On Outlook classic the same checks keep their place at the front.
+    expect(buildChecklist({ device: 'outlook-classic', lang: 'ja' })[0]?.id).toBe('airplane-mode');
+    const classic = buildChecklist({ device: 'outlook-classic', lang: 'en', findings: [finding('TCP_TIMEOUT')] });
+    expect(classic.find((s) => s.id === 'switch-network')?.note ?? '').not.toMatch(/cloud/);
+  });
+
   it('with docomo, the IMAP専用パスワード step leads an AUTH failure', () => {
     const steps = buildChecklist({ device: 'iphone', lang: 'ja', provider: provider('docomo'), findings: [finding('AUTH_FAILED')] });
     expect(steps[0]?.id).toBe('docomo-imap-password');
@@ -159,11 +180,20 @@ describe('deviceSettingsScreen', () => {
   it('iPhone outgoing server: Apple labels, exact values, highlighted', () => {
     const s = deviceSettingsScreen('iphone', 'smtp', { host: 'smtp.mail.me.com', port: 587, security: 'starttls', user: 'taro@icloud.com' }, 'ja');
     expect(s.fields.map((f) => f.label)).toEqual(['ホスト名', 'ユーザ名', 'パスワード', 'SSLを使用', '認証', 'サーバポート']);
-    expect(s.fields.find((f) => f.label === 'サーバポート')).toMatchObject({ value: '587', highlight: true, grade: 'U' });
+    expect(s.fields.find((f) => f.label === 'サーバポート')).toMatchObject({ value: '587', highlight: true, grade: 'B' });
     expect(s.fields.find((f) => f.label === 'SSLを使用')?.value).toBe('オン');
     expect(s.fields.find((f) => f.field === 'password')).toMatchObject({ value: '••••••••', highlight: false });
-    expect(s.path).toContain('プライマリサーバ');
+    expect(s.path.some((seg) => seg.startsWith('プライマリサーバの'))).toBe(true);
     expect(s.title).toContain('iPhone');
+  });
+
+  it('Outlook classic POP: the SSL checkbox, ticked — not the drop-down IMAP and SMTP have', () => {
+    const pop = deviceSettingsScreen('outlook-classic', 'pop3', { host: 'pop.example.jp', port: 995, security: 'tls', user: 'a@example.jp' }, 'ja');
+    expect(pop.fields.find((f) => f.field === 'security')).toMatchObject({ label: 'このサーバーは暗号化された接続 (SSL/TLS) が必要', value: 'チェックを入れる' });
+    const popEn = deviceSettingsScreen('outlook-classic', 'pop3', { host: 'pop.example.jp', port: 110, security: 'none' }, 'en');
+    expect(popEn.fields.find((f) => f.field === 'security')).toMatchObject({ label: 'This server requires an encrypted connection (SSL/TLS)', value: 'unticked' });
+    const smtp = deviceSettingsScreen('outlook-classic', 'smtp', { host: 'smtp.example.jp', port: 465, security: 'tls' }, 'ja');
+    expect(smtp.fields.find((f) => f.field === 'security')).toMatchObject({ label: '使用する暗号化接続の種類', value: 'SSL/TLS' });
   });
 
   it('Outlook classic incoming server: Outlook labels; only the wrong field highlighted when asked', () => {

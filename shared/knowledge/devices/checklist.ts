@@ -14,7 +14,7 @@ import type { ProviderEntry } from '../providers/catalog-types';
 import { CHECKLIST_STEPS, type ChecklistStepDef } from './checklist-steps';
 import type { ChecklistStep } from './checklist-types';
 import type { Cause } from '../composer/composer-types';
-import { devicePath, resolvePath } from './device-paths';
+import { CLOUD_SYNC_NOTE, CLOUD_SYNCED_DEVICES, devicePath, resolvePath } from './device-paths';
 import { findingTitle } from '../findings/finding-title';
 import { L, pick, weakestGrade } from '../findings/fix-types';
 
@@ -120,6 +120,10 @@ function resolveStep(def: ChecklistStepDef, device: Device, lang: Lang, imp: Imp
       if (rp.note) notes.push(rp.note);
     }
   }
+  if (def.localNetwork && CLOUD_SYNCED_DEVICES.includes(device)) {
+    const cloud = pick(CLOUD_SYNC_NOTE, lang);
+    if (!notes.some((n) => n.includes(cloud))) notes.unshift(cloud);
+  }
   // Provider-specific password help from the catalog, when the catalog has it.
   if (def.id === 'special-password' && provider?.passwordHelp) {
     notes.push(pick(provider.passwordHelp.text, lang));
@@ -154,11 +158,15 @@ export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
   const maps = importanceMaps(input, lang);
   const known = maps.codes.size > 0 || maps.causes.size > 0;
   const authSeen = [...maps.codes.keys()].some((c) => FINDING_META[c].stage === 'auth' && c !== 'LOGIN_NOT_TRIED');
+  // On a cloud-synced device the customer's network does not carry the mail: those steps help half as much.
+  const cloud = CLOUD_SYNCED_DEVICES.includes(device);
   const scored = defs.map((def, order) => {
-    const imp = score(def, maps, provider, authSeen);
+    const demoted = cloud && !!def.localNetwork;
+    const raw = score(def, maps, provider, authSeen);
+    const imp = raw && demoted ? { score: raw.score / 2, why: raw.why } : raw;
     // Provider steps for an unknown provider stay available but last.
     const unknownProvider = !!def.providers && !provider;
-    return { def, order, imp, unknownProvider };
+    return { def, order, imp, unknownProvider, demoted };
   });
   if (known) {
     scored.sort((a, b) => {
@@ -166,16 +174,16 @@ export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
       const sb = b.imp?.score ?? -1;
       if (sa !== sb) return sb - sa;
       // Among unrelated steps the first checks lead: they are cheap and often enough.
-      const fa = a.def.group === 'first-checks' ? 0 : 1;
-      const fb = b.def.group === 'first-checks' ? 0 : 1;
-      return fa - fb || Number(a.unknownProvider) - Number(b.unknownProvider) || a.order - b.order;
+      const fa = a.def.group === 'first-checks' && !a.demoted ? 0 : 1;
+      const fb = b.def.group === 'first-checks' && !b.demoted ? 0 : 1;
+      return fa - fb || Number(a.demoted) - Number(b.demoted) || Number(a.unknownProvider) - Number(b.unknownProvider) || a.order - b.order;
     });
   } else {
-    scored.sort((a, b) => Number(a.unknownProvider) - Number(b.unknownProvider) || a.order - b.order);
+    scored.sort((a, b) => Number(a.demoted) - Number(b.demoted) || Number(a.unknownProvider) - Number(b.unknownProvider) || a.order - b.order);
   }
-  const steps = scored.map(({ def, imp, unknownProvider }) => {
+  const steps = scored.map(({ def, imp, unknownProvider, demoted }) => {
     const s = resolveStep(def, device, lang, imp, known, provider);
-    if (unknownProvider && !imp) s.relevance = 'low';
+    if ((unknownProvider || demoted) && !imp) s.relevance = 'low';
     return s;
   });
   return backupFirst(steps);

@@ -42,9 +42,9 @@ function iphoneLabel(field: LabelField): Label | undefined {
     case 'host': return lb('ホスト名', 'Host Name', 'U', 'B');
     case 'user': return lb('ユーザ名', 'User Name', 'U', 'B');
     case 'password': return lb('パスワード', 'Password', 'U', 'B');
-    case 'port': return lb('サーバポート', 'Server Port', 'U', 'B');
-    case 'security': return lb('SSLを使用', 'Use SSL', 'C', 'B');
-    case 'smtp-auth': return lb('認証', 'Authentication', 'U', 'B');
+    case 'port': return lb('サーバポート', 'Server Port', 'B', 'B');
+    case 'security': return lb('SSLを使用', 'Use SSL', 'B', 'B');
+    case 'smtp-auth': return lb('認証', 'Authentication', 'B', 'B');
     case 'spa': return undefined;
     default: return assertNever(field, 'field');
   }
@@ -63,7 +63,11 @@ function outlookClassicLabel(field: LabelField, protocol: Protocol): Label | und
       return incoming
         ? lb(`サーバーのポート番号 > 受信サーバー (${protoName(protocol)})`, `Server Port Numbers > Incoming server (${protoName(protocol)})`, 'U', 'B')
         : lb('サーバーのポート番号 > 送信サーバー (SMTP)', 'Server Port Numbers > Outgoing server (SMTP)', 'U', 'B');
-    case 'security': return lb('使用する暗号化接続の種類', 'Use the following type of encrypted connection', 'U', 'B');
+    case 'security':
+      // POP incoming has a checkbox; the drop-down is for IMAP incoming and for SMTP.
+      return protocol === 'pop3'
+        ? lb('このサーバーは暗号化された接続 (SSL/TLS) が必要', 'This server requires an encrypted connection (SSL/TLS)', 'C', 'C')
+        : lb('使用する暗号化接続の種類', 'Use the following type of encrypted connection', 'U', 'B');
     case 'smtp-auth': return lb('送信サーバー (SMTP) は認証が必要', 'My outgoing server (SMTP) requires authentication', 'U', 'B');
     case 'spa': return lb('セキュリティで保護されたパスワード認証 (SPA) に対応', 'Require logon using Secure Password Authentication (SPA)', 'U', 'B');
     default: return assertNever(field, 'field');
@@ -93,7 +97,7 @@ function androidGmailLabel(field: LabelField): Label | undefined {
     case 'user': return lb('ユーザー名', 'Username', 'U', 'C');
     case 'password': return lb('パスワード', 'Password', 'U', 'C');
     case 'port': return lb('ポート', 'Port', 'U', 'C');
-    case 'security': return lb('セキュリティの種類', 'Security type', 'U', 'C');
+    case 'security': return lb('セキュリティの種類', 'Security type', 'B', 'B');
     case 'smtp-auth': return lb('ログインが必要', 'Require sign-in', 'U', 'U');
     case 'spa': return undefined;
     default: return assertNever(field, 'field');
@@ -116,11 +120,11 @@ function samsungLabel(field: LabelField, protocol: Protocol): Label | undefined 
 function macLabel(field: LabelField, protocol: Protocol): Label | undefined {
   switch (field) {
     case 'host':
-      return protocol === 'smtp' ? lb('送信用メールサーバ', 'Outgoing Mail Server', 'C', 'B') : lb('受信用メールサーバ', 'Incoming Mail Server', 'C', 'B');
+      return protocol === 'smtp' ? lb('送信用メールサーバ', 'Outgoing Mail Server', 'B', 'B') : lb('受信用メールサーバ', 'Incoming Mail Server', 'B', 'B');
     case 'user': return lb('ユーザ名', 'User Name', 'C', 'B');
     case 'password': return lb('パスワード', 'Password', 'U', 'B');
     case 'port': return lb('ポート', 'Port', 'U', 'B');
-    case 'security': return lb('TLS/SSLを使用', 'Use TLS/SSL', 'U', 'B');
+    case 'security': return lb('TLS/SSLを使用', 'Use TLS/SSL', 'B', 'B');
     case 'smtp-auth': return lb('認証', 'Authentication', 'U', 'B');
     case 'spa': return undefined;
     default: return assertNever(field, 'field');
@@ -177,7 +181,7 @@ export interface ResolvedValue {
  * from the start and port 587 upgrades with STARTTLS (iCloud's own settings are
  * 587 + "Use SSL" on), so STARTTLS is "on" there too.
  */
-export function securityValue(device: Device, security: Security, lang: Lang): ResolvedValue {
+export function securityValue(device: Device, security: Security, lang: Lang, protocol?: Protocol): ResolvedValue {
   switch (device) {
     case 'iphone':
     case 'mac-mail':
@@ -189,6 +193,16 @@ export function securityValue(device: Device, security: Security, lang: Lang): R
         note: pick(L('ポート 587/143 では、オンにすると STARTTLS で暗号化されます。', 'On port 587/143, ON means STARTTLS.'), lang),
       };
     case 'outlook-classic':
+      // POP incoming is a checkbox (「このサーバーは暗号化された接続 (SSL/TLS) が必要」), not the drop-down.
+      if (protocol === 'pop3') {
+        if (security === 'tls') return { value: pick(L('チェックを入れる', 'ticked'), lang), grade: 'C' };
+        if (security === 'none') return { value: pick(L('チェックを外す', 'unticked'), lang), grade: 'C' };
+        return {
+          value: pick(L('チェックを外す', 'unticked'), lang),
+          grade: 'C',
+          note: pick(L('Outlook の POP は STARTTLS を選べません。ポート 995 でチェックを入れる設定にします。', 'Outlook’s POP settings offer no STARTTLS: use port 995 with the box ticked.'), lang),
+        };
+      }
       if (security === 'none') return { value: pick(L('なし', 'None'), lang), grade: lang === 'ja' ? 'U' : 'B' };
       if (security === 'tls') return { value: 'SSL/TLS', grade: 'B' };
       return {
@@ -199,7 +213,7 @@ export function securityValue(device: Device, security: Security, lang: Lang): R
     case 'outlook-new':
     case 'android-gmail':
     case 'samsung-email': {
-      const grade: Grade = device === 'android-gmail' && lang === 'en' ? 'C' : 'U';
+      const grade: Grade = device === 'android-gmail' ? 'B' : 'U';
       if (security === 'none') return { value: pick(L('なし', 'None'), lang), grade };
       return { value: security === 'tls' ? 'SSL/TLS' : 'STARTTLS', grade };
     }

@@ -41,7 +41,7 @@ function valueOf(device: Device, protocol: Protocol, field: LabelField, s: Parti
   switch (field) {
     case 'host': return s.host;
     case 'port': return s.port === undefined ? undefined : String(s.port);
-    case 'security': return s.security ? securityValue(device, s.security, lang).value : undefined;
+    case 'security': return s.security ? securityValue(device, s.security, lang, protocol).value : undefined;
     case 'user': return s.user;
     case 'password': return PASSWORD_MASK;
     case 'smtp-auth': return protocol === 'smtp' || device === 'iphone' || device === 'mac-mail' ? smtpAuthOnValue(device, lang).value : undefined;

@@ -75,7 +75,7 @@ function valueFor(device: Device, protocol: Protocol, field: SettingField, targe
     case 'security': {
       if (!target.security) return undefined;
       const l = fieldLabelOrPlain(device, protocol, 'security', lang);
-      const v = securityValue(device, target.security, lang);
+      const v = securityValue(device, target.security, lang, protocol);
       const out: ValueFor = { label: l.label, value: v.value, grade: GRADE_RANK[v.grade] > GRADE_RANK[l.grade] ? v.grade : l.grade };
       if (v.note) out.note = v.note;
       return out;
