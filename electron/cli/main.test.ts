@@ -132,11 +132,11 @@ describe.skipIf(lab?.mode !== 'full')(`mail-doctor diagnose against the lab${lab
     expect(a.out + a.err).not.toContain('not-the-password');
   });
 
-  it('Japanese output with the port-25 fix', async () => {
+  it('Japanese output with the port-25 fix (465 SSL/TLS: implicit TLS is preferred)', async () => {
     const a = io({ LANG: 'ja_JP.UTF-8', MD_PW: lab?.users.alice.password ?? '' });
-    const code = await main(['diagnose', 'alice@lab.test', '--smtp', 'mail.lab.test:25:starttls', '--password-env', 'MD_PW', ...base(), '--timeout', '2000'], a);
+    const code = await main(['diagnose', 'alice@lab.test', '--smtp', 'mail.lab.test:25:starttls', '--password-env', 'MD_PW', ...base(), '--timeout', '4000'], a);
     expect(code).toBe(1);
     expect(a.out).toMatch(/ポート25が遮断されています/);
-    expect(a.out).toMatch(/ポート 587 \/ STARTTLS に変更/);
+    expect(a.out).toMatch(/ポート 465 \/ SSL\/TLS に変更/);
   });
 });

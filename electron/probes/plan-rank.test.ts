@@ -45,14 +45,14 @@ function probe(p: Partial<ProbeResult> & Pick<ProbeResult, 'id' | 'role' | 'port
 }
 
 describe('deriveFindings', () => {
-  it('PORT25_BLOCKED and a fix that keeps the security mode (587/STARTTLS over 465/TLS)', () => {
+  it('PORT25_BLOCKED and the preferred fix: implicit TLS first (465/TLS over 587/STARTTLS)', () => {
     const cfg = probe({ id: 'c', role: 'configured', port: 25, security: 'starttls', status: 'failed', findings: [{ ...f('TCP_TIMEOUT', 'error'), evidence: { errorCode: 'ETIMEDOUT' } }] });
     const a465 = probe({ id: 'a465', role: 'alternative', port: 465, security: 'tls', status: 'ok', tls: { verdict: 'trusted' } });
     const a587 = probe({ id: 'a587', role: 'alternative', port: 587, security: 'starttls', status: 'ok', tls: { verdict: 'trusted' } });
     const d = deriveFindings([cfg, a465, a587]);
     expect(d.map((x) => x.code)).toEqual(['PORT25_BLOCKED', 'ALTERNATIVE_WORKS']);
-    expect(d[1]?.fix).toEqual({ host: 'smtp.example.jp', port: 587, security: 'starttls' });
-    expect(d[1]?.evidence.details?.alsoWorks).toBe('465/tls');
+    expect(d[1]?.fix).toEqual({ host: 'smtp.example.jp', port: 465, security: 'tls' });
+    expect(d[1]?.evidence.details?.alsoWorks).toBe('587/starttls');
   });
   it('no suggestion when the failure is not about the port (wrong password), nor from an untrusted alternative', () => {
     const cfg = probe({ id: 'c', role: 'configured', port: 587, security: 'starttls', status: 'failed', findings: [{ ...f('AUTH_FAILED', 'error'), stage: 'auth' }] });

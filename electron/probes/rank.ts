@@ -5,7 +5,7 @@
  * problems of the account.
  */
 import { FINDING_META } from '../../shared/findings/codes';
-import { STANDARD_MODES } from '../../shared/models/account';
+import { modePreference } from '../../shared/models/account';
 import type { Finding, ProbeResult, ProbeTarget } from '../../shared/models/probe';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -37,12 +37,11 @@ export function fixableByOtherMode(p: ProbeResult): boolean {
 }
 
 /**
- * How strongly an alternative is preferred as the fix for a configured target: same port first,
- * then same security, then the protocol's standard order. Lower is better.
+ * How strongly an alternative is preferred as the fix for a configured target (lower is
+ * better): the shared mode preference, so the engine's fix is the value the diagnosis shows.
  */
-export function alternativeRank(cfg: Pick<ProbeTarget, 'protocol' | 'port' | 'security'>, a: Pick<ProbeTarget, 'port' | 'security'>): number {
-  const order = STANDARD_MODES[cfg.protocol];
-  return (a.port === cfg.port ? 0 : 100) + (a.security === cfg.security ? 0 : 10) + order.findIndex((m) => m.port === a.port && m.security === a.security);
+export function alternativeRank(cfg: Pick<ProbeTarget, 'protocol'>, a: Pick<ProbeTarget, 'port' | 'security'>): number {
+  return modePreference(cfg.protocol, a);
 }
 
 /** An alternative that connects, greets properly and has trusted TLS: a fix that was seen to work. */

@@ -100,3 +100,16 @@ export const STANDARD_MODES: Record<Protocol, ReadonlyArray<{ port: number; secu
     { port: 25, security: 'starttls' },
   ],
 };
+
+/**
+ * Which working mode to recommend when several do, lower is better: implicit TLS first
+ * (RFC 8314), then the protocol's standard order, an unusual port last. Implicit TLS first
+ * because every device can say "SSL on, port 993/465/995", whereas iPhone/Mac Mail have one
+ * SSL switch for both modes (so "143 with SSL on" cannot tell STARTTLS from what failed). The
+ * ONE rule: the engine's fix, the point where it stops alternatives and the composer's correct
+ * value all use it, so which port answered first never changes the answer.
+ */
+export function modePreference(protocol: Protocol, m: { port: number; security: Security }): number {
+  const order = STANDARD_MODES[protocol].findIndex((x) => x.port === m.port && x.security === m.security);
+  return (m.security === 'tls' ? 0 : 10) + (order < 0 ? 5 : order);
+}

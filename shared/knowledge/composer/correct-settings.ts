@@ -4,9 +4,9 @@
  * 1. `logged-in` — a configured probe logged in with it;
  * 2. `connected` — a probe secured the connection and got a mail greeting, and its login
  *    failed for a reason no port can fix (wrong password) or was not tried. The configured
- *    server first (what the customer has), then an alternative: implicit TLS before STARTTLS
- *    (RFC 8314; and every device can express "SSL on, port 993/465/995", whereas Apple Mail
- *    has no separate STARTTLS switch), so one fault gets one recommendation on every device;
+ *    server first (what the customer has), then the alternative `modePreference` ranks first
+ *    (implicit TLS first; the same rule picks the engine's fix), so one fault gets one
+ *    recommendation on every device whichever port answered first;
  * 3. the configured server's own source when the run could not test it against the network
  *    (catalog / discovered: still the provider's value; typed / guess: untested, never shown
  *    as correct) — but a typed or guessed value the run tried and saw fail is dropped;
@@ -14,8 +14,8 @@
  *
  * A value seen working beats the catalog because catalogs go out of date.
  */
-import { PROTOCOLS, STANDARD_MODES, type Protocol, type ServerSettings } from '../../models/account';
-import type { DiagnoseReport, ProbeResult } from '../../models/probe';
+import { modePreference, PROTOCOLS, type Protocol, type ServerSettings } from '../../models/account';
+import type { DiagnoseReport } from '../../models/probe';
 import type { ProviderEntry } from '../providers/catalog-types';
 import { TRUSTED_SOURCES, type ConfiguredSource, type CorrectSettings, type KnownServer, type SettingSource } from './composer-types';
 import { providerServer } from '../findings/fix-settings';
@@ -32,12 +32,6 @@ export interface CorrectInput {
 
 const pick = (p: ServerSettings): ServerSettings => ({ host: p.host, port: p.port, security: p.security });
 
-/** Implicit TLS first, then the protocol's standard order; an unusual port last. */
-function modeRank(p: ProbeResult): number {
-  const order = STANDARD_MODES[p.protocol].findIndex((m) => m.port === p.port && m.security === p.security);
-  return (p.security === 'tls' ? 0 : 10) + (order < 0 ? 5 : order);
-}
-
 function fromProbes(report: DiagnoseReport, protocol: Protocol): KnownServer | undefined {
   const ps = report.probes.filter((p) => p.protocol === protocol && finished(p));
   const cfg = ps.filter((p) => p.role === 'configured');
@@ -48,7 +42,7 @@ function fromProbes(report: DiagnoseReport, protocol: Protocol): KnownServer | u
   const hosts = new Set(cfg.map((p) => p.host.toLowerCase()));
   const alt = ps
     .filter((p) => p.role === 'alternative' && hosts.has(p.host.toLowerCase()) && connectedCleanly(p))
-    .sort((a, b) => modeRank(a) - modeRank(b))[0];
+    .sort((a, b) => modePreference(protocol, a) - modePreference(protocol, b))[0];
   return alt ? { ...pick(alt), source: 'connected' } : undefined;
 }
 
