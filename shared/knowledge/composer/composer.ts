@@ -20,12 +20,12 @@ import type { DiagnoseReport, Finding } from '../../models/probe';
 import { compareRuns } from './composer-compare';
 import type { Cause, ComposeInput, Diagnosis, LabelledRun, Likelihood, RunComparison, SettingsDiffRow, TriageCauseId } from './composer-types';
 import { deriveCorrect, trustedSettings } from './correct-settings';
-import { explainFinding, findingSummary } from '../findings/finding-text';
+import { explainFinding, findingEvidence, findingSummary } from '../findings/finding-text';
 import { providerNotes } from '../providers/fix-provider-notes';
 import { dedupeSteps } from '../findings/fix-steps';
 import { L, pick, weakestGrade, type AccountSettings, type EvidenceItem } from '../findings/fix-types';
 import { composeHeadline } from './headline';
-import { AUTH_CODES, everyConfiguredWorks, loginProved, reachedStage, SEND_CODES, sideWorks } from './probe-evidence';
+import { AUTH_CODES, configured, everyConfiguredWorks, loginProved, reachedStage, SEND_CODES, sideWorks } from './probe-evidence';
 import { diffSettings } from './settings-diff';
 import { triageCauses, triageRank } from './triage';
 
@@ -94,6 +94,19 @@ function differs(fix: NonNullable<Finding['fix']>, f: Finding): boolean {
   return fix.host.toLowerCase() !== (f.host ?? '').toLowerCase() || fix.port !== f.port || fix.security !== f.security;
 }
 
+/**
+ * Evidence of a working alternative, about the ONE value recommended (its `fix`, the table's
+ * value): the engine's own pick and its list of other ports that answered would name a second
+ * recommendation next to the steps' one.
+ */
+function alternativeEvidence(f: Finding, r: DiagnoseReport, lang: Lang): EvidenceItem[] {
+  const fix = f.fix;
+  if (!fix) return [];
+  const probe = r.probes.find((p) => p.role === 'alternative' && p.host.toLowerCase() === fix.host.toLowerCase() && p.port === fix.port && p.security === fix.security);
+  // Only the recommended value and what its server said: no host line, no "also works" list.
+  return findingEvidence({ code: f.code, severity: f.severity, stage: f.stage, evidence: probe?.greeting ? { serverReply: probe.greeting } : {}, fix }, lang);
+}
+
 /** Finding causes from the probe report: one per code, most telling finding first. */
 function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes: ReadonlySet<FindingCode>, trusted: AccountSettings): Ranked[] {
   const r = input.report;
@@ -140,11 +153,11 @@ function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes
     const first = fs[0] as Finding;
     const x = explainFinding(first, ctx);
     let likelihood: Likelihood = code === topError ? 'high' : first.severity === 'error' || code === 'ALTERNATIVE_WORKS' ? 'medium' : 'low';
-    const evidence = fs.flatMap((f) => explainFinding(f, ctx).evidence);
+    const evidence = fs.flatMap((f) => (f.code === 'ALTERNATIVE_WORKS' ? alternativeEvidence(f, r, input.lang) : explainFinding(f, ctx).evidence));
     const protocols = new Set(fs.flatMap((f) => (f.protocol ? [f.protocol] : [])));
     const codes: FindingCode[] = [code];
     for (const alt of kept.filter((f) => absorbedAlt(f) && protocols.has(f.protocol as Protocol) && fixable(first))) {
-      evidence.push(...explainFinding(withFix(alt), ctx).evidence);
+      evidence.push(...alternativeEvidence(withFix(alt), r, input.lang));
       if (!codes.includes('ALTERNATIVE_WORKS')) codes.push('ALTERNATIVE_WORKS');
     }
     if (lookupCodes.has(code)) {
@@ -191,7 +204,10 @@ function protocolOf(code: FindingCode, match: LookupMatch): Protocol | undefined
 function testedAlready(code: FindingCode, protocol: Protocol | undefined, input: ComposeInput): boolean {
   const r = input.report;
   if (!r || r.cancelled) return false;
-  return explainedByProbes(protocol, r) || reachedStage(r, code, protocol);
+  // The message names a side the run did not test (「受信 (POP3)…」 while IMAP was tested): judge it
+  // by the whole run, which still tested the server the customer cannot reach.
+  const side = protocol && configured(r).some((p) => p.protocol === protocol) ? protocol : undefined;
+  return explainedByProbes(side, r) || reachedStage(r, code, side);
 }
 
 /** The probes named the cause of this side's failure (or of every failure, side unknown): the wording adds no rival. */

@@ -5,6 +5,7 @@
  */
 import type { Cause, ComposeInput, Headline, SettingsDiffRow } from './composer-types';
 import { L, pick } from '../findings/fix-types';
+import { userFormOnly } from './settings-diff';
 import { AUTH_CODES, everyConfiguredWorks, loginProved, noPasswordGiven } from './probe-evidence';
 import { causeConclusion } from './conclusion';
 
@@ -35,6 +36,14 @@ export function composeHeadline({ input, causes, diff }: HeadlineInput): Headlin
   // The plain conclusion of the top cause (「ポート25番が回線で止められています」), not its category.
   if (!r.ok && top) return { kind: 'problem', text: causeConclusion(top, lang), detail: '' };
   if (!r.ok) return say('problem', L('接続に問題があります', 'There is a connection problem'));
+  if (wrong.length > 0 && wrong.every(userFormOnly) && loginProved(r)) {
+    const w = wrong[0];
+    return say(
+      'unverified',
+      L('サーバーには問題なくつながります。端末のユーザー名の書き方は確かめていません', 'The servers work; the device’s form of the user name was not tested'),
+      L(`ログインできたのは「${w?.correctValue ?? ''}」、端末は「${w?.deviceValue ?? ''}」です。`, `"${w?.correctValue ?? ''}" logged in; the device has "${w?.deviceValue ?? ''}".`),
+    );
+  }
   if (wrong.length > 0) {
     return say(
       'problem',

@@ -38,6 +38,19 @@ function sameSecurity(device: Device, a: Security, b: Security): boolean {
   return a === b;
 }
 
+/**
+ * The user name differs only in its form: one side is the address, the other its part before
+ * the @ (`alice` / `alice@example.jp`). Many servers accept both; only the tested form is known
+ * to work, so this is worth a check, never a near-certain cause.
+ */
+export function userFormOnly(row: SettingsDiffRow): boolean {
+  if (row.field !== 'user' || row.status !== 'wrong' || !row.deviceValue || !row.correctValue) return false;
+  const a = row.deviceValue.trim().toLowerCase();
+  const b = row.correctValue.trim().toLowerCase();
+  const local = (x: string) => (x.includes('@') ? x.slice(0, x.lastIndexOf('@')) : x);
+  return a.includes('@') !== b.includes('@') && local(a) === local(b);
+}
+
 /** One row per field; the user name row comes last and has no protocol. */
 export function diffSettings(o: DiffOptions): SettingsDiffRow[] {
   const dev = o.deviceSettings ?? {};

@@ -23,6 +23,7 @@ import { passwordSteps } from '../findings/fix-auth';
 import { serverSettingSteps, smtpAuthSteps } from '../findings/fix-settings';
 import { dedupeSteps, networkSteps, placeStep, waitAndRecheckSteps } from '../findings/fix-steps';
 import { L, pick, weakestGrade, type AccountSettings, type EvidenceItem, type FixStep } from '../findings/fix-types';
+import { userFormOnly } from './settings-diff';
 import { allPortsUnreachable, AUTH_CODES, configured, everyConfiguredWorks, finished, loginProved, SEND_CODES, sideWorks } from './probe-evidence';
 
 /** Everything triage looks at, already derived by the composer. */
@@ -344,14 +345,18 @@ function deviceSide(t: TriageInput): Draft[] {
   const out: Draft[] = [];
   const wrong = diff.filter((d) => d.status === 'wrong' && !(d.protocol && t.covered.has(d.protocol)));
   if (wrong.length > 0) {
-    // A wrong field next to a value this run saw working is near-certain; a catalog value may be stale.
-    const seen = wrong.some((d) => d.source === 'logged-in' || d.source === 'connected');
+    // A wrong field next to a value this run saw working is near-certain; a catalog value may be
+    // stale, and a user name that differs only in form (alice / alice@…) may work as well.
+    const seen = wrong.some((d) => (d.source === 'logged-in' || d.source === 'connected') && !userFormOnly(d));
+    const formOnly = wrong.every(userFormOnly);
     out.push({
       id: 'device-settings',
       likelihood: seen ? 'high' : 'medium',
       title: pick(L('端末の設定が正しい値と違います', 'The device settings differ from the correct values'), lang),
       explanation: pick(
-        L(`端末に設定されている値のうち ${wrong.length} か所が、正しい値と違います。下の表の「違う」の欄を正しい値に直してください。`, `${wrong.length} of the device’s settings differ from the correct values. Change the fields marked wrong in the table below.`),
+        formOnly
+          ? L(`端末のユーザー名（${wrong[0]?.deviceValue ?? ''}）は、ログインできた形（${wrong[0]?.correctValue ?? ''}）と書き方だけが違います。端末の形でもログインできるかは確かめていません。端末でつながらないときは、ログインできた形に直してください。`, `The device’s user name (${wrong[0]?.deviceValue ?? ''}) differs only in form from the one that logged in (${wrong[0]?.correctValue ?? ''}). Whether the device’s form works too was not tested; if the device fails, change it to the form that logged in.`)
+          : L(`端末に設定されている値のうち ${wrong.length} か所が、正しい値と違います。下の表の「違う」の欄を正しい値に直してください。`, `${wrong.length} of the device’s settings differ from the correct values. Change the fields marked wrong in the table below.`),
         lang,
       ),
       evidence: wrong.map((d) => ev(d.label, `${d.deviceValue ?? '?'} → ${d.correctValue ?? '?'}`)),
