@@ -386,39 +386,45 @@ export function proxyRelay(o: { address: string; port: number; target: { address
 
 const BLACK_HOLE_CHILD = `
 const net = require('net'); const fs = require('fs');
-const [host, port] = process.argv.slice(1);
-const s = net.createServer();
+const [host, ...ports] = process.argv.slice(1);
 const parent = process.ppid;
-s.listen({ host, port: Number(port), backlog: 1 }, () => {
-  fs.writeSync(1, 'ready\\n');
-  // Block the event loop without burning CPU: libuv never accepts, the kernel queue fills.
-  // Wake once a second only to exit if the lab process died without stopping us.
-  const cell = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    Atomics.wait(cell, 0, 0, 1000);
-    if (process.ppid !== parent) process.exit(0);
-  }
-});
+let left = ports.length;
+for (const port of ports) {
+  net.createServer().listen({ host, port: Number(port), backlog: 1 }, () => {
+    if (--left > 0) return;
+    fs.writeSync(1, 'ready\\n');
+    // Block the event loop without burning CPU: libuv never accepts, the kernel queues fill.
+    // Wake once a second only to exit if the lab process died without stopping us.
+    const cell = new Int32Array(new SharedArrayBuffer(4));
+    for (;;) {
+      Atomics.wait(cell, 0, 0, 1000);
+      if (process.ppid !== parent) process.exit(0);
+    }
+  });
+}
 `;
 
 /**
- * A port that drops SYNs, like a firewall DROP rule: a child process listens
- * with a backlog of 1 and never accepts; two parked connections fill the queue, so later
+ * Ports that drop SYNs, like a firewall DROP rule: one child process listens on each
+ * with a backlog of 1 and never accepts; parked connections fill every queue, so later
  * connection attempts time out.
  */
-export async function blackHole(address: string, port: number): Promise<Closable & { pid?: number }> {
-  const child: ChildProcess = spawn(process.execPath, ['-e', BLACK_HOLE_CHILD, address, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function blackHole(address: string, port: number | readonly number[]): Promise<Closable & { pid?: number }> {
+  const ports = typeof port === 'number' ? [port] : [...port];
+  const child: ChildProcess = spawn(process.execPath, ['-e', BLACK_HOLE_CHILD, address, ...ports.map(String)], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let err = '';
     child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout?.once('data', () => resolve());
-    child.once('exit', (code) => reject(new Error(`lab: black hole on ${address}:${port} exited (${code}): ${err}`)));
+    child.once('exit', (code) => reject(new Error(`lab: black hole on ${address}:${ports.join(',')} exited (${code}): ${err}`)));
   });
   const parked: net.Socket[] = [];
-  for (let i = 0; i < 3; i++) {
-    const s = net.connect({ host: address, port });
-    s.on('error', () => undefined);
-    parked.push(s);
+  for (const p of ports) {
+    for (let i = 0; i < 3; i++) {
+      const s = net.connect({ host: address, port: p });
+      s.on('error', () => undefined);
+      parked.push(s);
+    }
   }
   await new Promise((r) => setTimeout(r, 100));
   return {

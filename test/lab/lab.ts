@@ -57,6 +57,7 @@ const HOST_OCTETS = {
   mechs: 37,
   noAuth: 38,
   oauthOnly: 39,
+  down: 40,
 } as const;
 export type LabHostKey = keyof typeof HOST_OCTETS | 'unreachable' | 'v6broken' | 'nxdomain' | 'servfail';
 
@@ -83,6 +84,7 @@ const HOST_NAMES: Record<LabHostKey, string> = {
   mechs: 'mechs.lab.test',
   noAuth: 'noauth.lab.test',
   oauthOnly: 'oauth.lab.test',
+  down: 'down.lab.test',
   unreachable: 'unreachable.lab.test',
   v6broken: 'v6broken.lab.test',
   nxdomain: 'nxdomain.lab.test',
@@ -342,6 +344,8 @@ export async function startLab(opts: StartLabOptions = {}): Promise<Lab> {
       smtpSim({ address: ip('noAuth'), port: PORTS.submission, mode: 'starttls', cert: certs.valid, authMechanisms: [],
         unauthenticatedMailReply: '530 5.7.57 Client not authenticated to send mail. [TY2PR01CA0001.jpnprd01.prod.outlook.com]' }),
       blackHole(ip('mail'), PORTS.smtp),
+      // A provider whose every port drops SYNs, as a server that is down behind its firewall looks from outside.
+      blackHole(ip('down'), Object.values(PORTS)),
     ];
     if (full) {
       scripted.push(
