@@ -74,8 +74,26 @@ const USER_SPECIFIC: readonly RegExp[] = [
   /\b(?=[a-z0-9-]*[a-z])[a-z0-9-]+(?:\.[a-z0-9-]+){2,}\b/gu,
 ];
 
-/** Canonical form for fuzzy comparison. Idempotent. */
+/**
+ * One rewrite can make another match ("sign iniPhone で" is "sign in" only once "iPhone で" is
+ * gone; hiragana ろぐおん becomes the katakana a variant knows after the variants ran), so the
+ * passes repeat until nothing changes (normalize.property.test.ts checks idempotence). The cap
+ * only guards against a future variant that undoes another and would loop.
+ */
+const MAX_PASSES = 6;
+
+/** Canonical form for fuzzy comparison. Idempotent (property-tested). */
 export function normalizeText(input: string): string {
+  let s = normalizeOnce(input);
+  for (let i = 1; i < MAX_PASSES; i++) {
+    const next = normalizeOnce(s);
+    if (next === s) break;
+    s = next;
+  }
+  return s;
+}
+
+function normalizeOnce(input: string): string {
   let s = input.normalize('NFKC').toLowerCase();
   for (const re of USER_SPECIFIC) s = s.replace(re, ' ');
   for (const [re, to] of WORD_VARIANTS) s = s.replace(re, to);
