@@ -71,6 +71,20 @@ describe('legacy TLS cipher string by feature test', () => {
   });
 });
 
+describe('a CA given for the run', () => {
+  it('is parsed into one secure context, reused by every handshake (not ~140 root certificates per connection)', async () => {
+    const spy = vi.spyOn(tls, 'createSecureContext');
+    // A CA no other test uses, so the first handshake builds its context here.
+    const caPem = `${env.certs.caPem}\n`;
+    for (let i = 0; i < 3; i++) {
+      const h = await tlsHandshake(await rawSocket(tls10.port), { hostname: '127.0.0.1', caPem, legacy: true }, 3000);
+      if (h.ok) h.socket.destroy();
+    }
+    const withCa = spy.mock.calls.filter(([o]) => Array.isArray(o?.ca) && o.ca.includes(caPem));
+    expect(withCa).toHaveLength(1);
+  });
+});
+
 describe('diagnosis with @SECLEVEL refused (Electron): never "no problem"', () => {
   it('without the refusal, a TLS-1.0-only server is TLS_PROTOCOL_TOO_OLD', async () => {
     const r = await diagnoseAt(env, { protocol: 'imap', security: 'tls', port: tls10.port, budgetMs: 4000 });
