@@ -15,8 +15,11 @@ const { execFileSync, spawnSync } = require('node:child_process');
  * openssl — the lab's CA and certificates; ca-certificates — a system trust bundle.
  */
 const TEST_PACKAGES = ['chromium', 'fonts-noto-cjk', 'dovecot-imapd', 'dovecot-pop3d', 'postfix', 'poppler-utils', 'openssl', 'ca-certificates'];
-/** `npm run bench` compares the product with the checks a person runs by hand. */
-const BENCH_PACKAGES = ['swaks', 'curl'];
+/**
+ * `npm run bench` compares the product with the checks a person runs by hand. swaks needs the
+ * two Perl TLS modules for --tls; they are only Recommends, which --no-install-recommends drops.
+ */
+const BENCH_PACKAGES = ['swaks', 'curl', 'libnet-ssleay-perl', 'libio-socket-ssl-perl'];
 
 function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
