@@ -17,7 +17,7 @@ export const PROTOCOL_NAME: Record<Protocol | 'user', Localized> = {
 export const SOURCE_NAME: Record<SettingSource, Localized> = {
   'logged-in': L('ログインを確認', 'login confirmed'),
   connected: L('接続を確認（ログインは未確認）', 'connection confirmed (login not confirmed)'),
-  catalog: L('事業者の公開情報', "provider's published settings"),
+  catalog: L('プロバイダーの公開情報', "provider's published settings"),
   discovered: L('自動設定情報', 'published autoconfig'),
   typed: L('入力された値（未確認）', 'typed in (not tested)'),
   guess: L('推測（未確認）', 'guess (not confirmed)'),

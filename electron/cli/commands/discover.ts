@@ -180,7 +180,7 @@ const OUTCOME_JA: ReadonlyArray<[RegExp, string]> = [
   [/no MX records/g, 'MX レコードなし'],
   [/no records/g, 'レコードなし'],
   [/MX lookup:/g, 'MX 検索:'],
-  [/is the domain itself: no hosting provider to look up/g, 'はドメイン自身（ホスティング事業者の情報なし）'],
+  [/is the domain itself: no hosting provider to look up/g, 'はドメイン自身（ホスティングのプロバイダー情報なし）'],
   [/(\d+) servers over plain HTTP only \(untrusted\)/g, '暗号化なしの HTTP でのみ $1 件（未検証）'],
   [/\(redirected to plain HTTP: untrusted\)/g, '（暗号化なしの HTTP へ転送: 未検証）'],
   [/(\d+) servers from (\S+)/g, '$2 から $1 件'],

@@ -141,7 +141,7 @@ function conclusionText(kind: ComparisonConclusionKind, bad: string, good: strin
     case 'port25-filter':
       return pick(L(`「${bad}」でだけポート25番の送信が止められています（OP25B）。送信ポートを 587番か 465番にすれば、どのネットワークでも送れます。`, `Only on "${bad}" is sending on port 25 blocked (OP25B). Use port 587 or 465 to send from any network.`), lang);
     case 'tls-interception':
-      return pick(L(`「${bad}」でだけ暗号化（証明書）の確認に失敗します。そのネットワークのプロキシやセキュリティ機器が通信に割り込んでいます（「${good}」では問題ありません）。`, `Only on "${bad}" the certificate check fails: a proxy or security appliance on that network intercepts the connection ("${good}" is fine).`), lang);
+      return pick(L(`「${bad}」でだけ暗号化（証明書）の確認に失敗します。そのネットワークのプロキシやセキュリティ装置が通信に割り込んでいます（「${good}」では問題ありません）。`, `Only on "${bad}" the certificate check fails: a proxy or security appliance on that network intercepts the connection ("${good}" is fine).`), lang);
     case 'network-filter':
       return pick(L(`「${bad}」でだけ遮断されています。そのネットワークのフィルター・ファイアウォール・VPN が原因です（「${good}」ではつながります）。`, `Blocked on "${bad}" only: a filter, firewall or VPN on that network is the cause (it works on "${good}").`), lang);
     case 'auth-differs':

@@ -229,7 +229,7 @@ function networkFilter(t: TriageInput): Draft | undefined {
     likelihood,
     title: pick(L('特定のネットワークでの遮断（フィルター・VPN・プロキシ）', 'Blocked on one network (filter, VPN, proxy)'), lang),
     explanation: pick(
-      L('別のネットワークならつながるので、アカウントやサーバーではなく、失敗するネットワーク側（Wi-Fi のフィルター、ファイアウォール、VPN、セキュリティ機器）が原因です。', 'It works on another network, so the cause is the failing network (Wi-Fi filter, firewall, VPN, security appliance), not the account or the server.'),
+      L('別のネットワークならつながるので、アカウントやサーバーではなく、失敗するネットワーク側（Wi-Fi のフィルター、ファイアウォール、VPN、セキュリティ装置）が原因です。', 'It works on another network, so the cause is the failing network (Wi-Fi filter, firewall, VPN, security appliance), not the account or the server.'),
       lang,
     ),
     evidence,

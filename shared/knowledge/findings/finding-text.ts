@@ -53,7 +53,7 @@ function summaryText(f: Finding, lang: Lang): string {
     case 'DNS_FAILURE':
       return pick(L('サーバーの住所を調べる仕組み（DNS）が答えませんでした。いまつないでいるネットワークの問題の可能性が高いです。', 'The system that looks up server addresses (DNS) did not answer. The network in use is the likely cause.'), lang);
     case 'IPV6_UNREACHABLE':
-      return pick(L(`${w.ja} へ新しい方式（IPv6）ではつながりませんが、従来の方式（IPv4）ではつながります。ネットワーク機器の問題で、多くの場合メールはそのまま使えます。`, `${w.en} cannot be reached over IPv6 but works over IPv4. It is a network equipment issue; mail usually still works.`), lang);
+      return pick(L(`${w.ja} へ新しい方式（IPv6）ではつながりませんが、従来の方式（IPv4）ではつながります。ネットワーク装置（ルーターなど）の問題で、多くの場合メールはそのまま使えます。`, `${w.en} cannot be reached over IPv6 but works over IPv4. It is a network equipment issue; mail usually still works.`), lang);
     case 'TCP_REFUSED':
       return pick(L(`${w.ja} は、このポート番号での接続を受け付けていません。ポート番号の設定違いか、サーバーの停止が考えられます。`, `${w.en} refuses connections on this port. The port setting is probably wrong, or the server is down.`), lang);
     case 'TCP_TIMEOUT':
@@ -61,18 +61,24 @@ function summaryText(f: Finding, lang: Lang): string {
     case 'TCP_UNREACHABLE':
       return pick(L(`${w.ja} まで通信が届きません。ネットワークにつながっていないか、経路が遮断されています。`, `${w.en} cannot be reached. The device may be offline, or the route is blocked.`), lang);
     case 'TCP_RESET':
-      return pick(L(`${w.ja} との接続が途中で切られました。セキュリティソフトやネットワーク機器が割り込んでいるか、サーバーが接続を拒んでいます。`, `The connection to ${w.en} was cut off. Security software or network equipment may be interfering, or the server refused the session.`), lang);
+      return pick(L(`${w.ja} との接続が途中で切られました。セキュリティソフトやネットワーク装置（ルーターなど）が割り込んでいるか、サーバーが接続を拒んでいます。`, `The connection to ${w.en} was cut off. Security software or network equipment may be interfering, or the server refused the session.`), lang);
     case 'PORT25_BLOCKED':
       return pick(
         L('送信に使うポート25番は、迷惑メール対策（OP25B）のため多くの回線で使えません。送信用のポート（587番または465番）に変えて、送信サーバーの認証（SMTP認証）をオンにすれば送れます。', 'Port 25 is blocked on most networks to stop spam (OP25B). Switch sending to the submission port (587 or 465) and turn on outgoing-server authentication (SMTP authentication).'),
         lang,
       );
     case 'GREETING_TIMEOUT':
-      return pick(L(`${w.ja} につながりましたが、サーバーが最初のあいさつを返しません。サーバーが混み合っているか、暗号化の設定がポートと合っていない可能性があります。`, `${w.en} accepted the connection but never greeted. The server may be busy, or the SSL setting does not match the port.`), lang);
+      return pick(L(`${w.ja} にはつながりましたが、その後サーバーから返事がありません。サーバーが混み合っているか、ポート番号と暗号化（SSL）の設定が合っていない可能性があります。`, `${w.en} accepted the connection but then sent nothing. The server may be busy, or the port number and the encryption (SSL) setting do not match.`), lang);
     case 'TLS_ON_PLAIN_PORT':
-      return pick(L(`${w.ja} のこのポートは、最初から暗号化（SSL/TLS）する方式ではありません。ポート番号と「SSL」の設定の組み合わせが合っていません。`, `This port of ${w.en} does not start with SSL/TLS. The port number and the SSL setting do not match.`), lang);
+      return pick(
+        L(
+          `${w.ja} では、ポート番号と暗号化の設定の組み合わせが合っていません。ポートが 587 番なら暗号化は「STARTTLS」、465 番なら「SSL/TLS」にします（iPhone・Mac は「SSLを使用」をオンのまま、ポート番号だけを直します）。`,
+          `At ${w.en} the port number and the encryption setting do not match. Port 587 goes with STARTTLS, port 465 with SSL/TLS (on iPhone and Mac leave "Use SSL" on and correct only the port).`,
+        ),
+        lang,
+      );
     case 'PLAIN_ON_TLS_PORT':
-      return pick(L(`${w.ja} のこのポートは、最初から暗号化（SSL/TLS）が必要です。「SSL」をオンにする必要があります。`, `This port of ${w.en} requires SSL/TLS from the start. SSL must be turned on.`), lang);
+      return pick(L(`${w.ja} のこのポートは、最初から暗号化（SSL/TLS）が必要です。暗号化（SSL）を有効にする必要があります。`, `This port of ${w.en} requires SSL/TLS from the start. Encryption (SSL) must be turned on.`), lang);
     case 'STARTTLS_NOT_OFFERED':
       return pick(L(`${w.ja} は、このポートで暗号化への切り替え（STARTTLS）に対応していません。暗号化専用のポートを使います。`, `${w.en} does not offer the switch to encryption (STARTTLS) on this port. Use the SSL/TLS port instead.`), lang);
     case 'TLS_CERT_HOSTNAME_MISMATCH':
@@ -102,7 +108,13 @@ function summaryText(f: Finding, lang: Lang): string {
     case 'AUTH_APP_PASSWORD_REQUIRED':
       return pick(L('このメールは、普段のパスワードではメールアプリから使えません。専用の「アプリ用パスワード」を作って入れる必要があります。', 'This account cannot use its normal password in mail apps. A dedicated app password must be created and entered.'), lang);
     case 'AUTH_BASIC_DISABLED':
-      return pick(L('このメールは、パスワードでのログインが止められています。パスワードを入れ直しても直りません。事業者のサインイン画面（Microsoft など）で入る方法に切り替える必要があります。', 'Password login is turned off for this account; re-entering the password will not help. The account must be added with the provider’s sign-in (e.g. Microsoft).'), lang);
+      return pick(
+        L(
+          'このアカウントは、メールアプリにパスワードを入れてログインする方法が使えなくなっています。パスワードを入れ直しても直りません。いったんアカウントを削除し、追加するときに「Microsoft」（または「Google」）を選んで、表示されるサインイン画面でログインしてください。',
+          'This account can no longer sign in by typing a password into the mail app; re-entering the password will not help. Remove the account, and when adding it again choose "Microsoft" (or "Google") and sign in on the page that appears.',
+        ),
+        lang,
+      );
     case 'AUTH_PLAINTEXT_DISABLED':
       return pick(L(`${w.ja} は、暗号化していない接続でのログインを断っています。SSL/TLS をオンにする必要があります。`, `${w.en} refuses logins over an unencrypted connection. SSL/TLS must be turned on.`), lang);
     case 'AUTH_MECHANISM_UNSUPPORTED':
@@ -110,7 +122,7 @@ function summaryText(f: Finding, lang: Lang): string {
     case 'SMTP_AUTH_REQUIRED':
       return pick(L('送信サーバーは、送る前にユーザー名とパスワードの確認（SMTP認証）を求めています。端末で送信サーバーの認証がオフになっています。', 'The outgoing server needs the user name and password before sending (SMTP authentication), and it is off on the device.'), lang);
     case 'SMTP_RELAY_DENIED':
-      return pick(L('送信サーバーが「このメールは中継できません」と断りました。送信サーバーの認証（SMTP認証）がオフか、別の事業者の送信サーバーを使っています。', 'The outgoing server refused to relay the message: SMTP authentication is off, or the outgoing server belongs to another provider.'), lang);
+      return pick(L('送信サーバーが「このメールは中継できません」と断りました。送信サーバーの認証（SMTP認証）がオフか、別のプロバイダーの送信サーバーを使っています。', 'The outgoing server refused to relay the message: SMTP authentication is off, or the outgoing server belongs to another provider.'), lang);
     case 'SMTP_SENDER_REJECTED':
       return pick(L('送信サーバーが差出人のアドレスを断りました。端末に設定した「メールアドレス」が、ログインしているアカウントのものと違う可能性があります。', 'The outgoing server refused the sender address. The "Email address" set on the device may differ from the account you log in with.'), lang);
     case 'MAILBOX_OVER_QUOTA':
@@ -124,7 +136,7 @@ function summaryText(f: Finding, lang: Lang): string {
     case 'ALTERNATIVE_WORKS':
       return pick(L(`今の設定ではつながりませんが、${w.ja}${f.security ? `（${securityName(f.security, 'ja')}）` : ''} ならつながることを確認しました。設定をこちらに変えれば直ります。`, `The current setting fails, but ${w.en}${f.security ? ` (${securityName(f.security, 'en')})` : ''} was seen to work. Changing to it fixes the problem.`), lang);
     case 'STARTTLS_INJECTION':
-      return pick(L(`${w.ja} との暗号化（STARTTLS）が始まる直前に、暗号化されていないデータが割り込みました。途中の機器やセキュリティソフトが通信を書き換えているおそれがあります。この状態でパスワードを送るのは危険です。`, `Unencrypted data was slipped in just before encryption (STARTTLS) with ${w.en} began. Equipment or security software on the way may be tampering with the connection; sending a password over it is unsafe.`), lang);
+      return pick(L(`${w.ja} との暗号化（STARTTLS）が始まる直前に、暗号化されていないデータが割り込みました。途中のネットワーク装置やセキュリティソフトが通信を書き換えているおそれがあります。この状態でパスワードを送るのは危険です。`, `Unencrypted data was slipped in just before encryption (STARTTLS) with ${w.en} began. Equipment or security software on the way may be tampering with the connection; sending a password over it is unsafe.`), lang);
     case 'SERVER_FLOODING':
       return pick(L(`${w.ja} が、メールサーバーとしてありえない量のデータを終わりなく送ってきたため、確認を打ち切りました。サーバーの故障か、メールサーバーではない相手につながっている可能性があります。`, `${w.en} kept sending far more data than any mail server would, so the check was stopped. The server may be broken, or something other than the mail server is answering.`), lang);
     case 'PROBE_INTERNAL_ERROR':

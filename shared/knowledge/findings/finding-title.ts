@@ -21,8 +21,8 @@ function titles(code: FindingCode): [string, string] {
     case 'TCP_UNREACHABLE': return ['サーバーに到達できません', 'Server unreachable'];
     case 'TCP_RESET': return ['接続が切断されました（リセット）', 'Connection reset'];
     case 'PORT25_BLOCKED': return ['ポート25が遮断されています（OP25B）', 'Port 25 is blocked (OP25B)'];
-    case 'GREETING_TIMEOUT': return ['サーバーから応答（あいさつ）がありません', 'Server sent no greeting'];
-    case 'TLS_ON_PLAIN_PORT': return ['SSL/TLS の設定がポートと合っていません（STARTTLS のポート）', 'SSL/TLS chosen, but this port uses STARTTLS/plain'];
+    case 'GREETING_TIMEOUT': return ['サーバーから最初の応答がありません', 'Server sent no greeting'];
+    case 'TLS_ON_PLAIN_PORT': return ['ポート番号と暗号化（SSL）の設定が合っていません', 'The port number and the encryption (SSL) setting do not match'];
     case 'PLAIN_ON_TLS_PORT': return ['このポートは SSL/TLS が必要です', 'This port expects SSL/TLS from the start'];
     case 'STARTTLS_NOT_OFFERED': return ['サーバーが STARTTLS に対応していません', 'Server does not offer STARTTLS'];
     case 'TLS_CERT_HOSTNAME_MISMATCH': return ['証明書のサーバー名が一致しません', 'Certificate name does not match the server'];

@@ -171,7 +171,7 @@ function appPasswordSteps(provider: ProviderEntry | undefined, device: Device, l
   const help = provider && passwordHelpStep(provider);
   const steps: Step[] = providerSteps(provider, device) ?? (help ? [help] : [
     st(
-      L('メール事業者のアカウント管理ページ（セキュリティ設定）で「アプリ用パスワード」を作ります。', 'Create an app password on the mail provider’s account page (security settings).'),
+      L('メールのプロバイダーのアカウント管理ページ（セキュリティ設定）で「アプリ用パスワード」を作ります。', 'Create an app password on the mail provider’s account page (security settings).'),
       'C',
     ),
   ]);

@@ -213,7 +213,7 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
     case 'IPV6_UNREACHABLE':
       return [
         plain(L('多くの場合は自動で IPv4 に切り替わるので、そのままで使えます。遅い・つながらないときは次を試します。', 'Devices usually fall back to IPv4 by themselves; if mail is slow or fails, try the next steps.'), lang),
-        plain(L('Wi-Fi ルーターの電源を入れ直します。直らなければ回線事業者に IPv6 の不具合を相談します。', 'Restart the Wi-Fi router; if that does not help, ask the internet provider about its IPv6.'), lang),
+        plain(L('Wi-Fi ルーターの電源を入れ直します。直らなければ回線のプロバイダーに IPv6 の不具合を相談します。', 'Restart the Wi-Fi router; if that does not help, ask the internet provider about its IPv6.'), lang),
         ...networkSteps(device, lang).slice(0, 1),
       ];
     case 'TCP_REFUSED':

@@ -29,7 +29,7 @@ const CHECKED_2 = '2026-12-01';
 const OP25B: ProviderRestriction = {
   kind: 'op25b',
   text: {
-    ja: 'この事業者の回線では、25 番ポートでの送信が止められています（OP25B）。送信ポートは 587 か 465 にします。',
+    ja: 'このプロバイダーの回線では、25 番ポートでの送信が止められています（OP25B）。送信ポートは 587 か 465 にします。',
     en: 'This provider’s network blocks sending on port 25 (OP25B): use port 587 or 465 for outgoing mail.',
   },
   grade: 'B',
@@ -496,7 +496,7 @@ export const CATALOG: readonly ProviderEntry[] = [
           },
           url: 'https://www.nttdocomo.co.jp/service/docomo_mail/security/index.html',
           note: {
-            ja: 'dアカウントのパスワードとは別物です。ユーザ名には同じ画面の「IMAP用ID」を使います。',
+            ja: 'dアカウントのパスワードとは別物です。ユーザー名には同じ画面の「IMAP用ID」を使います。',
             en: 'It is not the d ACCOUNT password. Use the "IMAP ID" from the same screen as the user name.',
           },
         },
@@ -582,8 +582,8 @@ export const CATALOG: readonly ProviderEntry[] = [
       steps: [
         {
           text: {
-            ja: 'au のサポート窓口・案内で、メールアプリ用のパスワードとアカウントID を確認します（au の公式手順は未確認です）。',
-            en: 'Check the mail-app password and account ID with au’s support (au’s official procedure is unconfirmed).',
+            ja: 'au のサポート窓口・案内で、メールアプリ用のパスワードとアカウントID を確認します。',
+            en: 'Check the mail-app password and account ID with au’s support.',
           },
           grade: 'C',
         },
