@@ -32,6 +32,7 @@ export const PROVIDER_IDS = [
   'heteml',
   'mixhost',
   'kagoya',
+  'onamae',
   'au-one-net',
   'yahoo-bb',
   'jcom-legacy',

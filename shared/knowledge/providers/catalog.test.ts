@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostName, Port, STANDARD_PORTS } from '../../models/account';
 import { Grade, Localized } from '../../models/device';
-import { CATALOG, getProvider, isNotAppMailbox, providerForDomain, providerForEmail, providerForMx, serversFor } from './catalog';
+import { CATALOG, expandServerHost, getProvider, isNotAppMailbox, providerForDomain, providerForEmail, providerForMx, serversFor } from './catalog';
 import { PROVIDER_IDS } from './catalog-types';
 
 describe('provider catalog data', () => {
@@ -14,7 +14,8 @@ describe('provider catalog data', () => {
   it.each(CATALOG.map((p) => [p.id, p] as const))('%s has every field, graded and bilingual', (_id, p) => {
     expect(Localized.safeParse(p.name).success).toBe(true);
     expect(p.name.ja.length).toBeGreaterThan(0);
-    expect(p.domains.length).toBeGreaterThan(0);
+    // An entry for customers' own domains only (お名前.com) is reached through its MX instead.
+    expect(p.domains.length + (p.mxSuffixes?.length ?? 0)).toBeGreaterThan(0);
     // No servers only where the entry says why: the server's name is the customer's own (serverNote) or it is no mailbox at all.
     if (p.servers.length === 0) expect(Boolean(p.serverNote) || isNotAppMailbox(p)).toBe(true);
     expect(Grade.safeParse(p.grade).success).toBe(true);
@@ -112,8 +113,26 @@ describe('catalog lookups', () => {
     expect(providerForMx('alt2.aspmx.l.googlemail.com')!.id).toBe('gmail');
     expect(providerForMx('contoso-com.mail.protection.outlook.com')!.id).toBe('microsoft-365');
     expect(providerForMx('mta5.am0.yahoodns.net')!.id).toBe('yahoo');
+    expect(providerForMx('mail65.onamae.ne.jp')!.id).toBe('onamae');
     expect(providerForMx('mx.example.jp')).toBeUndefined();
     expect(providerForMx('notgoogle.com')).toBeUndefined();
+  });
+});
+
+describe('お名前.com (customers’ own domains only)', () => {
+  const onamae = () => getProvider('onamae')!;
+  it('is found by its MX and offers the server’s own name first, its documented pop./smtp.<domain> after (they carry the certificate warning)', () => {
+    expect(providerForDomain('example.jp')?.id).not.toBe('onamae');
+    const mx = 'mail65.onamae.ne.jp';
+    expect(serversFor(onamae(), 'imap').map((s) => expandServerHost(onamae(), s, 'example.jp', mx))).toEqual([mx]);
+    expect(serversFor(onamae(), 'pop3').map((s) => expandServerHost(onamae(), s, 'example.jp', mx))).toEqual([mx, 'pop.example.jp']);
+    expect(serversFor(onamae(), 'smtp').map((s) => expandServerHost(onamae(), s, 'example.jp', mx))).toEqual([mx, 'smtp.example.jp']);
+    // Without the MX only the documented names remain, each saying a certificate warning will appear.
+    const noMx = serversFor(onamae(), 'smtp').filter((s) => expandServerHost(onamae(), s, 'example.jp') !== undefined);
+    expect(noMx.map((s) => [s.port, s.security, s.grade])).toEqual([[465, 'tls', 'A']]);
+    expect(noMx[0]?.note?.ja).toContain('証明書の警告');
+    expect(onamae().source).toContain('help.onamae.com/answer/9537');
+    expect(onamae().username).toBe('email');
   });
 });
 
@@ -148,7 +167,7 @@ Every value carries a confidence grade:
 
 Corrected values kept on purpose: au → imap.ezweb.ne.jp; plala → secure.plala.or.jp for SMTP and no confirmed IMAP/POP host; So-net IMAP closed to new applications; @nifty POP 995 with the full address; Yahoo! JAPAN's exact enable-setting label and no app passwords; SoftBank's own Eメール(i) password.
 
-Custom domains are recognised by their MX host: an MX under google.com / googlemail.com → Google Workspace (gmail entry), under protection.outlook.com / outlook.com → Microsoft 365, under yahoodns.net → Yahoo, under mail.icloud.com → iCloud, under zoho.jp → Zoho, and under a rental server's own suffix (xserver.jp, sakura.ne.jp, lolipop.jp, conoha.ne.jp) → that rental server.
+Custom domains are recognised by their MX host: an MX under google.com / googlemail.com → Google Workspace (gmail entry), under protection.outlook.com / outlook.com → Microsoft 365, under yahoodns.net → Yahoo, under mail.icloud.com → iCloud, under zoho.jp → Zoho, and under a rental server's own suffix (xserver.jp, sakura.ne.jp, lolipop.jp, conoha.ne.jp, onamae.ne.jp) → that rental server. An entry with no domains of its own (お名前.com) is reached only that way.
 
 Host placeholders: \`{domain}\` is the address's domain (au one net: \`pop.{domain}\`); \`{server}\` is the hosting server's own name — the MX host that identified the provider, or for さくら the initial domain itself. When nobody knows it (an Xserver address offline), discovery offers no server and shows the entry's server note instead of guessing \`mail.<own domain>\`, which would fail with a certificate-name mismatch. Rental servers' host suffixes also let the certificate-name-mismatch fix name the right host from the certificate the server sent.
 
@@ -168,7 +187,7 @@ Autodiscovery (\`mail-doctor discover <address>\`) uses this catalog first, then
   for (const p of CATALOG) {
     const name = p.name.en === p.name.ja ? p.name.en : `${p.name.en} / ${p.name.ja}`;
     const userCell = `${user(p.username)}${p.usernameNote?.en.includes('unconfirmed') ? ' (unconfirmed)' : ''}`;
-    out.push(`| ${name} | ${p.domains.join(', ')} | ${cell(p, 'imap')} | ${cell(p, 'pop3')} | ${cell(p, 'smtp')} | ${userCell} | ${auth(p.auth)} | ${grade(p.grade)} |`);
+    out.push(`| ${name} | ${p.domains.join(', ') || '—'} | ${cell(p, 'imap')} | ${cell(p, 'pop3')} | ${cell(p, 'smtp')} | ${userCell} | ${auth(p.auth)} | ${grade(p.grade)} |`);
   }
   out.push('\n## Details\n');
   for (const p of CATALOG) {

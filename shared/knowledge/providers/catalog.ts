@@ -44,6 +44,12 @@ const APPLE_ICLOUD_SIGN_IN: ProviderStep = {
   grade: 'C',
 };
 
+/** お名前.com's own host names under the customer's domain do not match the certificate it sends. */
+const ONAMAE_CERT_NOTE = {
+  ja: 'お名前.com の案内どおりの名前ですが、証明書の名前と合わないため証明書の警告が出ます（サーバーの名前 mailNN.onamae.ne.jp なら出ません）。',
+  en: 'This is Onamae.com’s documented name, but it does not match the certificate, so a certificate warning appears (the server’s own name mailNN.onamae.ne.jp does not).',
+};
+
 /** An address that is a carrier's message service, not a mailbox: said so, never guessed. */
 function notAppMailbox(ja: string, en: string, grade: ProviderRestriction['grade']): ProviderRestriction {
   return { kind: 'not-app-mailbox', text: { ja, en }, grade };
@@ -1085,6 +1091,49 @@ export const CATALOG: readonly ProviderEntry[] = [
   },
 
   // ---------- ISPs and brands ----------
+  {
+    id: 'onamae',
+    name: { ja: 'お名前.com（お名前メール / レンタルサーバー）', en: 'Onamae.com (Onamae Mail / rental server)' },
+    // Only customers' own domains: recognised by the MX (mailNN.onamae.ne.jp in public DNS set-ups) or by a
+    // server/certificate name under onamae.ne.jp.
+    domains: [],
+    mxSuffixes: ['onamae.ne.jp'],
+    hostSuffixes: ['onamae.ne.jp'],
+    servers: [
+      {
+        protocol: 'imap',
+        host: '{server}',
+        port: 993,
+        security: 'tls',
+        grade: 'C',
+        note: { ja: 'サーバーの名前（例: mail65.onamae.ne.jp）は、ドメインの MX か、お名前.com の管理画面に書かれています。', en: 'The server’s own name (e.g. mail65.onamae.ne.jp) is the domain’s MX, also shown in the Onamae.com control panel.' },
+      },
+      { protocol: 'pop3', host: '{server}', port: 995, security: 'tls', grade: 'C' },
+      { protocol: 'pop3', host: 'pop.{domain}', port: 995, security: 'tls', grade: 'A', note: ONAMAE_CERT_NOTE },
+      { protocol: 'smtp', host: '{server}', port: 465, security: 'tls', grade: 'C' },
+      { protocol: 'smtp', host: 'smtp.{domain}', port: 465, security: 'tls', grade: 'A', note: ONAMAE_CERT_NOTE },
+    ],
+    serverNote: {
+      ja: 'お名前.com の案内の設定は 受信 pop.（自分のドメイン）995・送信 smtp.（自分のドメイン）465 ですが、証明書にはお名前.com 側の名前が入っているため、証明書の警告が出ます。警告を避けるには、サーバーの名前（mailNN.onamae.ne.jp。ドメインの MX と同じ）を入れます。',
+      en: 'Onamae.com’s own settings are pop.<own domain> 995 in and smtp.<own domain> 465 out, but the certificate carries Onamae.com’s name, so a certificate warning appears. To avoid it, use the server’s own name (mailNN.onamae.ne.jp, the same as the domain’s MX).',
+    },
+    username: 'email',
+    auth: 'password',
+    authNote: { ja: 'メールアドレスを作ったときに決めたパスワードです。', en: 'The password chosen when the mail address was created.' },
+    restrictions: [
+      {
+        kind: 'other',
+        text: {
+          ja: '暗号化しない設定（受信 110・送信 587）も案内されていますが、パスワードが暗号化されずに送られるため使いません。',
+          en: 'Unencrypted settings (110 in, 587 out) are documented as well, but they send the password unencrypted: do not use them.',
+        },
+        grade: 'A',
+      },
+    ],
+    source: 'Onamae.com help help.onamae.com/answer/9537 (A: pop./smtp.<domain>, 995/465, full address, certificate warning); public configurations and DNS set-ups using mailNN.onamae.ne.jp for MX, IMAP 993 and SMTP 465 (C)',
+    lastChecked: CHECKED_2,
+    grade: 'B',
+  },
   {
     id: 'au-one-net',
     name: { ja: 'au one net（DION）', en: 'au one net (DION)' },
