@@ -562,7 +562,7 @@ export const ja: Record<MessageKey, string> = {
   'device.outlook-classic': 'Outlook（クラシック）',
   'device.outlook-new': '新しい Outlook',
   'device.android-gmail': 'Android の Gmail アプリ',
-  'device.samsung-email': 'Samsung メール（Galaxy）',
+  'device.samsung-email': 'Samsung Email（Galaxy）',
   'device.mac-mail': 'Mac のメール',
   'device.none': '未選択',
 

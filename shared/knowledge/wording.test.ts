@@ -57,6 +57,11 @@ describe('one word for each thing in the Japanese text', () => {
     expect(Object.values(ja).join('\n')).not.toContain(banned);
   });
 
+  it('Samsung Email has one name on screen and in the steps (the app’s own label)', () => {
+    expect(ja['device.samsung-email']).toBe('Samsung Email（Galaxy）');
+    expect(Object.values(ja).join('\n')).not.toContain('Samsung メール');
+  });
+
   it('the two unsure states of a setting have two different words, neither of them 「未確認」', () => {
     expect(ja['trust.untrusted']).toMatch(/^要注意/);
     expect(ja['trust.unconfirmed']).toMatch(/^推測/);
