@@ -104,7 +104,7 @@ describe('lookupError (property)', () => {
         expect(r.matches.length).toBeLessThanOrEqual(6);
         for (const m of r.matches) {
           expect(m.text.length).toBeLessThanOrEqual(1000);
-          for (const shown of [m.text, m.meaning, m.platform, ...m.firstChecks]) expect(shown).not.toMatch(CONTROL_OR_FORMAT);
+          for (const shown of [m.text, m.meaning, m.platform, ...(m.firstChecks ?? [])]) expect(shown).not.toMatch(CONTROL_OR_FORMAT);
           expect(m.score).toBeGreaterThanOrEqual(0);
           expect(m.score).toBeLessThanOrEqual(1);
         }
