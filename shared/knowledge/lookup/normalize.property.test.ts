@@ -19,7 +19,6 @@ const FRAGMENTS = [
 ];
 const messy = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 25 }).map((p) => p.join(''));
 
-// eslint-disable-next-line no-control-regex
 const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 /** ASCII → the full-width forms a Japanese IME types (U+FF01–FF5E, U+3000 for a space). */
