@@ -153,6 +153,14 @@ test('every screen in Japanese and English: screenshots and no serious accessibi
         await expect(page.locator('table.history tbody tr').first()).toContainText('山田 花子');
         await expect(page.locator('table.history tbody tr').first()).toContainText(lang === 'ja' ? '未解決' : 'not fixed');
       }
+      if (screen === 'checklist') {
+        // A short checklist: at most five open steps, no step twice, no carrier/Microsoft step for lab.test.
+        const open = await page.locator('.checklist-layout > div > ol.steps > li').count();
+        if (open < 1 || open > 5) failures.push(`${lang}/checklist: ${open} open steps`);
+        const every = await page.locator('li[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step') ?? ''));
+        if (new Set(every).size !== every.length) failures.push(`${lang}/checklist: a step is listed twice`);
+        for (const id of every.filter((x) => /docomo|au-mail|softbank|microsoft|carrier|yahoo/.test(x))) failures.push(`${lang}/checklist: provider step ${id} for lab.test`);
+      }
       await dismissNotice(page);
       await page.screenshot({ path: join(shots, `${screen}-${lang}${suffix}.png`), fullPage: true });
       if (size.width === 1024) failures.push(...(await layoutProblems(page, screen)).map((p) => `${lang}/${screen}@1024: ${p}`));

@@ -5,7 +5,7 @@ import { useT } from '../hooks/use-t';
 import { useChecklist, useDiagnosis } from '../hooks/use-derived';
 import { SettingsPicture } from '../components/settings-picture';
 import { LinkButton } from '../components/link-button';
-import { splitSteps } from '../view/checklist-view';
+import { shortChecklist } from '../../shared/knowledge/devices/checklist-short';
 import { deviceSettingsScreen, highlightFromDiff } from '../../shared/knowledge/devices/device-settings-screen';
 import { gradeLabel, isUnconfirmed } from '../../shared/knowledge/devices/device-names';
 import type { ChecklistEntryState, ChecklistStatus } from '../store/types';
@@ -38,6 +38,15 @@ function StepCard({ step, n, entry }: { step: ChecklistStep; n: number; entry: C
         <span className={`badge st-${status}`}>{t(`checklist.status.${status}`)}</span>
         {step.relevance === 'high' ? <span className="badge badge-accent">{t('checklist.related')}</span> : null}
       </div>
+      {step.answered ? (
+        <p className="step-answered">
+          <span className="badge badge-ok">
+            <span aria-hidden="true">✓ </span>
+            {t('checklist.answered.label')}
+          </span>{' '}
+          {step.answered}
+        </p>
+      ) : null}
       {step.reason ? <p className="muted small">{step.reason}</p> : null}
       <p>{step.action}</p>
       {step.path?.length ? (
@@ -99,8 +108,10 @@ export function ChecklistScreen() {
       </section>
     );
   }
-  const [shown, rest] = splitSteps(steps);
-  const handled = steps.filter((s) => (caseProgress[s.id]?.status ?? 'todo') !== 'todo').length;
+  // At most five open steps; the test's answers apart; every other step one click away.
+  const { open: shown, more: rest, answered } = shortChecklist(steps);
+  const asked = [...shown, ...rest];
+  const handled = asked.filter((s) => (caseProgress[s.id]?.status ?? 'todo') !== 'todo').length;
   const fixed = steps.find((s) => caseProgress[s.id]?.status === 'fixed');
   return (
     <section aria-labelledby="cl-h">
@@ -109,8 +120,8 @@ export function ChecklistScreen() {
       </h1>
       <p className="lead">{t('checklist.intro')}</p>
       <p className="progress-line" aria-live="polite">
-        <progress max={steps.length} value={handled} aria-label={t('checklist.progress', { done: handled, total: steps.length })} />
-        {t('checklist.progress', { done: handled, total: steps.length })}
+        <progress max={asked.length} value={handled} aria-label={t('checklist.progress', { done: handled, total: asked.length })} />
+        {t('checklist.progress', { done: handled, total: asked.length })}
       </p>
       {fixed ? (
         <p className="card card-ok" role="status">
@@ -131,6 +142,16 @@ export function ChecklistScreen() {
               <ol className="steps" start={shown.length + 1}>
                 {rest.map((s, i) => (
                   <StepCard key={s.id} step={s} n={shown.length + i + 1} entry={caseProgress[s.id]} />
+                ))}
+              </ol>
+            </details>
+          ) : null}
+          {answered.length ? (
+            <details className="more-steps answered-steps">
+              <summary>{t('checklist.answered', { n: answered.length })}</summary>
+              <ol className="steps">
+                {answered.map((s, i) => (
+                  <StepCard key={s.id} step={s} n={asked.length + i + 1} entry={caseProgress[s.id]} />
                 ))}
               </ol>
             </details>

@@ -57,18 +57,20 @@ const storyOf = memoLast((ctx: CaseContext, runs: readonly CaseRun[], lang: Stor
 export const selectCaseStory = (s: Store): CaseStory => storyOf(selectContext(s), s.runs, s.lang);
 
 const checklistOf = memoLast(
-  (device: Store['device'], lang: Store['lang'], diagnosis: Diagnosis | undefined, provider: ProviderEntry | undefined, report: Store['report']): ChecklistStep[] =>
-    device
-      ? buildChecklist({
-          device,
-          lang,
-          ...(report ? { findings: report.findings } : {}),
-          ...(diagnosis ? { causes: diagnosis.causes } : {}),
-          ...(provider ? { provider } : {}),
-        })
-      : [],
+  (device: Store['device'], lang: Store['lang'], diagnosis: Diagnosis | undefined, provider: ProviderEntry | undefined, report: Store['report'], email: string): ChecklistStep[] => {
+    if (!device) return [];
+    const domain = email.includes('@') ? email.slice(email.lastIndexOf('@') + 1) : '';
+    return buildChecklist({
+      device,
+      lang,
+      ...(report ? { findings: report.findings, report } : {}),
+      ...(diagnosis ? { causes: diagnosis.causes, settingsDiff: diagnosis.settingsDiff, networksCompared: !!diagnosis.comparison } : {}),
+      ...(provider ? { provider } : {}),
+      ...(domain ? { domain } : {}),
+    });
+  },
 );
-export const selectChecklist = (s: Store): ChecklistStep[] => checklistOf(s.device, s.lang, selectDiagnosis(s), selectProvider(s), s.report);
+export const selectChecklist = (s: Store): ChecklistStep[] => checklistOf(s.device, s.lang, selectDiagnosis(s), selectProvider(s), s.report, s.email.trim());
 
 /** One memo per format: the report screen shows one and copies either, each built once per change. */
 const reportOf = {

@@ -13,14 +13,22 @@ import type { ChecklistGroup } from './checklist-types';
 import type { ProviderId } from '../providers/catalog-types';
 import type { Place } from './device-paths';
 import { L } from '../findings/fix-types';
+import type { AnswerCheck } from './checklist-answered';
 
 export interface ChecklistStepDef {
   id: string;
   group: ChecklistGroup;
   /** Only on these devices (default: all). */
   devices?: readonly Device[];
-  /** Provider-specific: shown for these providers, or when the provider is unknown. */
+  /**
+   * Provider-specific: shown for these providers, or when nothing is known of the address.
+   * An address whose domain the catalog does not know is none of them: the step is left out.
+   */
   providers?: readonly ProviderId[];
+  /** A finding that shows the provider whatever the domain (Microsoft's own "basic auth disabled" on a custom domain). */
+  evidentBy?: readonly FindingCode[];
+  /** What the connection test can have answered of this check (see checklist-answered.ts). */
+  answeredBy?: AnswerCheck;
   /** Where on the device; with `needsPlace`, devices without that place skip the step. */
   place?: Place;
   needsPlace?: boolean;
@@ -120,6 +128,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   {
     id: 'compare-networks',
     localNetwork: true,
+    answeredBy: 'networks',
     group: 'network',
     title: L('2つのネットワークで診断して比べる', 'Diagnose on two networks and compare'),
     action: L('メールドクターで、いまのネットワークと別のネットワーク（テザリングなど）でそれぞれ診断し、名前を付けて比べます。', 'In Mail Doctor, run the check on the current network and on another one (e.g. tethering), name each run, and compare.'),
@@ -171,6 +180,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   },
   {
     id: 'webmail-login',
+    answeredBy: 'login',
     group: 'password',
     title: L('Webメールにログインできるか試す', 'Try the same password in webmail'),
     action: L('ブラウザでプロバイダーのWebメールを開き、同じユーザー名とパスワードでログインします。', 'Open the provider’s webmail in a browser and sign in with the same user name and password.'),
@@ -197,6 +207,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   },
   {
     id: 'microsoft-sign-in',
+    evidentBy: ['AUTH_BASIC_DISABLED'],
     group: 'password',
     providers: ['outlook-com', 'microsoft-365'],
     title: L('Microsoft のサインインで追加し直す', 'Re-add the account with Microsoft sign-in'),
@@ -221,6 +232,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   // ---------- server outage ----------
   {
     id: 'outage-wait',
+    answeredBy: 'server-up',
     group: 'outage',
     title: L('サーバーの障害を確かめ、時間をおいて再確認する', 'Check for an outage, wait and re-check'),
     action: L('プロバイダーの障害・メンテナンス情報を確認し、15〜30分待ってからメールドクターでもう一度診断します。', 'Check the provider’s outage/maintenance page, wait 15–30 minutes, then run the check again in Mail Doctor.'),
@@ -244,6 +256,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   // ---------- send vs receive ----------
   {
     id: 'send-receive-split',
+    answeredBy: 'both-sides',
     group: 'send-receive',
     title: L('受信と送信のどちらが失敗するか分ける', 'Find out whether receiving or sending fails'),
     action: L('自分宛てにテストメールを送り、受信だけ・送信だけ・両方のどれが失敗するかを確かめます。', 'Send a test message to yourself and see whether receiving, sending or both fail.'),
@@ -290,6 +303,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   },
   {
     id: 'ssl-setting',
+    answeredBy: 'ports',
     group: 'tls',
     place: 'incoming-advanced',
     title: L('SSL の設定とポート番号の組み合わせを確かめる', 'Check the SSL setting matches the port'),
@@ -313,6 +327,7 @@ export const CHECKLIST_STEPS: readonly ChecklistStepDef[] = [
   // ---------- device-specific ----------
   {
     id: 'server-settings',
+    answeredBy: 'settings',
     group: 'device',
     place: 'incoming-server',
     title: L('サーバーの設定を正しい値と見比べる', 'Compare the server settings with the correct values'),

@@ -35,6 +35,8 @@ export interface ChecklistStep {
   grade: Grade;
   note?: string;
   url?: string;
+  /** The connection test already answered this check: what it showed (the step is then not asked). */
+  answered?: string;
   /** Why the step was moved up (the diagnosis that makes it relevant). */
   reason?: string;
   relevance: 'high' | 'normal' | 'low';

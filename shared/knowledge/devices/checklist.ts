@@ -9,11 +9,12 @@
  */
 import { FINDING_META, type FindingCode } from '../../findings/codes';
 import type { Device, Lang } from '../../models/device';
-import type { Finding } from '../../models/probe';
+import type { DiagnoseReport, Finding } from '../../models/probe';
 import type { ProviderEntry } from '../providers/catalog-types';
 import { CHECKLIST_STEPS, type ChecklistStepDef } from './checklist-steps';
 import type { ChecklistStep } from './checklist-types';
-import type { Cause } from '../composer/composer-types';
+import type { Cause, SettingsDiffRow } from '../composer/composer-types';
+import { answeredBy } from './checklist-answered';
 import { CLOUD_SYNC_NOTE, CLOUD_SYNCED_DEVICES, devicePath, resolvePath } from './device-paths';
 import { findingTitle } from '../findings/finding-title';
 import { L, pick, weakestGrade } from '../findings/fix-types';
@@ -29,16 +30,32 @@ export interface ChecklistInput {
   /** Ranked causes from composeDiagnosis; they decide the order when given. */
   causes?: readonly Cause[];
   provider?: ProviderEntry;
+  /**
+   * The address's domain. Given without a provider, the catalog does not know the domain, so
+   * it is no carrier's or Microsoft's: their steps are left out (unless a finding shows the
+   * provider, see `evidentBy`). Without it nothing is known and they stay, last.
+   */
+  domain?: string;
+  /** The run, its settings diff and whether networks were compared: what the test answered. */
+  report?: DiagnoseReport | null;
+  settingsDiff?: readonly SettingsDiffRow[];
+  networksCompared?: boolean;
 }
 
 const LIKELIHOOD_SCORE = { high: 100, medium: 60, low: 30 } as const;
 const SEVERITY_SCORE = { error: 80, warning: 40, info: 20 } as const;
-/** Scores at or above this make a step "high" relevance. */
+/**
+ * Scores above this make a step "high" relevance: a direct link to a likely cause (60+) is;
+ * a weak (half-weight) link, even to the top cause (100 / 2), is not — it stays available
+ * without taking one of the few open places.
+ */
 const HIGH = 50;
 
-function applies(def: ChecklistStepDef, device: Device, provider?: ProviderEntry): boolean {
+function applies(def: ChecklistStepDef, input: ChecklistInput, seen: ReadonlySet<FindingCode>): boolean {
+  const { device, provider } = input;
   if (def.devices && !def.devices.includes(device)) return false;
   if (def.providers && provider && !def.providers.includes(provider.id)) return false;
+  if (def.providers && !provider && input.domain && !(def.evidentBy ?? []).some((c) => seen.has(c))) return false;
   if (def.needsPlace && def.place && !devicePath(device, def.place)) return false;
   return true;
 }
@@ -67,7 +84,9 @@ function importanceMaps(input: ChecklistInput, lang: Lang): { codes: Map<Finding
     // make the device steps for those codes its own.
     if (!SERVER_SIDE_CAUSES.has(c.id)) for (const code of c.codes) put(codes, code, imp);
   });
-  for (const f of input.findings ?? []) {
+  // With the composer's causes, they decide: a finding they absorbed as a symptom (the timeout
+  // behind "port 25 blocked") does not raise the network steps on its own.
+  for (const f of input.causes ? [] : (input.findings ?? [])) {
     if (f.role === 'alternative' && f.code !== 'ALTERNATIVE_WORKS') continue;
     put(codes, f.code, { score: SEVERITY_SCORE[f.severity] - FINDING_META[f.code].weight / 10, why: findingTitle(f.code, lang) });
   }
@@ -92,7 +111,8 @@ function score(def: ChecklistStepDef, maps: ReturnType<typeof importanceMaps>, p
   return { score: current.score + (authSeen ? 10 : 0), why: current.why };
 }
 
-function resolveStep(def: ChecklistStepDef, device: Device, lang: Lang, imp: Importance | undefined, known: boolean, provider?: ProviderEntry): ChecklistStep {
+function resolveStep(def: ChecklistStepDef, input: ChecklistInput, lang: Lang, imp: Importance | undefined, known: boolean): ChecklistStep {
+  const { device, provider } = input;
   const action = typeof def.action === 'function' ? def.action(device) : def.action;
   const step: ChecklistStep = {
     id: def.id,
@@ -101,7 +121,7 @@ function resolveStep(def: ChecklistStepDef, device: Device, lang: Lang, imp: Imp
     action: pick(action, lang),
     lookFor: pick(def.lookFor, lang),
     grade: def.grade,
-    relevance: imp ? (imp.score >= HIGH ? 'high' : 'normal') : known ? 'low' : 'normal',
+    relevance: imp ? (imp.score > HIGH ? 'high' : 'normal') : known ? 'low' : 'normal',
     relevantCodes: [...def.codes, ...(def.weakCodes ?? [])],
     relevantCauses: [...def.causes, ...(def.weakCauses ?? [])],
   };
@@ -130,6 +150,8 @@ function resolveStep(def: ChecklistStepDef, device: Device, lang: Lang, imp: Imp
     if (provider.passwordHelp.url) step.url = provider.passwordHelp.url;
   }
   if (notes.length > 0) step.note = notes.join(' ');
+  const answered = def.answeredBy ? answeredBy(def.answeredBy, input, lang) : undefined;
+  if (answered) step.answered = answered;
   if (imp) step.reason = pick(L(`診断結果「${imp.why}」に関係します。`, `Related to the diagnosis "${imp.why}".`), lang);
   return step;
 }
@@ -154,7 +176,8 @@ function backupFirst(steps: ChecklistStep[]): ChecklistStep[] {
 export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
   const lang = input.lang ?? 'ja';
   const { device, provider } = input;
-  const defs = CHECKLIST_STEPS.filter((d) => applies(d, device, provider));
+  const seen = new Set<FindingCode>([...(input.findings ?? []), ...(input.report?.findings ?? [])].map((f) => f.code));
+  const defs = CHECKLIST_STEPS.filter((d) => applies(d, input, seen));
   const maps = importanceMaps(input, lang);
   const known = maps.codes.size > 0 || maps.causes.size > 0;
   const authSeen = [...maps.codes.keys()].some((c) => FINDING_META[c].stage === 'auth' && c !== 'LOGIN_NOT_TRIED');
@@ -182,7 +205,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistStep[] {
     scored.sort((a, b) => Number(a.demoted) - Number(b.demoted) || Number(a.unknownProvider) - Number(b.unknownProvider) || a.order - b.order);
   }
   const steps = scored.map(({ def, imp, unknownProvider, demoted }) => {
-    const s = resolveStep(def, device, lang, imp, known, provider);
+    const s = resolveStep(def, input, lang, imp, known);
     if ((unknownProvider || demoted) && !imp) s.relevance = 'low';
     return s;
   });
