@@ -29,6 +29,8 @@ describe('CLI lazy start', () => {
     const files = loaded(['diagnose', 'a@nonexistent.invalid', '--imap', 'mail.nonexistent.invalid:993', '--no-alternatives', '--timeout', '1000']);
     expect(files).toContain('electron/probes/diagnose.ts');
     expect(files).toContain('electron/probes/probe.ts');
+    // Servers were given: autodiscovery (its sources, the autoconfig XML parser) stays unloaded.
+    for (const f of ['electron/probes/discovery/discover.ts', 'electron/probes/discovery/autoconfig-xml.ts']) expect(files).not.toContain(f);
   }, 60_000);
 
   it('--version, --help and lookup load none of the other commands', () => {

@@ -8,7 +8,6 @@ import type { Protocol, ServerSettings } from '../../shared/models/account';
 import { domainLookupsProblem, type DiagnoseProgress, type DiagnoseReport, type DiagnoseRequest, type DnsReport, type ProbeResult, type ProbeTarget } from '../../shared/models/probe';
 import { AppFailure } from '../../shared/result';
 import { DEFAULT_PROBE_BUDGET_MS, DNS_TIMEOUT_MS, PROBE_STAGGER_MS } from './deadlines';
-import { discover } from './discovery/discover';
 import { parseDnsServer, resolveDomain, resolveHost, type HostResolution } from './dns-resolve';
 import { buildPlan, domainOf } from './plan';
 import { runProbe } from './probe';
@@ -25,6 +24,9 @@ export interface DiagnoseOptionsRuntime {
 const DISCOVERY_TIMEOUT_MS = DNS_TIMEOUT_MS * 2;
 
 async function discoveredServers(email: string, dnsServer: string | undefined, signal?: AbortSignal): Promise<Partial<Record<Protocol, ServerSettings>> | undefined> {
+  // Loaded only when no server was given: discovery's sources and the autoconfig XML parser
+  // (saxes) were about a third of the engine's load time, which a run with servers never needs.
+  const { discover } = await import('./discovery/discover.js');
   try {
     const r = await within(discover({ email, ...(dnsServer ? { dnsServer } : {}) }), DISCOVERY_TIMEOUT_MS, signal, 'discovery');
     const out: Partial<Record<Protocol, ServerSettings>> = {};
