@@ -179,15 +179,14 @@ describe('latency proxy', () => {
   it('closes the client when the target refuses the connection', async () => {
     const server = await lineServer('lines');
     const deadPort = server.port;
-    await server.close();
-    const free = deadPort; // nothing listens there now
+    await server.close(); // nothing listens on deadPort now
     const listen = await new Promise<number>((r) => {
       const s = net.createServer().listen(0, '127.0.0.1', () => {
         const p = (s.address() as net.AddressInfo).port;
         s.close(() => r(p));
       });
     });
-    const proxy = await startLatencyProxy({ address: '127.0.0.1', oneWayMs: 5, routes: [{ port: listen, target: { host: '127.0.0.1', port: free } }] });
+    const proxy = await startLatencyProxy({ address: '127.0.0.1', oneWayMs: 5, routes: [{ port: listen, target: { host: '127.0.0.1', port: deadPort } }] });
     cleanup.push(proxy.close);
     const c = await lineClient(listen);
     await c.closed;
