@@ -39,11 +39,23 @@ function acceptsSecLevel() {
   }
 }
 
+/** How many OS-store roots the runtime API returns (the interception check reads them); null when it has no API. */
+function systemCaCount() {
+  if (typeof tls.getCACertificates !== 'function') return null;
+  try {
+    return tls.getCACertificates('system').length;
+  } catch {
+    return null;
+  }
+}
+
 function main() {
   const { problems, notes } = checkRuntime(process.versions, process.platform);
   for (const n of notes) console.log(n);
   console.log(`cipher strings with @SECLEVEL: ${acceptsSecLevel() ? 'accepted (OpenSSL)' : 'refused (BoringSSL) — the engine must pick its legacy cipher string by feature test'}`);
   console.log(`system resolvers (c-ares): ${dns.getServers().join(', ') || '(none)'}`);
+  const ca = systemCaCount();
+  console.log(`OS trust store (tls.getCACertificates('system')): ${ca === null ? 'not available — TLS interception falls back to the bundled roots only' : `${ca} roots`}`);
   for (const p of problems) console.log(`::error::${p}`);
   process.exitCode = problems.length ? 1 : 0;
 }
