@@ -2,6 +2,7 @@
  * The diagnosis orchestrator: account → plan → all probes concurrently (each with its
  * own budget, small stagger) → ranked findings. Streams progress; cancellable.
  */
+import { osStore } from './trust-store';
 import { setMaxListeners } from 'node:events';
 import net from 'node:net';
 import type { Protocol, ServerSettings } from '../../shared/models/account';
@@ -46,6 +47,8 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
   const options = req.options ?? {};
   // Every probe and DNS query listens on the run's signal: a dozen listeners is by design, not a leak.
   if (rt.signal) setMaxListeners(200, rt.signal);
+  // Read the OS trust store (once per process) while DNS and TCP run, not after the first handshake.
+  void osStore();
   const emit = (p: DiagnoseProgress): void => {
     try {
       rt.onProgress?.(p);

@@ -18,13 +18,14 @@ describe('docs/findings.md', () => {
 });
 
 /**
- * The real-server lab (diagnose.lab.test.ts) and the hostile-server suite (scripted listeners:
+ * The real-server lab (diagnose.lab.test.ts, intercept.lab.test.ts) and the hostile-server suite (scripted listeners:
  * hostile-cases.ts, run by hostile-servers.test.ts; probe-internal-error.test.ts) together.
  */
 const REAL_SOCKET_TESTS = [
   path.join(__dirname, 'diagnose.lab.test.ts'),
   path.join(__dirname, 'hostile-servers.test.ts'),
   path.join(__dirname, 'probe-internal-error.test.ts'),
+  path.join(__dirname, 'intercept.lab.test.ts'),
   path.join(__dirname, '..', '..', 'test', 'lab', 'hostile', 'hostile-cases.ts'),
 ];
 

@@ -1,5 +1,5 @@
 /** State one probe builds up: steps, findings, transcript, budget. */
-import type { FindingCode } from '../../shared/findings/codes';
+import type { FindingCode, Severity } from '../../shared/findings/codes';
 import { FINDING_META } from '../../shared/findings/codes';
 import type { DiagnoseOptions, Evidence, Finding, ProbeResult, ProbeStep, ProbeTarget, StepName, StepNote, StepStatus, TlsInfo } from '../../shared/models/probe';
 import type { ServerSettings } from '../../shared/models/account';
@@ -109,14 +109,15 @@ export class ProbeContext {
     this.transcript.add('i', text);
   }
 
-  add(code: FindingCode, evidence: Evidence, extra: { fix?: ServerSettings } = {}): void {
+  /** `extra.severity`: for a code whose weight depends on the evidence (TLS_INTERCEPTED: verified or not). */
+  add(code: FindingCode, evidence: Evidence, extra: { fix?: ServerSettings; severity?: Severity } = {}): void {
     const meta = FINDING_META[code];
     const ev: Evidence = { ...evidence };
     if (ev.serverReply) ev.serverReply = this.transcript.scrub(ev.serverReply).slice(0, 2000);
     if (ev.message) ev.message = this.transcript.scrub(ev.message).slice(0, 500);
     this.findings.push({
       code,
-      severity: meta.severity,
+      severity: extra.severity ?? meta.severity,
       stage: meta.stage,
       protocol: this.target.protocol,
       host: this.target.host,

@@ -3,6 +3,9 @@
  * port really speaks (plaintext mail, HTTP, old TLS only), found on extra short connections.
  */
 import { classifyGreeting, classifyTlsError, isPendingGreeting, verdictFinding } from '../../shared/findings/classify';
+import { providerForHost } from '../../shared/knowledge/catalog';
+import type { TlsInfo } from '../../shared/models/probe';
+import { interceptionSeverity, judgeTrust, type Interception } from '../../shared/interception/interception';
 import { GREETING_TIMEOUT_MS, SNIFF_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS, TLS_HANDSHAKE_TIMEOUT_MS } from './deadlines';
 import { LineConn } from './line-conn';
 import type { ProbeContext } from './probe-context';
@@ -12,20 +15,66 @@ import { connectTcp } from './tcp-connect';
 import { tlsHandshake, type TlsOptions } from './tls-inspect';
 import { CANCELLED_CODE } from './wait';
 
-export function recordTls(ctx: ProbeContext, info: NonNullable<ProbeContext['tls']>): void {
+/**
+ * The handshake's verdict becomes the probe's: Node's bundled roots first, then the OS store
+ * and the interception rule (shared/interception/interception.ts), so a re-signed certificate is
+ * reported as TLS_INTERCEPTED and never blamed on the server. Returns the final TLS info.
+ */
+export function recordTls(ctx: ProbeContext, raw: TlsInfo, hostnameOk: boolean): TlsInfo {
+  const judged = raw.trust
+    ? judgeTrust({ verdict: raw.verdict, hostnameOk, trust: raw.trust, issuers: raw.cert?.chain.map((c) => c.issuer) ?? [], providerId: providerForHost(ctx.target.host)?.id })
+    : { verdict: raw.verdict };
+  const info: TlsInfo = { ...raw, verdict: judged.verdict };
   ctx.tls = info;
-  ctx.note(`TLS ${info.protocol ?? '?'} ${info.cipher ?? ''} verdict=${info.verdict}${info.cert ? ` subject=${info.cert.subject}` : ''}`);
+  const t = info.trust;
+  ctx.note(
+    `TLS ${info.protocol ?? '?'} ${info.cipher ?? ''} verdict=${info.verdict}${info.cert ? ` subject=${info.cert.subject}` : ''}` +
+      (t ? ` trust: bundled=${t.bundled ? 'yes' : 'no'} os=${t.os} (${t.osSource})${t.anchor ? ` anchor=${t.anchor}` : ''}` : ''),
+  );
+  if (judged.interception) return recordInterception(ctx, info, judged.interception);
   const code = verdictFinding(info.verdict);
   if (code) {
     ctx.add(code, {
       ...(info.cert ? { cert: info.cert } : {}),
       message: `certificate verdict: ${info.verdict}${info.clockSuspect ? ' (the computer clock may be wrong)' : ''}`,
-      details: { verdict: info.verdict, protocol: info.protocol ?? '', ...(info.clockSuspect ? { clockSuspect: true } : {}) },
+      details: { verdict: info.verdict, protocol: info.protocol ?? '', ...(info.clockSuspect ? { clockSuspect: true } : {}), ...trustDetails(info) },
     });
     ctx.step('tls', 'failed', info.verdict, { code: 'tls-verdict', params: { verdict: info.verdict } });
   } else {
     ctx.step('tls', 'ok', `${info.protocol ?? ''} ${info.cipher ?? ''}`.trim());
   }
+  return info;
+}
+
+/** Which store trusted the chain, as finding details (flat: the evidence schema holds scalars). */
+function trustDetails(info: TlsInfo): Record<string, string | boolean> {
+  const t = info.trust;
+  return t ? { trustedByBundled: t.bundled, trustedByOs: t.os, osStore: t.osSource, ...(t.anchor ? { anchor: t.anchor } : {}) } : {};
+}
+
+function recordInterception(ctx: ProbeContext, info: TlsInfo, x: Interception): TlsInfo {
+  const severity = interceptionSeverity(x);
+  const who = x.product ? `the issuer names ${x.product.id}` : x.expectedIssuer ? `the provider's certificates come from ${x.expectedIssuer.label}` : 'only this computer trusts the issuer';
+  ctx.add(
+    'TLS_INTERCEPTED',
+    {
+      ...(info.cert ? { cert: info.cert } : {}),
+      message: `the certificate was re-signed on the way (${who}; issuer ${x.issuer})${x.trustedBy === 'os' ? ': the operating system trusts it, the bundled roots do not' : ': no trust store this app can read accepts it'}`,
+      details: {
+        verdict: info.verdict,
+        protocol: info.protocol ?? '',
+        reason: x.reason,
+        issuer: x.issuer.slice(0, 300),
+        trustedBy: x.trustedBy,
+        ...(x.product ? { product: x.product.id, productKind: x.product.kind, productGrade: x.product.grade } : {}),
+        ...(x.expectedIssuer ? { expectedIssuer: x.expectedIssuer.label, expectedIssuerGrade: x.expectedIssuer.grade } : {}),
+        ...trustDetails(info),
+      },
+    },
+    { severity },
+  );
+  ctx.step('tls', severity === 'error' ? 'failed' : 'warning', info.verdict, { code: 'tls-verdict', params: { verdict: info.verdict } });
+  return info;
 }
 
 /** After silence on a plaintext connection: does the port speak TLS? Or HTTP? */

@@ -9,7 +9,7 @@
  */
 import net from 'node:net';
 import type { ProbeResult } from '../../shared/models/probe';
-import { classifyDnsError, mechanisms } from '../../shared/findings/classify';
+import { classifyDnsError, isVerifiedVerdict, mechanisms } from '../../shared/findings/classify';
 import { TLS_HANDSHAKE_TIMEOUT_MS } from './deadlines';
 import type { HostResolution } from './dns-resolve';
 import type { LineConn } from './line-conn';
@@ -88,8 +88,7 @@ async function preLogin(ctx: ProbeContext, dialect: ProtocolDialect, socket: net
     }
     ctx.cleanups.push(() => h.socket.destroy());
     countHandshake(ctx, h.info.protocol);
-    recordTls(ctx, h.info);
-    secure = h.info.verdict === 'trusted';
+    secure = isVerifiedVerdict(recordTls(ctx, h.info, h.hostnameOk).verdict);
     conn = ctx.lineConn(h.socket, true);
     if (!(await readGreeting(ctx, dialect, conn, ep, false))) return null;
   } else {
@@ -136,8 +135,7 @@ async function preLogin(ctx: ProbeContext, dialect: ProtocolDialect, socket: net
     }
     ctx.cleanups.push(() => h.socket.destroy());
     countHandshake(ctx, h.info.protocol);
-    recordTls(ctx, h.info);
-    secure = h.info.verdict === 'trusted';
+    secure = isVerifiedVerdict(recordTls(ctx, h.info, h.hostnameOk).verdict);
     conn = ctx.lineConn(h.socket);
     caps = await dialect.capabilities(ctx, conn, true);
   } else if (t.security === 'none') {

@@ -4,6 +4,7 @@
  * PORT25_BLOCKED). Alternative probes' own failures stay in `probes[]`: they are not
  * problems of the account.
  */
+import { isVerifiedVerdict } from '../../shared/findings/classify';
 import { FINDING_META } from '../../shared/findings/codes';
 import { modePreference } from '../../shared/models/account';
 import type { Finding, ProbeResult, ProbeTarget } from '../../shared/models/probe';
@@ -44,9 +45,9 @@ export function alternativeRank(cfg: Pick<ProbeTarget, 'protocol'>, a: Pick<Prob
   return modePreference(cfg.protocol, a);
 }
 
-/** An alternative that connects, greets properly and has trusted TLS: a fix that was seen to work. */
+/** An alternative that connects, greets properly and has TLS a store of this computer trusts: a fix that was seen to work. */
 export function works(p: ProbeResult): boolean {
-  return p.status === 'ok' && !p.findings.some((f) => f.severity === 'error') && (p.tls === undefined || p.tls.verdict === 'trusted');
+  return p.status === 'ok' && !p.findings.some((f) => f.severity === 'error') && (p.tls === undefined || isVerifiedVerdict(p.tls.verdict));
 }
 
 export function deriveFindings(probes: ProbeResult[]): Finding[] {

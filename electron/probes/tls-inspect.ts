@@ -7,6 +7,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { CertSummary, TlsInfo, TlsVerdict } from '../../shared/models/probe';
 import { certVerdict } from '../../shared/findings/classify';
+import { chainTrust } from './trust-store';
 import { errorCode, errorMessage, within } from './wait';
 
 /** Before this date the local clock is certainly wrong (the app did not exist yet). */
@@ -24,6 +25,8 @@ export interface TlsSuccess {
   ok: true;
   socket: tls.TLSSocket;
   info: TlsInfo;
+  /** The certificate names the host (the interception rule needs it apart from the verdict). */
+  hostnameOk: boolean;
 }
 export interface TlsFailure {
   ok: false;
@@ -64,15 +67,25 @@ export function summarizeCert(cert: PeerCert): CertSummary {
   };
 }
 
-function verdictOf(socket: tls.TLSSocket, hostname: string): { verdict: TlsVerdict; cert?: CertSummary; clockSuspect: boolean } {
+interface Verdict {
+  verdict: TlsVerdict;
+  cert?: CertSummary;
+  clockSuspect: boolean;
+  hostnameOk: boolean;
+  peer?: PeerCert;
+  /** Node verified the chain against its bundled roots (plus the user's CA). */
+  bundledOk: boolean;
+}
+
+function verdictOf(socket: tls.TLSSocket, hostname: string): Verdict {
   const peer = socket.getPeerCertificate(true) as PeerCert;
-  if (!peer || !peer.fingerprint256) return { verdict: 'handshake-failed', clockSuspect: false };
+  if (!peer || !peer.fingerprint256) return { verdict: 'handshake-failed', clockSuspect: false, hostnameOk: false, bundledOk: false };
   const auth = socket.authorizationError as unknown;
   const authCode = auth ? String((auth as { code?: string }).code ?? auth) : undefined;
-  const hostErr = tls.checkServerIdentity(hostname, peer);
-  const verdict = certVerdict(authCode, hostErr === undefined);
+  const hostnameOk = tls.checkServerIdentity(hostname, peer) === undefined;
+  const verdict = certVerdict(authCode, hostnameOk);
   const clockSuspect = verdict === 'not-yet-valid' || Date.now() < MIN_PLAUSIBLE_CLOCK;
-  return { verdict, cert: summarizeCert(peer), clockSuspect };
+  return { verdict, cert: summarizeCert(peer), clockSuspect, hostnameOk, peer, bundledOk: !authCode };
 }
 
 /**
@@ -164,6 +177,8 @@ export async function tlsHandshake(socket: net.Socket, o: TlsOptions, timeoutMs:
   done.on('error', () => undefined);
   try {
     const v = verdictOf(done, o.hostname);
+    // Which store accepts the chain: the bundled roots (Node's verdict) and the OS store.
+    const trust = v.peer ? await chainTrust(v.peer, v.bundledOk) : undefined;
     const protocol = done.getProtocol() ?? undefined;
     const info: TlsInfo = {
       protocol,
@@ -171,8 +186,9 @@ export async function tlsHandshake(socket: net.Socket, o: TlsOptions, timeoutMs:
       verdict: o.legacy && (protocol === 'TLSv1' || protocol === 'TLSv1.1') ? 'protocol-too-old' : v.verdict,
       ...(v.cert ? { cert: v.cert } : {}),
       ...(v.clockSuspect ? { clockSuspect: true } : {}),
+      ...(trust ? { trust } : {}),
     };
-    return { ok: true, socket: done, info };
+    return { ok: true, socket: done, info, hostnameOk: v.hostnameOk };
   } catch (e) {
     // Reading the certificate failed: not a network outcome. The caller's probe fails as internal.
     destroyAll();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import tls from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { matchInspectionProduct } from '../../shared/tls/inspection-products';
+import { matchInspectionProduct } from '../../shared/interception/inspection-products';
 import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
 import { loadOsStore, whoTrusts } from './trust-store';
 

@@ -10,11 +10,13 @@
  * Node: Windows and macOS stores included), else on Linux the distribution's bundle file, else
  * unavailable with the reason (Node 20 on Windows/macOS cannot read the store).
  *
- * NOT YET WIRED into the probes' verdict or a finding: see docs/tls-interception.md.
+ * tls-inspect.ts asks `chainTrust()` after every handshake; shared/interception/interception.ts turns the
+ * answer into the verdict and the TLS_INTERCEPTED finding (docs/tls-interception.md).
  */
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import tls from 'node:tls';
+import type { TlsTrust } from '../../shared/models/probe';
 
 export type OsStoreSource = 'override' | 'system-api' | 'linux-bundle' | 'unavailable';
 
@@ -85,20 +87,97 @@ function valid(c: X509Certificate, now: Date): boolean {
   return new Date(c.validFrom) <= now && now <= new Date(c.validTo);
 }
 
+/** `c` is signed by `issuer`'s key; an odd key type the library cannot use counts as not signed. */
+function signedBy(c: X509Certificate, issuer: X509Certificate): boolean {
+  try {
+    return c.issuer === issuer.subject && c.verify(issuer.publicKey);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The root in `anchors` that the chain (leaf first, as the server sent it) leads to, checking
- * each signature and validity; undefined when none does.
+ * each signature and validity, and that every issuer on the way is a CA; undefined when none
+ * does. A certificate that is itself in `anchors` (a self-signed server certificate someone
+ * told the OS to trust) is its own anchor.
  */
 export function anchorFor(chain: readonly X509Certificate[], anchors: readonly X509Certificate[], now = new Date()): X509Certificate | undefined {
   let cur = chain[0];
   for (let i = 0; cur && i < MAX_CHAIN; i++) {
     if (!valid(cur, now)) return undefined;
     const c = cur;
-    const anchor = anchors.find((a) => a.subject === c.issuer && valid(a, now) && c.verify(a.publicKey));
+    const itself = anchors.find((a) => a.fingerprint256 === c.fingerprint256);
+    if (itself) return itself;
+    const anchor = anchors.find((a) => a.ca && valid(a, now) && signedBy(c, a));
     if (anchor) return anchor;
-    cur = chain.find((n) => n !== c && n.subject === c.issuer && c.verify(n.publicKey));
+    cur = chain.find((n) => n !== c && n.ca && signedBy(c, n));
   }
   return undefined;
+}
+
+/** The chain the server sent, leaf first, as X509 objects (Node's peer object links issuers by reference). */
+export function chainFromPeer(peer: tls.DetailedPeerCertificate | undefined): X509Certificate[] {
+  const out: X509Certificate[] = [];
+  const seen = new Set<string>();
+  let c = peer;
+  for (let i = 0; c && c.raw && i < MAX_CHAIN && !seen.has(c.fingerprint256); i++) {
+    seen.add(c.fingerprint256);
+    try {
+      out.push(new X509Certificate(c.raw));
+    } catch {
+      break; // a certificate Node parsed but X509Certificate refuses: the walk stops there
+    }
+    c = c.issuerCertificate;
+  }
+  return out;
+}
+
+/** Node prints names one attribute a line; the rest of the evidence writes them "K=V, K=V". */
+function oneLine(name: string): string {
+  return name.split('\n').join(', ');
+}
+
+const stores = new Map<string, Promise<OsStore>>();
+/**
+ * The OS store, read once per process for each place it can come from (the override path, or
+ * the system): the store does not change under a running diagnosis, and reading the Linux
+ * bundle or the Windows store costs tens of milliseconds.
+ */
+export function osStore(env: Record<string, string | undefined> = process.env): Promise<OsStore> {
+  const key = env.MAIL_DOCTOR_OS_STORE ?? '';
+  let p = stores.get(key);
+  if (!p) {
+    p = loadOsStore(env);
+    stores.set(key, p);
+  }
+  return p;
+}
+
+/**
+ * Which store accepts the chain. `bundledOk` is Node's own verification (its bundled roots plus
+ * a CA the user gave); the OS store is walked here. Never throws: a failure to judge is
+ * "untrusted", so the certificate is never called good by accident.
+ */
+export async function chainTrust(peer: tls.DetailedPeerCertificate | undefined, bundledOk: boolean, now = new Date()): Promise<TlsTrust> {
+  const os = await osStore();
+  let chain: X509Certificate[] = [];
+  try {
+    chain = chainFromPeer(peer);
+  } catch {
+    /* judged as an empty chain: nothing trusts it */
+  }
+  const o = os.source === 'unavailable' ? undefined : anchorFor(chain, os.certs, now);
+  // Node verified a bundled chain itself: its top certificate's issuer is the root it reached
+  // (parsing Node's ~150 bundled roots again just to name it costs more than the handshake).
+  const top = chain.at(-1);
+  const anchor = bundledOk ? (top ? (top.subject === top.issuer ? top.subject : top.issuer) : undefined) : o?.subject;
+  return {
+    bundled: bundledOk,
+    os: os.source === 'unavailable' ? 'unavailable' : o ? 'trusted' : 'untrusted',
+    osSource: os.source,
+    ...(anchor ? { anchor: oneLine(anchor) } : {}),
+  };
 }
 
 export interface TrustAnswer {

@@ -113,7 +113,14 @@ export function verdictFinding(v: TlsVerdict): FindingCode | null {
       return 'TLS_PROTOCOL_TOO_OLD';
     case 'handshake-failed':
       return 'TLS_HANDSHAKE_FAILED';
+    case 'os-trusted':
+      return 'TLS_INTERCEPTED';
   }
+}
+
+/** A verdict under which credentials may go over the connection: a store this computer trusts accepted the chain. */
+export function isVerifiedVerdict(v: TlsVerdict | undefined): boolean {
+  return v === 'trusted' || v === 'os-trusted';
 }
 
 // Google's documented replies (A); iCloud/Yahoo app-password replies as quoted in bug trackers (B).

@@ -47,6 +47,7 @@ export const FINDING_CODES = [
   'STARTTLS_INJECTION',
   'SERVER_FLOODING',
   'PROBE_INTERNAL_ERROR',
+  'TLS_INTERCEPTED',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -129,6 +130,10 @@ export const FINDING_META = {
   SERVER_FLOODING: { stage: 'server', severity: 'error', weight: 33, groups: [] },
   // Says nothing about the server: ranked after every server finding, but an error so the run is never "ok".
   PROBE_INTERNAL_ERROR: { stage: 'internal', severity: 'error', weight: 70, groups: [] },
+  // Something on this PC or network re-signs the server's certificate. A warning when the OS store
+  // trusts it (the customer's mail app connects as this app did); an error, per finding, when no
+  // store we can read does. Before the certificate errors it replaces: the server is not to blame.
+  TLS_INTERCEPTED: { stage: 'tls', severity: 'warning', weight: 40, groups: ['interception'] },
 } as const satisfies Record<FindingCode, FindingMeta>;
 
 const GROUP_MEMBERS = new Map<FindingGroup, ReadonlySet<FindingCode>>(

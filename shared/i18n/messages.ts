@@ -238,6 +238,7 @@ export const en = {
   'tls.untrusted': 'not trusted',
   'tls.protocol-too-old': 'old TLS version',
   'tls.handshake-failed': 'encryption could not start',
+  'tls.os-trusted': 'trusted by this computer only (re-signed)',
 
   'severity.error': 'Problem',
   'severity.warning': 'Warning',
@@ -732,6 +733,7 @@ export const ja: Record<MessageKey, string> = {
   'tls.untrusted': '信頼できない',
   'tls.protocol-too-old': '古い TLS',
   'tls.handshake-failed': '暗号化の開始に失敗',
+  'tls.os-trusted': 'このパソコンだけが信頼（再署名）',
 
   'severity.error': '問題',
   'severity.warning': '注意',

@@ -30,8 +30,22 @@ export const TlsVerdict = z.enum([
   'untrusted',
   'protocol-too-old',
   'handshake-failed',
+  // Node's bundled roots refuse the chain, the operating system's store accepts it: an
+  // inspection product's or a company's own root. Verified for the login, as the OS mail apps do.
+  'os-trusted',
 ]);
 export type TlsVerdict = z.infer<typeof TlsVerdict>;
+
+/** Which trust store accepted the chain: Node's bundled roots (with a `--ca` of the user) and the OS store. */
+export const TlsTrust = z.object({
+  bundled: z.boolean(),
+  os: z.enum(['trusted', 'untrusted', 'unavailable']),
+  /** Where the OS store was read from: a test's private file, the runtime's API, the Linux bundle. */
+  osSource: z.enum(['override', 'system-api', 'linux-bundle', 'unavailable']),
+  /** Subject of the root that accepted it (the OS store's when only that one did). */
+  anchor: z.string().optional(),
+});
+export type TlsTrust = z.infer<typeof TlsTrust>;
 
 export const TlsInfo = z.object({
   protocol: z.string().optional(),
@@ -40,6 +54,7 @@ export const TlsInfo = z.object({
   verdict: TlsVerdict,
   /** True when the local clock looks wrong (cert validity disagrees with the clock by a suspicious margin). */
   clockSuspect: z.boolean().optional(),
+  trust: TlsTrust.optional(),
 });
 export type TlsInfo = z.infer<typeof TlsInfo>;
 

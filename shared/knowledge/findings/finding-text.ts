@@ -16,6 +16,7 @@ import { L, pick, weakestGrade, type EvidenceItem, type Explanation } from './fi
 import { findingTitle } from './finding-title';
 import { errorCodeText } from '../../i18n/step-text';
 import { formatDay } from '../../i18n/dates';
+import { TRUST_DETAIL_LABELS, interceptionSummary, trustDetailValue } from '../../interception/interception-text';
 
 export interface ExplainContext {
   device: Device;
@@ -141,6 +142,8 @@ function summaryText(f: Finding, lang: Lang): string {
       return pick(L(`${w.ja} が、メールサーバーとしてありえない量のデータを終わりなく送ってきたため、確認を打ち切りました。サーバーの故障か、メールサーバーではない相手につながっている可能性があります。`, `${w.en} kept sending far more data than any mail server would, so the check was stopped. The server may be broken, or something other than the mail server is answering.`), lang);
     case 'PROBE_INTERNAL_ERROR':
       return pick(L(`${w.ja} の確認中に、メールドクター自身の予期しないエラーが起きました。この項目は「問題なし」とは判断していません。もう一度診断し、続くようなら診断結果を添えて担当部署に連絡してください。`, `Mail Doctor itself hit an unexpected error while checking ${w.en}. This check is not counted as passed. Run the check again; if it happens again, send the report to your support team.`), lang);
+    case 'TLS_INTERCEPTED':
+      return interceptionSummary(f, w, lang);
     default:
       return assertNever(code, 'finding code');
   }
@@ -168,7 +171,7 @@ const DETAIL_LABELS: Record<string, Localized> = {
 };
 
 function detailLabel(key: string, lang: Lang): string {
-  const l = DETAIL_LABELS[key];
+  const l = DETAIL_LABELS[key] ?? TRUST_DETAIL_LABELS[key];
   return l ? pick(l, lang) : key;
 }
 
@@ -185,6 +188,8 @@ function portSecurityList(v: string, lang: Lang): string {
 
 function detailValue(key: string, v: string | number | boolean, lang: Lang): string {
   if (key === 'configured' || key === 'alsoWorks') return portSecurityList(String(v), lang);
+  const trust = trustDetailValue(key, v, lang);
+  if (trust !== undefined) return trust;
   if (typeof v === 'boolean') return v ? pick(L('はい', 'yes'), lang) : pick(L('いいえ', 'no'), lang);
   return String(v);
 }

@@ -52,6 +52,7 @@ function titles(code: FindingCode): [string, string] {
     case 'STARTTLS_INJECTION': return ['暗号化の直前に不正なデータが割り込みました（通信の改ざんの疑い）', 'Data was injected before encryption started (possible tampering)'];
     case 'SERVER_FLOODING': return ['サーバーが終わりのない大量のデータを送ってきます', 'Server sends an endless flood of data'];
     case 'PROBE_INTERNAL_ERROR': return ['メールドクター内部のエラーで確認を完了できませんでした', 'Mail Doctor hit an internal error and could not finish this check'];
+    case 'TLS_INTERCEPTED': return ['通信が途中で検査されています（セキュリティソフト・会社のネットワーク）', 'The connection is inspected on the way (security software or company network)'];
     default: return assertNever(code, 'finding code');
   }
 }

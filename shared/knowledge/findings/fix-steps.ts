@@ -6,6 +6,7 @@
  * working), then the provider's catalog servers, then the standard port table
  * (RFC 8314 / RFC 6409 via STANDARD_PORTS) — never typed into text.
  */
+import { interceptionSteps } from '../../interception/interception-text';
 import type { FindingCode } from '../../findings/codes';
 import { STANDARD_PORTS, type Protocol, type Security } from '../../models/account';
 import type { Device, Lang, Localized } from '../../models/device';
@@ -382,6 +383,8 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
       ];
     case 'SERVER_FLOODING':
       return [...settingsOrAdvice(finding, ctx, undefined, ['host', 'port', 'security']), ...waitAndRecheckSteps(lang)];
+    case 'TLS_INTERCEPTED':
+      return interceptionSteps(finding).map((s) => plain(s.text, lang, s.grade));
     case 'PROBE_INTERNAL_ERROR':
       return [
         plain(L('もう一度診断します。', 'Run the check again.'), lang, 'A'),
