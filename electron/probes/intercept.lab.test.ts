@@ -13,7 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../shared/models/account';
 import { DiagnoseReport as DiagnoseReportSchema, type DiagnoseReport, type Finding } from '../../shared/models/probe';
-import { explainFinding } from '../../shared/knowledge/finding-text';
+import { explainFinding } from '../../shared/knowledge/findings/finding-text';
 import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
 import { startInterceptProxy, type InterceptProxy } from '../../test/lab/intercept-proxy';
 import { runDiagnosis } from './diagnose';

@@ -3,7 +3,7 @@
  * port really speaks (plaintext mail, HTTP, old TLS only), found on extra short connections.
  */
 import { classifyGreeting, classifyTlsError, isPendingGreeting, verdictFinding } from '../../shared/findings/classify';
-import { providerForHost } from '../../shared/knowledge/catalog';
+import { providerForHost } from '../../shared/knowledge/providers/catalog';
 import type { TlsInfo } from '../../shared/models/probe';
 import { interceptionSeverity, judgeTrust, type Interception } from '../../shared/interception/interception';
 import { GREETING_TIMEOUT_MS, SNIFF_TIMEOUT_MS, TCP_CONNECT_TIMEOUT_MS, TLS_HANDSHAKE_TIMEOUT_MS } from './deadlines';

@@ -53,6 +53,7 @@ function conclusion(code: FindingCode): Localized {
     case 'STARTTLS_INJECTION': return L('通信の途中に割り込みがあります（改ざんの疑い）', 'Something on the way interferes with the connection (possible tampering)');
     case 'SERVER_FLOODING': return L('サーバーが異常な量のデータを送ってきます', 'The server sends an abnormal amount of data');
     case 'PROBE_INTERNAL_ERROR': return L('メールドクターの内部エラーで、確認を終えられませんでした', 'Mail Doctor could not finish the check (internal error)');
+    case 'TLS_INTERCEPTED': return L('セキュリティソフトか会社のネットワークが、メールの暗号化通信を検査しています（サーバーの問題ではありません）', 'Security software or the company network inspects the encrypted mail connection (not a server problem)');
     default: return assertNever(code, 'finding code');
   }
 }
