@@ -98,6 +98,13 @@ describe('the rewritten sentences', () => {
     expect(ocn).not.toContain('2010年11月25日以降');
   });
 
+  it('the POP "keep a copy" setting is named only on the device that has that name', () => {
+    const steps = (device: (typeof DEVICES)[number]) => explainFinding(finding('MAILBOX_OVER_QUOTA'), { device, lang: 'ja' }).steps.map((s) => s.text).join(' ');
+    expect(steps('outlook-classic')).toContain('「サーバーにメッセージのコピーを置く」');
+    expect(steps('iphone')).toContain('「サーバから削除」');
+    expect(steps('android-gmail')).not.toMatch(/サーバーにメッセージのコピーを置く|サーバから削除/);
+  });
+
   it('device-neutral sentences use サーバー/ユーザー (Apple spelling only on Apple screens)', () => {
     for (const device of DEVICES.filter((d) => d !== 'iphone' && d !== 'mac-mail')) {
       for (const s of buildChecklist({ device, lang: 'ja' })) {

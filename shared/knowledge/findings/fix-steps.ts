@@ -135,7 +135,12 @@ function mailboxSteps(ctx: FixContext): FixStep[] {
       ctx.lang,
     ),
     plain(
-      L('POP で受信している場合は「サーバーにメッセージのコピーを置く」の期間を短くするか、受信後にサーバーから削除する設定にします。', 'If you receive by POP, shorten "leave a copy on the server" or remove messages from the server after download.'),
+      // The setting's own name only where it is known: Outlook classic's option and the iPhone's 「サーバから削除」.
+      ctx.device === 'outlook-classic'
+        ? L('POP で受信している場合は「サーバーにメッセージのコピーを置く」の期間を短くするか、受信後にサーバーから削除する設定にします。', 'If you receive by POP, shorten "Leave a copy of messages on the server" or remove messages from the server after download.')
+        : ctx.device === 'iphone'
+          ? L('POP で受信している場合は、詳細 の「サーバから削除」を「7日後」などにして、受信したメールがサーバーから消えるようにします。', 'If you receive by POP, set Advanced > "Delete from server" to e.g. "After seven days" so downloaded mail leaves the server.')
+          : L('POP で受信している場合は、サーバーにメールを残す期間を短くするか、受信後にサーバーから削除する設定にします。', 'If you receive by POP, keep mail on the server for a shorter time or remove it from the server after download.'),
       ctx.lang,
       'C',
     ),

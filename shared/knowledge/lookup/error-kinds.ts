@@ -70,7 +70,10 @@ const C = {
   wifiVsMobile: { ja: 'Wi-Fi とモバイルデータを切り替えて試す（公衆 Wi-Fi はメールのポートを塞ぐことがあります）', en: 'Switch between Wi-Fi and mobile data (public Wi-Fi may block mail ports).' },
   vpn: { ja: 'VPN・セキュリティソフトのメール保護を一時的にオフにして試す', en: 'Turn off VPN and antivirus mail shields for a moment and retry.' },
   serverName: { ja: 'サーバー名（ホスト名）に打ち間違いがないか', en: 'Is the server (host) name spelled correctly?' },
-  portSsl: { ja: 'ポート番号と SSL の組み合わせ（993/995/465 は SSL/TLS、143/110/587 は STARTTLS）', en: 'Port and SSL must match (993/995/465 = SSL/TLS; 143/110/587 = STARTTLS).' },
+  portSsl: {
+    ja: 'ポート番号と SSL の組み合わせ（993/995/465 は SSL/TLS、143/110/587 は STARTTLS。iPhone・Mac は「SSLを使用」をオンのまま、ポート番号を直す）',
+    en: 'Port and SSL must match (993/995/465 = SSL/TLS; 143/110/587 = STARTTLS; on iPhone and Mac leave "Use SSL" on and fix the port).',
+  },
   password: { ja: 'パスワードを入れ直す（大文字小文字・全角半角に注意。最近変更していないか）', en: 'Re-enter the password (case, full-width characters; was it changed recently?).' },
   username: { ja: 'ユーザー名の形式（メールアドレス全体か、@ より前だけか、プロバイダーの ID か）', en: 'User-name form (full address, the part before @, or a provider ID).' },
   // Yahoo! JAPAN has no app passwords: its mail apps use the normal ID password once IMAP/POP/SMTP access

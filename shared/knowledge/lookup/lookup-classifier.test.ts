@@ -44,6 +44,15 @@ describe('the lookup agrees with the engine', () => {
   ])('Node/OpenSSL/Dovecot text "%s" → %s', (text, code) => expect(top(text)).toBe(code));
 });
 
+describe('the pasted text the lookup shows back', () => {
+  it('keeps only the first line and no control, format or line-separator character', () => {
+    for (const input of ['a1 NO\u2028!', 'a1 NO\u2029x', 'a1 NO [AUTHENTICATIONFAILED] x\u0085second', '-ERR bad\u200bpassword\u0007']) {
+      const m = lookupError(input, 'en').matches[0];
+      expect(m?.text, JSON.stringify(input)).not.toMatch(/[\p{Cc}\p{Cf}\u2028\u2029]/u);
+    }
+  });
+});
+
 describe('tie-breaks the lookup adds', () => {
   it('a certificate-expired text names the expired certificate, not the host name', () => {
     expect(lookupError('証明書の有効期限が切れています', 'ja').matches[0]?.codes[0]).toBe('TLS_CERT_EXPIRED');

@@ -303,8 +303,8 @@ function classifierMatch(code: FindingCode, kind: keyof typeof CLASSIFIER_PLATFO
     platform: CLASSIFIER_PLATFORMS[kind],
     stage: stageOf(code),
     codes: orderedCodes(k, ctx, code),
-    // The customer's own text, first line only, without control characters.
-    text: input.split(/\r?\n/)[0]!.replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim().slice(0, 300),
+    // The customer's own text, first line only (any line break, U+2028/U+2029 too), without control or format characters.
+    text: input.split(/\r\n|[\n\r\u2028\u2029\u0085]/)[0]!.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ').trim().slice(0, 300),
     score: CLASSIFIER_SCORE,
     grade: 'A',
     meaning: ERROR_KIND_INFO[k].meaning[ctx.lang],
