@@ -22,8 +22,8 @@ const ROWS: Row[] = [
   ['taro@mopera.net', 'mopera', 'mail.mopera.net:993', 'mail.mopera.net:995', 'mail.mopera.net:465'],
   // Yahoo! JAPAN and its brands
   ['taro@yahoo.co.jp', 'yahoo-japan', 'imap.mail.yahoo.co.jp:993', 'pop.mail.yahoo.co.jp:995', 'smtp.mail.yahoo.co.jp:465', 'taro'],
-  ['taro@ymail.ne.jp', 'yahoo-japan', 'imap.mail.yahoo.co.jp:993', 'pop.mail.yahoo.co.jp:995', 'smtp.mail.yahoo.co.jp:465'],
-  ['taro@yahoo.ne.jp', 'yahoo-japan', 'imap.mail.yahoo.co.jp:993', 'pop.mail.yahoo.co.jp:995', 'smtp.mail.yahoo.co.jp:465'],
+  ['taro@ymail.ne.jp', 'yahoo-japan', 'imap.mail.yahoo.co.jp:993', 'pop.mail.yahoo.co.jp:995', 'smtp.mail.yahoo.co.jp:465', 'taro@ymail.ne.jp'],
+  ['taro@yahoo.ne.jp', 'yahoo-japan', 'imap.mail.yahoo.co.jp:993', 'pop.mail.yahoo.co.jp:995', 'smtp.mail.yahoo.co.jp:465', 'taro@yahoo.ne.jp'],
   ['taro@ybb.ne.jp', 'yahoo-bb', null, 'ybbpop.mail.yahoo.co.jp:995', 'ybbsmtp.mail.yahoo.co.jp:465', 'taro'],
   // ISPs
   ['taro@ocn.ne.jp', 'ocn', 'imap.ocn.ne.jp:993', 'pop.ocn.ne.jp:995', 'smtp.ocn.ne.jp:465'],

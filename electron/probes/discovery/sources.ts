@@ -4,7 +4,7 @@
  * others; discover.ts runs them in parallel and ranks what comes back.
  */
 import type { Resolver } from 'node:dns/promises';
-import { expandServerHost, isNotAppMailbox, providerForDomain, providerForMx } from '../../../shared/knowledge/providers/catalog';
+import { expandServerHost, isNotAppMailbox, providerForDomain, providerForMx, usernameFormFor } from '../../../shared/knowledge/providers/catalog';
 import { checkAsciiDomain } from '../../../shared/knowledge/providers/idn';
 import type { ProviderEntry } from '../../../shared/knowledge/providers/catalog-types';
 import type { Protocol, Security } from '../../../shared/models/account';
@@ -53,7 +53,7 @@ export function catalogCandidates(p: ProviderEntry, addr: ParsedAddress, source:
   return p.servers.flatMap((s) => {
     const host = expandServerHost(p, s, addr.asciiDomain, mxHost);
     if (!host) return [];
-    const form = s.username ?? p.username;
+    const form = s.username ?? usernameFormFor(p, addr.asciiDomain);
     const user = usernameValue(form, addr);
     return {
       source,

@@ -17,6 +17,7 @@
 import { modePreference, PROTOCOLS, type Protocol, type ServerSettings } from '../../models/account';
 import type { DiagnoseReport } from '../../models/probe';
 import type { ProviderEntry } from '../providers/catalog-types';
+import { usernameFormFor } from '../providers/catalog';
 import { TRUSTED_SOURCES, type ConfiguredSource, type CorrectSettings, type KnownServer, type SettingSource } from './composer-types';
 import { providerServer } from '../findings/fix-settings';
 import type { AccountSettings } from '../findings/fix-types';
@@ -51,7 +52,7 @@ export function expectedUser(provider: ProviderEntry | undefined, email: string 
   if (!provider || !email) return undefined;
   const at = email.lastIndexOf('@');
   if (at <= 0) return undefined;
-  switch (provider.username) {
+  switch (usernameFormFor(provider, email.slice(at + 1))) {
     case 'email':
       return email;
     case 'localpart':

@@ -15,6 +15,7 @@ import { assertNever } from '../../result';
 import type { ProviderEntry, ProviderStep } from '../providers/catalog-types';
 import { fieldLabelOrPlain } from '../devices/device-labels';
 import { resolvePath } from '../devices/device-paths';
+import { usernameFormFor } from '../providers/catalog';
 import { L, pick, type FixStep } from './fix-types';
 
 /** The kind of secret the mail app must be given, as the customer knows it. */
@@ -58,11 +59,12 @@ export function userNameStep(device: Device, protocol: Protocol, lang: Lang, pro
   const label = fieldLabelOrPlain(device, protocol, 'user', lang);
   const at = email ? email.lastIndexOf('@') : -1;
   let value: string | undefined;
-  switch (provider.username) {
+  const form = usernameFormFor(provider, at > 0 ? email?.slice(at + 1) : undefined);
+  switch (form) {
     case 'email': value = email && at > 0 ? email : pick(L('メールアドレス全体', 'the full e-mail address'), lang); break;
     case 'localpart': value = email && at > 0 ? email.slice(0, at) : pick(L('メールアドレスの @ より前', 'the part before the @'), lang); break;
     case 'provider-id': value = pick(provider.login?.idName ?? L('プロバイダーから案内された ID', 'the ID your provider gave you'), lang); break;
-    default: return assertNever(provider.username, 'username form');
+    default: return assertNever(form, 'username form');
   }
   const step: FixStep = {
     text: pick(L(`「${label.label}」は ${value} です。`, `"${label.label}" must be ${value}.`), lang),

@@ -132,6 +132,8 @@ export interface ProviderEntry {
   serverNote?: Localized;
   servers: ProviderServer[];
   username: UsernameForm;
+  /** A different user-name form for some of its domains (Yahoo! JAPAN: @ymail.ne.jp and @yahoo.ne.jp use the whole address). */
+  usernameByDomain?: Record<string, UsernameForm>;
   usernameNote?: Localized;
   auth: AuthRequirement;
   authNote?: Localized;

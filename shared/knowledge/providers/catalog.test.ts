@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostName, Port, STANDARD_PORTS } from '../../models/account';
 import { Grade, Localized } from '../../models/device';
-import { CATALOG, expandServerHost, getProvider, isNotAppMailbox, providerForDomain, providerForEmail, providerForMx, serversFor } from './catalog';
+import { userNameStep } from '../findings/fix-auth';
+import { expectedUser } from '../composer/correct-settings';
+import { CATALOG, expandServerHost, getProvider, usernameFormFor, isNotAppMailbox, providerForDomain, providerForEmail, providerForMx, serversFor } from './catalog';
 import { PROVIDER_IDS } from './catalog-types';
 
 describe('provider catalog data', () => {
@@ -116,6 +118,18 @@ describe('catalog lookups', () => {
     expect(providerForMx('mail65.onamae.ne.jp')!.id).toBe('onamae');
     expect(providerForMx('mx.example.jp')).toBeUndefined();
     expect(providerForMx('notgoogle.com')).toBeUndefined();
+  });
+});
+
+describe('user-name form per domain', () => {
+  it('Yahoo! JAPAN: the ID (part before the @) for @yahoo.co.jp, the whole address for @ymail.ne.jp and @yahoo.ne.jp', () => {
+    const y = getProvider('yahoo-japan')!;
+    expect(usernameFormFor(y, 'yahoo.co.jp')).toBe('localpart');
+    expect(usernameFormFor(y, 'ymail.ne.jp')).toBe('email');
+    expect(usernameFormFor(y, 'YAHOO.NE.JP.')).toBe('email');
+    expect(userNameStep('iphone', 'imap', 'ja', y, 'taro@ymail.ne.jp')?.setting?.value).toBe('taro@ymail.ne.jp');
+    expect(userNameStep('iphone', 'imap', 'ja', y, 'taro@yahoo.co.jp')?.setting?.value).toBe('taro');
+    expect(expectedUser(y, 'taro@yahoo.ne.jp')).toBe('taro@yahoo.ne.jp');
   });
 });
 

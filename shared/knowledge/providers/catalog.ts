@@ -12,6 +12,7 @@
  * Pure data + lookups: no node:*, no DOM. docs/providers.md is the human copy.
  */
 import type { Protocol } from '../../models/account';
+import type { UsernameForm } from '../../models/discovery';
 import type { ProviderEntry, ProviderId, ProviderServer } from './catalog-types';
 import { PROVIDER_IDS } from './catalog-types';
 import type { ProviderRestriction, ProviderStep } from './catalog-types';
@@ -349,6 +350,8 @@ export const CATALOG: readonly ProviderEntry[] = [
       { protocol: 'smtp', host: 'smtp.mail.yahoo.co.jp', port: 465, security: 'tls', grade: 'A' },
     ],
     username: 'localpart',
+    // The part before the @ is the Yahoo! JAPAN ID only for @yahoo.co.jp; the newer domains log in with the whole address.
+    usernameByDomain: { 'ymail.ne.jp': 'email', 'yahoo.ne.jp': 'email' },
     usernameNote: {
       ja: 'Yahoo! JAPAN ID、またはメールアドレス全体。@ymail.ne.jp・@yahoo.ne.jp では @ より前が ID と違うので、アドレス全体を入れます。',
       en: 'The Yahoo! JAPAN ID or the whole address. For @ymail.ne.jp and @yahoo.ne.jp the part before the @ is not the ID: use the whole address.',
@@ -1350,6 +1353,12 @@ export function expandServerHost(p: ProviderEntry, s: ProviderServer, domain: st
     return server ? s.host.replace('{server}', server) : undefined;
   }
   return s.host.replace('{domain}', domain);
+}
+
+/** The user-name form the provider expects for an address at this domain. */
+export function usernameFormFor(p: ProviderEntry, domain: string | undefined): UsernameForm {
+  const d = domain ? cleanDomain(domain) : '';
+  return p.usernameByDomain?.[d] ?? p.username;
 }
 
 /** The catalog's servers for one protocol, in the listed (preferred) order. */
