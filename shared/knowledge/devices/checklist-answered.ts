@@ -41,7 +41,7 @@ export function answeredBy(check: AnswerCheck, input: AnswerInput, lang: Lang): 
     case 'settings': {
       const diff = input.settingsDiff ?? [];
       return diff.length > 0 && diff.every((d) => d.status !== 'unknown')
-        ? pick(L('診断結果の表で、機器の設定を正しい値と見比べました。', 'The diagnosis table compared the device’s settings with the correct values.'), lang)
+        ? pick(L('診断結果の表で、端末の設定を正しい値と見比べました。', 'The diagnosis table compared the device’s settings with the correct values.'), lang)
         : undefined;
     }
     case 'networks':
