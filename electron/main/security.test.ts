@@ -113,7 +113,8 @@ describe('every link the knowledge data can show passes the external-link allow-
   // The structured links (each provider's password help) and every `url: '…'` written in the
   // knowledge sources (fix steps, checklist steps): a link that is refused would be a dead button.
   const knowledgeDir = join(__dirname, '..', '..', 'shared', 'knowledge');
-  const literalUrls = readdirSync(knowledgeDir)
+  // Recursive: the knowledge lives in sub-folders (providers/, findings/, devices/, …).
+  const literalUrls = readdirSync(knowledgeDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts') && !f.includes('.test'))
     .flatMap((f) => [...readFileSync(join(knowledgeDir, f), 'utf8').matchAll(/\burl:\s*(?:[\w?.]+\s*\?\?\s*)?['"`](https?:\/\/[^'"`]+)['"`]/g)].map((m) => ({ file: f, url: m[1]! })));
   const catalogUrls = CATALOG.flatMap((p) => (p.passwordHelp?.url ? [{ file: `catalog ${p.id}`, url: p.passwordHelp.url }] : []));
