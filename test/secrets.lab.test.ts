@@ -4,7 +4,9 @@
  * with a distinctive password), then every artefact a helpdesk user can produce is searched for
  * the password in plain, in any letter case, URL-encoded, and in the base64 forms AUTH LOGIN
  * and AUTH PLAIN send: the CLI's human output (ja, en) and stderr, its JSON (which holds the
- * transcripts), the ticket report as text and Markdown, and the saved case files of History.
+ * transcripts), the ticket report as text and Markdown, the saved case files of History, and
+ * the web host's every WebSocket frame (progress, results, history answers), logs and files.
+ * The PDF is the report screen printed by Chromium (the same text as the report), not built here.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { buildReportText } from '../renderer/view/report-text';
 import { createHistoryStore } from '../electron/main/history-store';
 import type { CliIo } from '../electron/cli/command';
 import { main } from '../electron/cli/main';
+import { invoke, startWebHostChild } from './lab/hostile/web-host-child-process';
 
 const lab = labOrNull();
 
@@ -132,4 +135,42 @@ describe.skipIf(lab?.mode !== 'full')(`secrets in every artefact${lab?.mode === 
     },
     60_000,
   );
+
+  it('through the web host: every frame it sends, its log output and its history files', async () => {
+    const host = await startWebHostChild();
+    try {
+      const ws = await host.open();
+      const frames: string[] = [];
+      let id = 0;
+      for (const { pw } of passwords) {
+        const r = await invoke(
+          ws,
+          ++id,
+          'diagnose:run',
+          {
+            runId: `web-${id}`,
+            account: { email: user, password: pw, imap: { host: 'mail.lab.test', port: 993, security: 'tls' }, pop3: { host: 'mail.lab.test', port: 110, security: 'starttls' }, smtp: { host: 'mail.lab.test', port: 587, security: 'starttls' } },
+            options: { dnsServer: L.dnsServer, caPem: L.caPem, timeoutMs: 8000, tryAlternatives: false },
+          },
+          frames,
+        );
+        expect(r.ok).toBe(true);
+        const report = r.value as DiagnoseReport;
+        expect(report.probes.map((p) => p.login)).toEqual(pw === DISTINCT ? ['failed', 'failed', 'failed'] : ['ok', 'ok', 'ok']);
+        const saved = await invoke(ws, ++id, 'history:save', { id: `web-case-${id}`, createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:05:00.000Z', email: user, runs: [{ label: 'web', report }], checklist: {} }, frames);
+        expect(saved.ok).toBe(true);
+        await invoke(ws, ++id, 'history:get', { id: `web-case-${id - 1}` }, frames);
+      }
+      await invoke(ws, ++id, 'history:list', {}, frames);
+      ws.close();
+      expect(frames.some((f) => f.includes('"diagnose:progress"') || f.includes('"event"'))).toBe(true);
+      const files = await filesUnder(host.dataDir);
+      expect(files.some((f) => f.name.endsWith('.json'))).toBe(true);
+      const artefacts = [{ name: 'frames', text: frames.join('\n') }, { name: 'host output', text: host.output() }, ...files];
+      const hits = passwords.flatMap(({ pw }) => artefacts.flatMap((a) => forms(user, pw).filter((f) => a.text.includes(f)).map((f) => `${a.name}: ${JSON.stringify(f)}`)));
+      expect(hits).toEqual([]);
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
 });

@@ -5,20 +5,15 @@
  * RSS is read from /proc (VmHWM), so the number is the host's alone. Before the reply caps, one
  * such flood pushed a probe to 300–700 MB and four at once the host to about 1.1 GB.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { TOKEN_PROTOCOL_PREFIX } from '../../../shared/ipc/wire';
 import { hostileCases, type HostileCase } from '../../../test/lab/hostile/hostile-cases';
 import { hostileEnv, type HostileEnv } from '../../../test/lab/hostile/hostile-run';
 import type { ScriptServer } from '../../../test/lab/hostile/script-server';
+import { CHILD_START_TIMEOUT_MS, invoke, startWebHostChild, type WebHostChild } from '../../../test/lab/hostile/web-host-child-process';
 
 /** The issue's bound for the whole process, whatever servers send. */
 const PEAK_RSS_LIMIT = 256 * 1024 * 1024;
-/** Starting tsx and the host on a loaded 2-core machine; a healthy start takes ~2 s. */
-const START_TIMEOUT_MS = 60_000;
 /**
  * Each run's budget. The hostile suite gives the pre-login floods 2.5 s; four floods at once in
  * one process on a shared 2-core machine sometimes let the EHLO flood's budget run out before its
@@ -43,70 +38,24 @@ function kib(status: string, field: string): number {
 const procStatus = (pid: number): string => readFileSync(`/proc/${pid}/status`, 'utf8');
 
 let env: HostileEnv;
-let child: ChildProcess;
-let url: URL;
-let token: string;
+let host: WebHostChild;
 const servers: ScriptServer[] = [];
 
 beforeAll(async () => {
   env = await hostileEnv();
-  const root = join(__dirname, '../../..');
-  child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/lab/hostile/web-host-child.ts')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}${err}`)), START_TIMEOUT_MS);
-    child.stderr!.on('data', (d) => (err += d));
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /running at (\S+) token (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        url = new URL(m[1]!);
-        token = m[2]!;
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`web host exited with ${code}: ${err}`)));
-  });
-}, START_TIMEOUT_MS + 5000);
+  host = await startWebHostChild();
+}, CHILD_START_TIMEOUT_MS + 5000);
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
-  if (child && child.exitCode === null) {
-    const gone = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await gone;
-  }
+  await host?.stop();
   await env?.close();
 });
-
-function open(): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://${url.host}/ipc`, [TOKEN_PROTOCOL_PREFIX + token], { origin: url.origin });
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
 
 interface RunResult {
   ok: boolean;
   value?: { findings: Array<{ code: string; evidence?: unknown }>; ok: boolean };
   error?: { code: string };
-}
-
-function invoke(ws: WebSocket, id: number, channel: string, payload: unknown): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const onMsg = (d: WebSocket.RawData): void => {
-      const m = JSON.parse(d.toString()) as { type: string; id?: number; result?: RunResult };
-      if (m.type === 'result' && m.id === id) {
-        ws.off('message', onMsg);
-        resolve(m.result!);
-      }
-    };
-    ws.on('message', onMsg);
-    ws.send(JSON.stringify({ type: 'invoke', id, channel, payload }));
-  });
 }
 
 describe('web host: four floods at once', () => {
@@ -117,8 +66,8 @@ describe('web host: four floods at once', () => {
       return c;
     });
     for (const c of cases) servers.push(await c.start(env.certs));
-    const pages = [await open(), await open()];
-    const before = procStatus(child.pid!);
+    const pages = [await host.open(), await host.open()];
+    const before = procStatus(host.child.pid!);
     const started = Date.now();
     const runs = cases.map((c: HostileCase, i) =>
       invoke(pages[i % 2]!, i + 1, 'diagnose:run', {
@@ -128,9 +77,9 @@ describe('web host: four floods at once', () => {
       }),
     );
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('a flooded run did not come back')), RUNS_DEADLINE_MS));
-    const results = await Promise.race([Promise.all(runs), timeout]);
+    const results = (await Promise.race([Promise.all(runs), timeout])) as RunResult[];
     const elapsed = Date.now() - started;
-    const after = procStatus(child.pid!);
+    const after = procStatus(host.child.pid!);
     for (const p of pages) p.close();
 
     results.forEach((r, i) => {
@@ -145,7 +94,7 @@ describe('web host: four floods at once', () => {
     expect(peak).toBeLessThan(PEAK_RSS_LIMIT);
     expect(elapsed).toBeLessThan(BUDGET_MS + 2000);
     // The host is still there and answers after the floods.
-    const again = await open();
+    const again = await host.open();
     const info = await invoke(again, 99, 'app:info', {});
     again.close();
     expect(info.ok).toBe(true);
