@@ -209,6 +209,9 @@ export function lookupError(text: string, lang?: Lang): LookupResult {
   scored.sort(
     (a, b) =>
       b.score - a.score ||
+      // A title alone ("Cannot Get Mail") says less than the body shown under it: at the same score
+      // the wording whose stage is known leads.
+      Number(a.e.stage === 'unknown') - Number(b.e.stage === 'unknown') ||
       Number(b.e.lang === qLang) - Number(a.e.lang === qLang) ||
       GRADE_RANK[a.e.grade] - GRADE_RANK[b.e.grade] ||
       Number(b.e.ref >= 0) - Number(a.e.ref >= 0),
