@@ -6,64 +6,11 @@
  * (c) port 25 blocked with 587 open on Outlook, (d) checklist progress across a reload,
  * (e) network comparison of two runs.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv } from './fixtures/e2e-env';
-
-/** Short per-probe budget: black-holed ports cost exactly this, and nothing in the lab needs more. */
-const PROBE_TIMEOUT_SEC = '4';
-/** A whole run (all probes concurrently) plus the UI settling. */
-const RUN_TIMEOUT_MS = 60_000;
-
-type Lang = 'ja' | 'en';
-
-interface Account {
-  device: 'iphone' | 'outlook-classic' | 'mac-mail';
-  email: string;
-  password?: string;
-  imap?: { host: string; port: number; security: 'tls' | 'starttls' | 'none' };
-  smtp?: { host: string; port: number; security: 'tls' | 'starttls' | 'none' };
-  errorText?: string;
-}
-
-async function open(page: Page, lang: Lang): Promise<void> {
-  await page.goto(e2eEnv().url);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.locator('.header-tools select').first().selectOption(lang);
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
-
-async function fillServer(page: Page, prefix: 'srv-in' | 'srv-out', s: { host: string; port: number; security: string } | undefined): Promise<void> {
-  // Security first: changing it moves a standard port along, the explicit port then wins.
-  await page.locator(`#${prefix}-sec`).selectOption(s?.security ?? 'tls');
-  await page.locator(`#${prefix}-host`).fill(s?.host ?? '');
-  await page.locator(`#${prefix}-port`).fill(s ? String(s.port) : '');
-}
-
-/** Start → Account → run; waits until the run has finished and the matrix is complete. */
-async function diagnose(page: Page, a: Account): Promise<void> {
-  await page.locator('.nav-item[data-screen="start"]').click();
-  await page.locator(`input[name="device"][value="${a.device}"]`).check();
-  if (a.errorText) await page.locator('#error-text').fill(a.errorText);
-  await page.locator('.nav-item[data-screen="account"]').click();
-  await page.locator('#advanced summary').click();
-  await page.locator('#opt-timeout').fill(PROBE_TIMEOUT_SEC);
-  // Servers first, then the address: the discovery the address triggers must leave typed rows alone.
-  await fillServer(page, 'srv-in', a.imap);
-  await fillServer(page, 'srv-out', a.smtp);
-  await page.locator('#email').fill(a.email);
-  await page.locator('#password').fill(a.password ?? '');
-  await page.locator('form button[type="submit"]').click();
-  await expect(page.locator('table.matrix')).toBeVisible();
-  await expect(page.locator('.nav-item[data-screen="diagnosis"]')).toBeEnabled({ timeout: RUN_TIMEOUT_MS });
-  await expect(page.locator('table.matrix tbody tr.row-running, table.matrix tbody tr.row-pending')).toHaveCount(0);
-}
-
-async function go(page: Page, screen: string): Promise<void> {
-  await page.locator(`.nav-item[data-screen="${screen}"]`).click();
-  await expect(page.locator(`.nav-item[data-screen="${screen}"]`)).toHaveAttribute('aria-current', 'step');
-}
+import { RUN_TIMEOUT_MS, diagnose, go, open } from './fixtures/helpdesk-flow';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

@@ -5,6 +5,7 @@ import { appStore, startBridge } from './store';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/screens.css';
+import './styles/report.css';
 import './styles/print.css';
 
 startBridge();

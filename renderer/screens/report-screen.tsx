@@ -4,6 +4,7 @@ import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
 import { useReportText } from '../hooks/use-report-text';
 import type { ReportFormat } from '../view/report-text';
+import { CustomerStepsPanel } from '../components/customer-steps-panel';
 
 export function ReportScreen() {
   const t = useT();
@@ -11,7 +12,18 @@ export function ReportScreen() {
   const markdown = useReportText('markdown');
   const plain = useReportText('text');
   const text = format === 'markdown' ? markdown : plain;
-  const { copyText, saveReportFile, printReport } = useApp(useShallow((s) => ({ copyText: s.copyText, saveReportFile: s.saveReportFile, printReport: s.printReport })));
+  const { copyText, saveReportFile, printReport, technical, setTechnical, notes, setNotes, saveProgress } = useApp(
+    useShallow((s) => ({
+      copyText: s.copyText,
+      saveReportFile: s.saveReportFile,
+      printReport: s.printReport,
+      technical: s.reportTechnical,
+      setTechnical: s.setReportTechnical,
+      notes: s.notes,
+      setNotes: s.setNotes,
+      saveProgress: s.saveProgress,
+    })),
+  );
   if (!text) {
     return (
       <section aria-labelledby="rep-h">
@@ -31,6 +43,11 @@ export function ReportScreen() {
         {t('report.title')}
       </h1>
       <p className="lead no-print">{t('report.intro')}</p>
+      <CustomerStepsPanel />
+      <div className="field no-print">
+        <label htmlFor="case-notes">{t('report.memo')}</label>
+        <textarea id="case-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} onBlur={() => void saveProgress()} />
+      </div>
       <div className="actions-inline no-print">
         <button type="button" className="btn" onClick={() => void copy(plain)}>
           {t('report.copyText')}
@@ -54,6 +71,10 @@ export function ReportScreen() {
           </label>
         ))}
       </fieldset>
+      <div className="field checkbox no-print">
+        <input id="rep-technical" type="checkbox" checked={technical} onChange={(e) => setTechnical(e.target.checked)} />
+        <label htmlFor="rep-technical">{t('report.includeTechnical')}</label>
+      </div>
       <h2 className="no-print">{t('report.preview')}</h2>
       <pre className="report-preview print-area" tabIndex={0} aria-label={t('report.preview')} data-testid="report-text">
         {text}

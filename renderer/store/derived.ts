@@ -15,7 +15,8 @@ import { buildChecklist } from '../../shared/knowledge/devices/checklist';
 import { t } from '../../shared/i18n/messages';
 import { formatDateTime } from '../../shared/i18n/dates';
 import { deviceAccountSettings } from '../view/device-settings';
-import { buildReportText, type ReportFormat } from '../view/report-text';
+import { buildReportText, type ReportFormat, type ReportInput } from '../view/report-text';
+import { customerStepsText, fixPlan, type FixPlan } from '../view/customer-steps';
 import type { Store } from './types';
 
 /** Remember the last call: same arguments (by identity) → the same result object. */
@@ -91,6 +92,7 @@ function reportText(format: ReportFormat) {
     errorText: string,
     lang: Store['lang'],
     password: string,
+    extra: ReportExtra,
   ): string | undefined => {
     if (!report || !diagnosis) return undefined;
     return buildReportText(
@@ -107,6 +109,7 @@ function reportText(format: ReportFormat) {
         deviceSettings,
         checklist,
         progress: progress ?? {},
+        ...extra,
       },
       lang,
       format,
@@ -116,6 +119,31 @@ function reportText(format: ReportFormat) {
   };
 }
 
+/** Case fields the report shows besides the runs, gathered into one object that changes only when one of them does. */
+type ReportExtra = Pick<ReportInput, 'ticket' | 'customer' | 'notes' | 'technical'>;
+const extraOf = memoLast((ticket: string, customer: string, notes: string, technical: boolean): ReportExtra => ({ ticket, customer, notes, technical }));
+
 /** The ticket report for the current case, or undefined before the first run. */
 export const selectReportText = (format: ReportFormat) => (s: Store): string | undefined =>
-  reportOf[format](s.report, selectDiagnosis(s), selectCaseStory(s), selectChecklist(s), selectDeviceSettings(s), s.progress[s.caseId], s.email, s.device, s.errorText, s.lang, s.password);
+  reportOf[format](
+    s.report,
+    selectDiagnosis(s),
+    selectCaseStory(s),
+    selectChecklist(s),
+    selectDeviceSettings(s),
+    s.progress[s.caseId],
+    s.email,
+    s.device,
+    s.errorText,
+    s.lang,
+    s.password,
+    extraOf(s.ticket, s.customer, s.notes, s.reportTechnical),
+  );
+
+const planOf = memoLast((diagnosis: Diagnosis | undefined, story: CaseStory): FixPlan => fixPlan(diagnosis, story));
+/** The steps the customer is told (the report screen's copy buttons and the short text). */
+export const selectFixPlan = (s: Store): FixPlan => planOf(selectDiagnosis(s), selectCaseStory(s));
+
+const smsOf = memoLast((email: string, plan: FixPlan, lang: Store['lang']): string => customerStepsText(email, plan, lang));
+/** The short text for the customer (SMS or mail). */
+export const selectCustomerSteps = (s: Store): string => smsOf(s.email.trim(), selectFixPlan(s), s.lang);

@@ -1,9 +1,15 @@
 import type { SliceCreator } from './slice-types';
-import type { ReportActions } from './types';
+import type { ReportActions, ReportState } from './types';
 
 const MIME = { markdown: 'text/markdown;charset=utf-8', text: 'text/plain;charset=utf-8' } as const;
 
-export const createReportSlice: SliceCreator<ReportActions> = (api, env) => (_set, get) => ({
+/** The agent's notes are capped where the history record caps them. */
+const NOTES_MAX = 20_000;
+
+export const createReportSlice: SliceCreator<ReportState & ReportActions> = (api, env) => (set, get) => ({
+  reportTechnical: false,
+  setReportTechnical: (reportTechnical) => set({ reportTechnical }),
+  setNotes: (notes) => set({ notes: notes.slice(0, NOTES_MAX) }),
   saveReportFile: async (content, kind) => {
     const name = `mail-doctor-${get().caseId.slice(0, 8)}.${kind === 'markdown' ? 'md' : 'txt'}`;
     const res = await api.invoke('file:save', { suggestedName: name, kind, content });

@@ -194,7 +194,14 @@ export interface LinkActions {
   openLink(url: string): Promise<void>;
 }
 
+export interface ReportState {
+  /** The report includes its technical section (causes with evidence, connections, timings). */
+  reportTechnical: boolean;
+}
 export interface ReportActions {
+  setReportTechnical(on: boolean): void;
+  /** The agent's notes on the case (担当メモ); saved with the case's progress. */
+  setNotes(notes: string): void;
   saveReportFile(content: string, kind: 'markdown' | 'text'): Promise<'saved' | 'download' | 'cancelled' | 'error'>;
   printReport(): Promise<void>;
   /** Copies text (the report) through the host's clipboard, else the page's; tells the user either way. */
@@ -213,5 +220,6 @@ export type Store = PrefsState &
   ChecklistActions &
   HistoryState &
   HistoryActions &
+  ReportState &
   ReportActions &
   LinkActions;

@@ -4,6 +4,8 @@ import { port25Report, report } from '../../test/fixtures/sample-report';
 import { composeDiagnosis } from '../../shared/knowledge/composer/composer';
 import { caseStory } from '../../shared/knowledge/composer/case-story';
 import type { DiagnoseReport } from '../../shared/models/probe';
+import { FINDING_CODES } from '../../shared/findings/codes';
+import { englishWords } from '../../test/fixtures/ja-allowed-words';
 
 const PASSWORD = 'correct-horse-battery';
 
@@ -30,24 +32,88 @@ function input(over: Partial<ReportInput> = {}): ReportInput {
 }
 
 describe('ticket report', () => {
-  it('holds device, error text, settings, findings with evidence, checklist outcome and timings', () => {
-    const text = buildReportText(input(), 'en', 'text', [PASSWORD]);
+  it('leads with 症状 / 原因 / 対処 / 結果 / 担当メモ, the device steps with their menus and values', () => {
+    const text = buildReportText(input({ notes: 'called back at 15:00' }), 'en', 'text', [PASSWORD]);
+    const order = ['Symptom', 'Cause', 'What to do', 'Result', 'Agent notes'].map((h) => text.indexOf(`\n${h}\n`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(text).toContain('Outlook (classic)');
     expect(text).toContain('0x800CCC0E');
-    expect(text).toContain('SMTP: mail.lab.test:25 STARTTLS');
-    expect(text).toContain('Connection timed out');
-    expect(text).toMatch(/1\. Connection timed out.* — most likely/);
-    expect(text).toContain('ETIMEDOUT');
+    expect(text).toMatch(/\n1\. /);
     expect(text).toContain('587');
     expect(text).toContain('fixed it — Note: port 25 → 587');
-    expect(text).toContain('800 ms');
+    expect(text).toContain('called back at 15:00');
+    // The technical section only when asked.
+    expect(text).not.toContain('Technical details');
+    expect(text).not.toContain('800 ms');
   });
 
-  it('is Markdown with headings and list items when asked', () => {
-    const md = buildReportText(input(), 'ja', 'markdown', []);
-    expect(md.startsWith('# メールドクター レポート')).toBe(true);
-    expect(md).toContain('\n## 検出事項');
-    expect(md).toContain('- アカウント: alice@lab.test');
+  it('adds the technical details (causes with evidence, tested settings, connections, timings) when asked', () => {
+    const text = buildReportText(input({ technical: true }), 'en', 'text', [PASSWORD]);
+    expect(text).toContain('Technical details');
+    expect(text).toContain('SMTP: mail.lab.test:25 STARTTLS');
+    expect(text).toMatch(/1\. Connection timed out.* — most likely/);
+    expect(text).toContain('800 ms');
+    expect(text).toContain('failed (failed at: Connect (TCP))');
+  });
+
+  it('names no finding code, in either language, with or without the technical section', () => {
+    for (const lang of ['ja', 'en'] as const)
+      for (const technical of [false, true]) {
+        const rep = port25Report();
+        const text = buildReportText(input({ ...composed(rep, lang), technical }), lang, 'markdown', []);
+        expect(FINDING_CODES.filter((c) => text.includes(c)), `${lang} technical=${technical}`).toEqual([]);
+      }
+    // The engine's own detail message names codes: the report words them.
+    const { causes } = composed(port25Report());
+    const withCode = [{ ...causes[0]!, evidence: [{ label: 'Technical detail', value: 'port 25 fails (TCP_TIMEOUT)' }] }];
+    const text = buildReportText(input({ causes: withCode, technical: true }), 'en', 'text', []);
+    expect(text).toContain('port 25 fails (Connection timed out (possibly blocked))');
+  });
+
+  it('in Japanese holds no English prose outside quoted server and user text', () => {
+    const rep = port25Report();
+    const text = buildReportText(input({ ...composed(rep, 'ja'), deviceLabel: 'Outlook（クラシック版）', technical: true, notes: '折り返し連絡', checklist: [{ id: 'outgoing-server', title: '送信サーバー（SMTP）を確認する' }] }), 'ja', 'markdown', []);
+    // Markdown code spans hold what the customer or a server wrote, as written.
+    const prose = text.replace(/(`+)[^`]*?\1/g, ' ');
+    expect(englishWords(prose)).toEqual([]);
+    expect(text).toContain('## 症状');
+    expect(text).toContain('## 原因');
+    expect(text).toContain('## 対処');
+    expect(text).toContain('## 結果');
+    expect(text).toContain('## 担当メモ');
+  });
+
+  it('after a re-test that works: the first run cause, what was done, 解決', () => {
+    const before = port25Report();
+    const after = report();
+    const ctx = { device: 'iphone' as const, errorText: '送信できません' };
+    const d = composeDiagnosis({ report: after, device: 'iphone', lang: 'ja' });
+    const story = caseStory(ctx, [{ label: '', report: before }, { label: '', report: after }], 'ja');
+    const text = buildReportText(input({ report: after, headline: d.headline, causes: d.causes, story, device: 'iphone', deviceLabel: 'iPhone' }), 'ja', 'text', []);
+    expect(text).toContain(story.first!.diagnosis.headline.text);
+    expect(text).toContain('対処（実施した内容）');
+    expect(text).toContain('解決: この設定でメールがつながります。');
+  });
+
+  it('shows ticket and customer, and a watch timeline in words', () => {
+    const watch = {
+      intervalMs: 300_000,
+      plannedRuns: 3,
+      stopped: 'done' as const,
+      runs: [
+        { index: 1, startedAt: '2026-12-01T10:00:00.000Z', durationMs: 800, ok: true, cancelled: false, codes: [], changes: [] },
+        { index: 2, startedAt: '2026-12-01T10:05:00.000Z', durationMs: 800, ok: false, cancelled: false, codes: ['TCP_REFUSED'], changes: [{ kind: 'port-refusing' as const, key: 'k', before: 'a', after: 'b', text: '送信（SMTP）: つながらなくなりました。' }] },
+      ],
+    };
+    const text = buildReportText(input({ ticket: 'T-123', customer: '山田様', watch }), 'ja', 'text', []);
+    expect(text).toContain('チケット: T-123');
+    expect(text).toContain('お客様: 山田様');
+    expect(text).toContain('経過の記録（定期診断）');
+    expect(text).toContain('5分ごとに 2 回テストし、変化は 1 件でした。');
+    expect(text).toContain('2回目 10:05: 問題あり（接続が拒否されました（ポートが閉じています））');
+    expect(text).toContain('送信（SMTP）: つながらなくなりました。');
+    expect(text).not.toContain('TCP_REFUSED');
   });
 
   it('never contains the password, even when a server echoed it back', () => {
@@ -60,7 +126,7 @@ describe('ticket report', () => {
     const { causes } = composed(leaky);
     for (const format of ['text', 'markdown'] as const) {
       for (const lang of ['ja', 'en'] as const) {
-        const text = buildReportText(input({ report: leaky, causes, errorText: `my password is ${PASSWORD}` }), lang, format, [PASSWORD]);
+        const text = buildReportText(input({ report: leaky, causes, errorText: `my password is ${PASSWORD}`, technical: true }), lang, format, [PASSWORD]);
         expect(text).not.toContain(PASSWORD);
         expect(text).toContain('********');
       }

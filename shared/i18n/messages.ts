@@ -8,6 +8,7 @@
  */
 import type { Lang } from '../models/device';
 import { format } from './translate';
+import { reportEn, reportJa } from './messages-report';
 
 export const en = {
   // app shell
@@ -509,6 +510,7 @@ export const en = {
   'history.fixed': '{finding} → fixed',
   'history.stillWrong': '{finding} (not fixed yet)',
   'history.unverified': '{finding} (not verified)',
+  ...reportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -995,6 +997,7 @@ export const ja: Record<MessageKey, string> = {
   'history.fixed': '{finding} → 解決',
   'history.stillWrong': '{finding}（未解決）',
   'history.unverified': '{finding}（未確認）',
+  ...reportJa,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, ja };

@@ -1,0 +1,74 @@
+/**
+ * The ticket report and the customer's text through the web host against the lab: 症状 / 原因 /
+ * 対処 / 結果 / 担当メモ without finding codes, a step and a value copied one at a time, the short
+ * text for SMS or mail, in Japanese and English, with screenshots.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { e2eEnv } from './fixtures/e2e-env';
+import { diagnose, go, open, type Lang } from './fixtures/helpdesk-flow';
+import { asciiProse } from './fixtures/ascii-prose';
+
+const shots = join(__dirname, '../test-results/screenshots');
+/** Finding codes are SCREAMING_SNAKE words; a ticket report must contain none. */
+const FINDING_CODE = /\b[A-Z][A-Z0-9]+_[A-Z0-9_]+\b/;
+
+async function port25Case(page: Page, lang: Lang): Promise<void> {
+  const { lab } = e2eEnv();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2eEnv().origin });
+  await open(page, lang);
+  await diagnose(page, {
+    device: 'iphone',
+    email: lab.users.alice.email,
+    password: lab.users.alice.password,
+    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
+    smtp: { host: lab.hosts.mail.name, port: 25, security: 'starttls' },
+    errorText: lang === 'ja' ? '送信できません' : 'Cannot send mail',
+  });
+  await go(page, 'report');
+}
+
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`report (${lang}): sections in words, copy one step / one value / the customer text`, async ({ page }) => {
+    const { lab } = e2eEnv();
+    await port25Case(page, lang);
+    const report = page.getByTestId('report-text');
+    const heads = lang === 'ja' ? ['症状', '原因', '対処', '結果', '担当メモ'] : ['Symptom', 'Cause', 'What to do', 'Result', 'Agent notes'];
+    const text = await report.innerText();
+    for (const h of heads) expect(text).toContain(`\n${h}\n`);
+    expect(text).not.toMatch(FINDING_CODE);
+    expect(text).not.toContain(lab.users.alice.password);
+
+    // The agent's note goes into the report; the technical section only when ticked.
+    await page.locator('#case-notes').fill(lang === 'ja' ? '15時に折り返し' : 'call back at 3 pm');
+    await expect(report).toContainText(lang === 'ja' ? '15時に折り返し' : 'call back at 3 pm');
+    await expect(report).not.toContainText(lang === 'ja' ? '技術的な詳細' : 'Technical details');
+    await page.locator('#rep-technical').check();
+    await expect(report).toContainText(lang === 'ja' ? '技術的な詳細' : 'Technical details');
+    expect(await report.innerText()).not.toMatch(FINDING_CODE);
+
+    // One step, then one value, then the whole customer text, each on the clipboard alone.
+    const steps = page.getByTestId('copy-steps').locator('li');
+    expect(await steps.count()).toBeGreaterThan(0);
+    await page.getByTestId('copy-step-1').click();
+    const step1 = await clipboard(page);
+    expect(step1.length).toBeGreaterThan(3);
+    expect(await steps.first().innerText()).toContain(step1.split('\n')[0]!);
+    const valueButton = page.locator('[data-testid^="copy-value-"]').first();
+    await expect(valueButton).toBeVisible();
+    await valueButton.click();
+    const value = await clipboard(page);
+    expect(value).not.toContain('\n');
+    expect(value.length).toBeGreaterThan(0);
+    await page.getByTestId('copy-sms').click();
+    const sms = await clipboard(page);
+    expect(sms).toBe(await page.getByTestId('sms-text').innerText());
+    expect(sms).toContain(lab.users.alice.email);
+    expect(sms).not.toContain(lab.users.alice.password);
+    expect(sms).not.toMatch(FINDING_CODE);
+    if (lang === 'ja') expect(await asciiProse(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, `report-ticket-${lang}.png`), fullPage: true });
+  });
+}
