@@ -24,7 +24,7 @@ describe('the customer steps text (SMS or mail)', () => {
     expect(text).toContain('設定 > アプリ > メール');
     expect(text.trimEnd().endsWith('設定後、もう一度送受信をお試しください。')).toBe(true);
     expect(FINDING_CODES.filter((c) => text.includes(c))).toEqual([]);
-    expect(englishWords(text)).toEqual([]);
+    expect(englishWords(text), text).toEqual([]);
     expect(text.length).toBeLessThanOrEqual(SMS_MAX_CHARS.ja);
   });
 
