@@ -29,6 +29,12 @@ async function port25Case(page: Page, lang: Lang): Promise<void> {
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+/** Clicks a copy button and waits until the clipboard holds something new (the copy goes through the host first). */
+async function copied(page: Page, testId: string, before: string): Promise<string> {
+  await page.locator(`[data-testid="${testId}"]`).first().click();
+  await expect.poll(() => clipboard(page)).not.toBe(before);
+  return clipboard(page);
+}
 
 for (const lang of ['ja', 'en'] as const) {
   test(`report (${lang}): sections in words, copy one step / one value / the customer text`, async ({ page }) => {
@@ -52,18 +58,14 @@ for (const lang of ['ja', 'en'] as const) {
     // One step, then one value, then the whole customer text, each on the clipboard alone.
     const steps = page.getByTestId('copy-steps').locator('li');
     expect(await steps.count()).toBeGreaterThan(0);
-    await page.getByTestId('copy-step-1').click();
-    const step1 = await clipboard(page);
+    const step1 = await copied(page, 'copy-step-1', await clipboard(page));
     expect(step1.length).toBeGreaterThan(3);
     expect(await steps.first().innerText()).toContain(step1.split('\n')[0]!);
-    const valueButton = page.locator('[data-testid^="copy-value-"]').first();
-    await expect(valueButton).toBeVisible();
-    await valueButton.click();
-    const value = await clipboard(page);
+    const valueId = await page.locator('[data-testid^="copy-value-"]').first().getAttribute('data-testid');
+    const value = await copied(page, valueId!, step1);
     expect(value).not.toContain('\n');
     expect(value.length).toBeGreaterThan(0);
-    await page.getByTestId('copy-sms').click();
-    const sms = await clipboard(page);
+    const sms = await copied(page, 'copy-sms', value);
     expect(sms).toBe(await page.getByTestId('sms-text').innerText());
     expect(sms).toContain(lab.users.alice.email);
     expect(sms).not.toContain(lab.users.alice.password);
