@@ -93,4 +93,23 @@ describe.skipIf(lab?.mode !== 'full')(`diagnose --json from the real-server lab 
     expect(human.out).toMatch(/原因: .*\n.*iPhone/);
     expect(await main(['diagnose', 'alice@lab.test', '--device', 'nokia'], io({}))).toBe(2);
   });
+
+  it('no servers given and nothing published: the guessed names read as a guess, never as found', async () => {
+    const args = ['diagnose', 'alice@nowhere.lab.test', '--device', 'iphone', '--no-alternatives', ...base()];
+    const json = io({});
+    expect(await main([...args, '--json'], json)).toBe(1);
+    const doc = expectValid('diagnose', json.out) as {
+      probes: Array<{ role: string; host: string; serverSource?: string }>;
+      diagnosis: { causes: Array<{ id: string; likelihood: string }>; correctSettings: Record<string, unknown> };
+    };
+    const configured = doc.probes.filter((p) => p.role === 'configured');
+    expect(configured.map((p) => p.host).sort()).toEqual(['imap.nowhere.lab.test', 'pop.nowhere.lab.test', 'smtp.nowhere.lab.test']);
+    expect(configured.every((p) => p.serverSource === 'guess')).toBe(true);
+    expect(doc.diagnosis.causes[0]).toMatchObject({ id: 'guessed-server', likelihood: 'high' });
+    expect(doc.diagnosis.correctSettings).toEqual({});
+    const human = io({});
+    expect(await main([...args, '--lang', 'ja'], human)).toBe(1);
+    expect(human.out).toMatch(/推測した名前/);
+    expect(human.out).not.toMatch(/見つかりました/);
+  });
 });

@@ -5,12 +5,13 @@
 import { osStore } from './trust-store';
 import { setMaxListeners } from 'node:events';
 import net from 'node:net';
-import type { Protocol, ServerSettings } from '../../shared/models/account';
+import type { Protocol } from '../../shared/models/account';
 import { domainLookupsProblem, type DiagnoseProgress, type DiagnoseReport, type DiagnoseRequest, type DnsReport, type ProbeResult, type ProbeTarget } from '../../shared/models/probe';
 import { AppFailure } from '../../shared/result';
 import { DEFAULT_PROBE_BUDGET_MS, DNS_TIMEOUT_MS, PROBE_STAGGER_MS } from './deadlines';
 import { parseDnsServer, resolveDomain, resolveHost, type HostResolution } from './dns-resolve';
-import { buildPlan, domainOf } from './plan';
+import { buildPlan, domainOf, type PlannedServer } from './plan';
+import { configuredSource } from '../../shared/knowledge/composer/server-source';
 import { runProbe } from './probe';
 import { ProbeContext } from './probe-context';
 import { alternativeRank, deriveFindings, fixableByOtherMode, rankFindings, works } from './rank';
@@ -24,16 +25,16 @@ export interface DiagnoseOptionsRuntime {
 /** Discovery gets two DNS timeouts; after that the plan falls back to guessed host names. */
 const DISCOVERY_TIMEOUT_MS = DNS_TIMEOUT_MS * 2;
 
-async function discoveredServers(email: string, dnsServer: string | undefined, signal?: AbortSignal): Promise<Partial<Record<Protocol, ServerSettings>> | undefined> {
+async function discoveredServers(email: string, dnsServer: string | undefined, signal?: AbortSignal): Promise<Partial<Record<Protocol, PlannedServer>> | undefined> {
   // Loaded only when no server was given: discovery's sources and the autoconfig XML parser
   // (saxes) were about a third of the engine's load time, which a run with servers never needs.
   const { discover } = await import('./discovery/discover.js');
   try {
     const r = await within(discover({ email, ...(dnsServer ? { dnsServer } : {}) }), DISCOVERY_TIMEOUT_MS, signal, 'discovery');
-    const out: Partial<Record<Protocol, ServerSettings>> = {};
+    const out: Partial<Record<Protocol, PlannedServer>> = {};
     for (const p of ['imap', 'pop3', 'smtp'] as const) {
       const c = r.best[p];
-      if (c) out[p] = { host: c.host, port: c.port, security: c.security };
+      if (c) out[p] = { host: c.host, port: c.port, security: c.security, serverSource: configuredSource(c) as PlannedServer['serverSource'] };
     }
     return out;
   } catch {

@@ -26,16 +26,19 @@ export function domainOf(email: string): string {
 /**
  * @param discovered servers found by discovery (or undefined); used only when the account names none.
  */
-export function buildPlan(account: AccountInput, options: DiagnoseOptions, discovered?: Partial<Record<Protocol, ServerSettings>>): ProbeTarget[] {
+/** A server to probe, with where it came from when the caller did not give it. */
+export type PlannedServer = ServerSettings & Pick<ProbeTarget, 'serverSource'>;
+
+export function buildPlan(account: AccountInput, options: DiagnoseOptions, discovered?: Partial<Record<Protocol, PlannedServer>>): ProbeTarget[] {
   const given = (['imap', 'pop3', 'smtp'] as const).filter((p) => account[p]);
-  const servers: Partial<Record<Protocol, ServerSettings>> = {};
+  const servers: Partial<Record<Protocol, PlannedServer>> = {};
   if (given.length > 0) {
     for (const p of given) servers[p] = account[p];
   } else {
     const domain = domainOf(account.email);
     for (const p of ['imap', 'pop3', 'smtp'] as const) {
       const first = STANDARD_MODES[p][0];
-      servers[p] = discovered?.[p] ?? (first ? { host: `${GUESS_PREFIX[p]}.${domain}`, ...first } : undefined);
+      servers[p] = discovered?.[p] ?? (first ? { host: `${GUESS_PREFIX[p]}.${domain}`, ...first, serverSource: 'guess' } : undefined);
     }
   }
   const wanted = options.protocols && options.protocols.length ? new Set(options.protocols) : null;

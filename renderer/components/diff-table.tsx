@@ -43,7 +43,11 @@ export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
                 <td>{r.deviceValue ? <Verbatim text={r.deviceValue} /> : '—'}</td>
                 <td>
                   {r.correctValue ? <strong><Verbatim text={r.correctValue} /></strong> : <span className="muted">{t('diagnosis.diff.noneKnown')}</span>}
-                  {r.source ? <span className="small block muted diff-source">{t(`setting.source.${r.source}`)}</span> : null}
+                  {r.source ? (
+                    <span className="small block muted diff-source" title={t(`setting.source.${r.source}.long`)}>
+                      {t(`setting.source.${r.source}`)}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <span className={`status status-diff-${r.status}`}>

@@ -7,6 +7,8 @@ import { ServerFields } from '../components/server-fields';
 import { SourceBadge } from '../components/source-badge';
 import { KeyIcon, LockIcon } from '../components/icons';
 import { validateAccount, isEmail, type FieldErrors } from '../view/account-request';
+import { configuredSource } from '../view/device-settings';
+import type { DiscoveryResult } from '../../shared/models/discovery';
 import type { MessageKey } from '../../shared/i18n/messages';
 import type { AuthRequirement } from '../../shared/knowledge/providers/catalog-types';
 import { assertNever } from '../../shared/result';
@@ -25,6 +27,13 @@ function authNoteKey(auth: AuthRequirement): MessageKey | undefined {
     default:
       return assertNever(auth, 'auth requirement');
   }
+}
+
+/** "Found" only for a published source; guessed names (imap.<domain>) read as a guess. */
+function discoveredText(d: DiscoveryResult, t: ReturnType<typeof useT>): string {
+  const best = [d.best.imap, d.best.pop3, d.best.smtp].filter((c) => c !== undefined);
+  if (best.length === 0) return t('account.discover.none');
+  return best.every((c) => configuredSource(c) === 'guess') ? t('account.discovered.guess', { domain: d.domain }) : t('account.discovered', { domain: d.domain });
 }
 
 export function AccountScreen() {
@@ -143,7 +152,7 @@ export function AccountScreen() {
         ) : null}
         {s.discoveryStatus === 'done' && s.discovery ? (
           <p>
-            {s.discovery.best.imap || s.discovery.best.pop3 || s.discovery.best.smtp ? t('account.discovered', { domain: s.discovery.domain }) : t('account.discover.none')}
+            {discoveredText(s.discovery, t)}
             {provider ? ` — ${t('account.provider', { name: pick(provider.name, s.lang) })}` : ''}
           </p>
         ) : null}

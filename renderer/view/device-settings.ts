@@ -5,6 +5,7 @@
  */
 import type { Protocol } from '../../shared/models/account';
 import type { ConfiguredSource } from '../../shared/knowledge/composer/composer-types';
+import { configuredSource } from '../../shared/knowledge/composer/server-source';
 import type { AccountSettings, PartialServerSettings } from '../../shared/knowledge/findings/fix-types';
 import type { DeviceDraft, ServerDraft } from '../store/types';
 import { parsePort } from './account-request';
@@ -29,23 +30,7 @@ export function hasDeviceSettings(d: { incoming: DeviceDraft; smtp: DeviceDraft;
   return any(d.incoming) || any(d.smtp) || Boolean(d.user.trim());
 }
 
-/**
- * Where a server row came from, in the composer's terms: typed by hand, the provider catalog,
- * a trusted discovery source (autoconfig, ISPDB, SRV, MX of a known provider), or a guess.
- */
-export function configuredSource(d: Pick<ServerDraft, 'source' | 'trust'>): ConfiguredSource {
-  switch (d.source) {
-    case undefined:
-    case 'manual':
-      return 'typed';
-    case 'catalog':
-      return 'catalog';
-    case 'guess':
-      return 'guess';
-    default:
-      return d.trust === 'trusted' ? 'discovered' : 'guess';
-  }
-}
+export { configuredSource };
 
 export function serverSources(servers: Record<Protocol, Pick<ServerDraft, 'source' | 'trust'>>): Record<Protocol, ConfiguredSource> {
   return { imap: configuredSource(servers.imap), pop3: configuredSource(servers.pop3), smtp: configuredSource(servers.smtp) };

@@ -144,6 +144,12 @@ export const ProbeTarget = ServerSettings.extend({
   id: z.string(),
   protocol: Protocol,
   role: z.enum(['configured', 'alternative']),
+  /**
+   * Where a configured server came from when the caller gave none: the engine's discovery
+   * (`catalog`, `discovered` = a trusted source) or a `guess` (imap.<domain>, or an untrusted
+   * source). Absent for servers the caller gave (typed) and for alternatives.
+   */
+  serverSource: z.enum(['catalog', 'discovered', 'guess']).optional(),
 });
 export type ProbeTarget = z.infer<typeof ProbeTarget>;
 

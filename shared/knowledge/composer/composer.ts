@@ -18,7 +18,7 @@ import type { Lang } from '../../models/device';
 import type { LookupMatch } from '../../models/lookup';
 import type { DiagnoseReport, Finding } from '../../models/probe';
 import { compareRuns } from './composer-compare';
-import type { Cause, ComposeInput, Diagnosis, LabelledRun, Likelihood, RunComparison, SettingsDiffRow, TriageCauseId } from './composer-types';
+import type { Cause, ComposeInput, ConfiguredSource, Diagnosis, LabelledRun, Likelihood, RunComparison, SettingsDiffRow, TriageCauseId } from './composer-types';
 import { deriveCorrect, trustedSettings } from './correct-settings';
 import { explainFinding, findingEvidence, findingSummary } from '../findings/finding-text';
 import { providerNotes } from '../providers/fix-provider-notes';
@@ -323,7 +323,19 @@ function absorb(all: Ranked[], lang: Lang): Ranked[] {
 }
 
 /** Ranked causes for the diagnosis screen, the report and the checklist ordering. */
-export function composeDiagnosis(input: ComposeInput): Diagnosis {
+/**
+ * Where each tested server came from: what the caller says (the account form's rows), else
+ * what the engine recorded when it found the servers itself (discovery or a guess).
+ */
+function withServerSources(input: ComposeInput): ComposeInput {
+  const fromEngine: Partial<Record<Protocol, ConfiguredSource>> = {};
+  for (const p of configured(input.report)) if (p.serverSource && !fromEngine[p.protocol]) fromEngine[p.protocol] = p.serverSource;
+  if (Object.keys(fromEngine).length === 0) return input;
+  return { ...input, serverSources: { ...fromEngine, ...input.serverSources } };
+}
+
+export function composeDiagnosis(given: ComposeInput): Diagnosis {
+  const input = withServerSources(given);
   const correct = deriveCorrect({ report: input.report, provider: input.provider, serverSources: input.serverSources, user: input.user });
   const trusted = trustedSettings(correct);
   const diff = diffSettings({ device: input.device, lang: input.lang, deviceSettings: input.deviceSettings, correct, protocols: protocolsInUse(input) });
