@@ -264,3 +264,21 @@ test('the report downloads as a file without the password, and the case is in Hi
   await page.getByRole('button', { name: `Delete: ${bob.email}` }).click();
   await expect(page.locator('table.history tbody tr', { hasText: bob.email })).toHaveCount(0);
 });
+
+test('(f) an expired certificate on iPhone: the expiry date in words and what to do with the 信頼/詳細 dialog, first', async ({ page }) => {
+  const { lab } = e2eEnv();
+  const alice = lab.users.alice;
+  await open(page, 'ja');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await diagnose(page, { device: 'iphone', email: alice.email, password: alice.password, imap: { host: lab.hosts.expired.name, port: 993, security: 'tls' } });
+  await go(page, 'diagnosis');
+  await expect(page.locator('[data-headline="problem"]')).toContainText('証明書の期限が切れています');
+  const fix = page.locator('.cause-first .fix-steps');
+  // The lab's expired certificate ended in 2021: a date in words, never ISO.
+  await expect(fix.locator('li').first()).toContainText(/20\d\d年\d+月\d+日に期限切れ（\d+日前）/);
+  await expect(fix).toContainText('「信頼」は押さない');
+  await expect(fix).toContainText('「詳細」');
+  await expect(fix).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
+  await expect(fix.locator('li').first()).toBeInViewport();
+  await page.screenshot({ path: join(__dirname, '../test-results/screenshots/diagnosis-cert-iphone-ja.png') });
+});

@@ -24,6 +24,8 @@ export interface ExplainContext {
   provider?: ProviderEntry;
   /** The account's address (fills in the user name where the provider uses the address). */
   email?: string;
+  /** When the run checked the servers (ISO), for a certificate's expiry in words. */
+  checkedAt?: string;
 }
 
 /** 「受信メールサーバー（IMAP） imap.example.jp:993」 — which server the finding is about. */

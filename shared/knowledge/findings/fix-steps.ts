@@ -17,6 +17,7 @@ import type { ProviderEntry } from '../providers/catalog-types';
 import { fieldLabel } from '../devices/device-labels';
 import { resolvePath, type Place } from '../devices/device-paths';
 import { passwordSteps } from './fix-auth';
+import { certSteps } from './fix-cert';
 import { providerServer, serverSettingSteps, smtpAuthSteps } from './fix-settings';
 import { L, pick, type FixStep, type PartialServerSettings } from './fix-types';
 
@@ -26,6 +27,8 @@ export interface FixContext {
   provider?: ProviderEntry;
   /** The account's address, to fill in the user name where the provider uses it. */
   email?: string;
+  /** When the run checked the servers (ISO): a certificate's "expired 30 days ago" counts from then. */
+  checkedAt?: string;
 }
 
 /** A step at a place on the device (path + grade from device-paths). */
@@ -149,7 +152,8 @@ function mailboxSteps(ctx: FixContext): FixStep[] {
 
 /** Fix steps for one finding on the chosen device, in the chosen language. */
 export function fixSteps(finding: Finding, ctx: FixContext): FixStep[] {
-  return dedupeSteps(stepsFor(finding, ctx));
+  const cert = certSteps(finding, ctx);
+  return dedupeSteps([...cert.before, ...stepsFor(finding, ctx), ...cert.after]);
 }
 
 /**
