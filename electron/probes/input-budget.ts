@@ -25,6 +25,14 @@ export const MAX_PROBE_INPUT_BYTES = 4 * 1024 * 1024;
  */
 export const MAX_PROBE_INPUT_LINES = 5_000;
 
+/**
+ * Lines a probe may have read before its login: a greeting and a capability list, twice with
+ * STARTTLS, is under 100 lines from the chattiest server. A reply still arriving past this many
+ * when the budget runs out is a flood that a slow machine did not count to its cap in time, not
+ * a server that "got no answer".
+ */
+export const PRE_LOGIN_LINES_SEEN_AS_FLOOD = 200;
+
 export function floodError(message: string): StepError {
   return new StepError(FLOOD_CODE, message);
 }
@@ -53,6 +61,10 @@ export class InputBudget {
 
   get bytes(): number {
     return this.used;
+  }
+
+  get lineCount(): number {
+    return this.lines;
   }
 
   get exceeded(): boolean {

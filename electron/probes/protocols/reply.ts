@@ -1,7 +1,8 @@
 /** A command that got no answer becomes a failed reply with the reason; a cancel unwinds the probe. */
 import { classifyCapabilityRefusal } from '../../../shared/findings/classify';
 import type { ProbeContext } from '../probe-context';
-import { stopOnFlood } from '../probe-flood';
+import { PRE_LOGIN_LINES_SEEN_AS_FLOOD } from '../input-budget';
+import { recordFlood, stopOnFlood } from '../probe-flood';
 import { Stop, codeOf } from '../probe-stop';
 import { CANCELLED_CODE, errorMessage } from '../wait';
 import type { CommandReply } from './dialect';
@@ -22,6 +23,10 @@ export function failedReply(ctx: ProbeContext, e: unknown): CommandReply {
  */
 export function stopOnCapabilityFailure(ctx: ProbeContext, cmd: string, r: CommandReply): void {
   if (r.ok) return;
+  if (r.errorCode === 'ETIMEDOUT' && ctx.input.lineCount > PRE_LOGIN_LINES_SEEN_AS_FLOOD) {
+    recordFlood(ctx, `${cmd}: ${ctx.input.lineCount} lines arrived and the reply had not ended when the time ran out`, cmd);
+    throw new Stop();
+  }
   const code = r.errorCode ? (r.errorCode === 'ECONNRESET' ? 'TCP_RESET' : 'SERVER_UNAVAILABLE') : classifyCapabilityRefusal(ctx.target.protocol, r.text);
   if (!code) return;
   const why = r.errorCode === 'ETIMEDOUT' ? 'got no answer in time' : r.errorCode ? 'ended without an answer' : 'was refused';
