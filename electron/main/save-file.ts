@@ -19,9 +19,14 @@ export const SAVE_KINDS = {
   text: { ext: 'txt', filter: { ja: 'テキスト', en: 'Plain text' } },
   json: { ext: 'json', filter: { ja: 'JSON データ', en: 'JSON data' } },
   pdf: { ext: 'pdf', filter: { ja: 'PDF 文書', en: 'PDF document' } },
+  mobileconfig: { ext: 'mobileconfig', filter: { ja: 'Apple 構成プロファイル', en: 'Apple configuration profile' } },
+  autoconfig: { ext: 'xml', filter: { ja: 'Thunderbird 自動設定ファイル', en: 'Thunderbird autoconfig file' } },
 } as const satisfies Record<Kind, { ext: string; filter: Record<Lang, string> }>;
 
 const DIALOG_TITLE = { ja: 'レポートを保存', en: 'Save report' } as const satisfies Record<Lang, string>;
+const SETTINGS_DIALOG_TITLE = { ja: '設定ファイルを保存', en: 'Save settings file' } as const satisfies Record<Lang, string>;
+/** A profile may carry the password (when the helpdesk asked for it): readable by its owner only. */
+const PRIVATE_KINDS: ReadonlySet<Kind> = new Set(['mobileconfig']);
 
 /**
  * Longest file name stem we suggest. Windows allows 255 UTF-16 units per name but the whole
@@ -85,7 +90,7 @@ export function createSaveFile(deps: SaveFileDeps): (req: SaveFileRequest) => Pr
     // Each round is one answer from the user, who can always cancel.
     for (;;) {
       const answer = await deps.showSaveDialog({
-        title: DIALOG_TITLE[lang],
+        title: (req.kind === 'mobileconfig' || req.kind === 'autoconfig' ? SETTINGS_DIALOG_TITLE : DIALOG_TITLE)[lang],
         defaultPath,
         filters: [{ name: kind.filter[lang], extensions: [kind.ext] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
@@ -99,7 +104,7 @@ export function createSaveFile(deps: SaveFileDeps): (req: SaveFileRequest) => Pr
       const data = req.kind === 'pdf' ? await deps.printToPDF() : req.kind === 'text' ? UTF8_BOM + req.content! : req.content!;
       try {
         // Plain text gets a BOM: older Windows Notepad and Excel otherwise read Japanese UTF-8 as Shift_JIS.
-        await writeFile(path, data, { encoding: typeof data === 'string' ? 'utf8' : undefined, flag: confirmed ? 'w' : 'wx' });
+        await writeFile(path, data, { encoding: typeof data === 'string' ? 'utf8' : undefined, flag: confirmed ? 'w' : 'wx', ...(PRIVATE_KINDS.has(req.kind) ? { mode: 0o600 } : {}) });
       } catch (e) {
         if (!confirmed && (e as NodeJS.ErrnoException).code === 'EEXIST') {
           defaultPath = path;

@@ -25,12 +25,28 @@ export const UpdateCheck = z.object({
 });
 export type UpdateCheck = z.infer<typeof UpdateCheck>;
 
-export const SaveFileRequest = z.object({
-  suggestedName: z.string().min(1).max(200),
-  kind: z.enum(['markdown', 'text', 'json', 'pdf']),
-  /** Text content; for `pdf` the host renders the current window to PDF and ignores this. */
-  content: z.string().max(5_000_000).optional(),
-});
+/**
+ * What a settings file must look like to be saved as one (shared/delivery builds them): an Apple
+ * configuration profile (a plist with the com.apple.mail.managed payload) or a Thunderbird
+ * autoconfig document (clientConfig). A page cannot save arbitrary content under these kinds.
+ */
+const SETTINGS_FILE_SHAPE = {
+  mobileconfig: (c: string) => /^(\ufeff)?<\?xml[^>]*\?>\s*(<!DOCTYPE plist[^>]*>\s*)?<plist[\s>]/.test(c) && c.includes('<string>com.apple.mail.managed</string>'),
+  autoconfig: (c: string) => /^(\ufeff)?<\?xml[^>]*\?>\s*<clientConfig[\s>]/.test(c),
+} as const;
+
+export const SaveFileRequest = z
+  .object({
+    suggestedName: z.string().min(1).max(200),
+    // `mobileconfig` (.mobileconfig) and `autoconfig` (.xml): the settings files of fix delivery.
+    kind: z.enum(['markdown', 'text', 'json', 'pdf', 'mobileconfig', 'autoconfig']),
+    /** Text content; for `pdf` the host renders the current window to PDF and ignores this. */
+    content: z.string().max(5_000_000).optional(),
+  })
+  .refine((r) => !(r.kind === 'mobileconfig' || r.kind === 'autoconfig') || (r.content !== undefined && SETTINGS_FILE_SHAPE[r.kind](r.content)), {
+    message: 'content is not a settings file of that kind',
+    path: ['content'],
+  });
 export type SaveFileRequest = z.infer<typeof SaveFileRequest>;
 export const SaveFileResult = z.object({ saved: z.boolean(), path: z.string().optional() });
 export type SaveFileResult = z.infer<typeof SaveFileResult>;
