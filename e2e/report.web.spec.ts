@@ -4,6 +4,7 @@
  * text for SMS or mail, in Japanese and English, with screenshots.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv } from './fixtures/e2e-env';
 import { diagnose, go, open, type Lang } from './fixtures/helpdesk-flow';
@@ -72,5 +73,39 @@ for (const lang of ['ja', 'en'] as const) {
     expect(sms).not.toMatch(FINDING_CODE);
     if (lang === 'ja') expect(await asciiProse(page)).toEqual([]);
     await page.screenshot({ path: join(shots, `report-ticket-${lang}.png`), fullPage: true });
+  });
+}
+
+for (const lang of ['ja', 'en'] as const) {
+  test(`delivery (${lang}): profile and autoconfig download, 「未署名」 note, customer text and QR, the password only when ticked`, async ({ page }) => {
+    const { lab } = e2eEnv();
+    const password = lab.users.alice.password;
+    await port25Case(page, lang);
+    const panel = page.getByTestId('delivery');
+    await expect(panel.getByTestId('delivery-warnings')).toContainText('未署名');
+    await expect(panel.getByTestId('delivery-qr')).toBeVisible();
+    await expect(panel.getByTestId('delivery-text')).toContainText(lab.users.alice.email);
+    const save = async (testId: string) => {
+      const [d] = await Promise.all([page.waitForEvent('download'), panel.getByTestId(testId).click()]);
+      return { name: d.suggestedFilename(), content: readFileSync((await d.path())!, 'utf8') };
+    };
+    const profileButton = 'save-profile';
+    const plain = await save(profileButton);
+    expect(plain.name).toMatch(/\.mobileconfig$/);
+    expect(plain.content).toContain('com.apple.mail.managed');
+    expect(plain.content).not.toContain(password);
+    await page.locator('#delivery-password').check();
+    const withPassword = await save(profileButton);
+    expect(withPassword.content).toContain(password);
+    // One file per tick.
+    await expect(page.locator('#delivery-password')).not.toBeChecked();
+    const xml = await save('save-autoconfig');
+    expect(xml.name).toBe(`${lab.domain}.xml`);
+    expect(xml.content).not.toContain(password);
+    await page.locator('#delivery-url').fill('http://example.invalid/p');
+    await expect(page.locator('#delivery-url-hint')).toHaveText(lang === 'ja' ? 'https:// で始まるリンクを入力してください。' : 'Enter a link that starts with https://');
+    await page.locator('#delivery-url').fill('');
+    if (lang === 'ja') expect(await asciiProse(page)).toEqual([]);
+    await panel.screenshot({ path: join(shots, `report-delivery-${lang}.png`) });
   });
 }

@@ -5,6 +5,7 @@ import { useT } from '../hooks/use-t';
 import { useReportText } from '../hooks/use-report-text';
 import type { ReportFormat } from '../view/report-text';
 import { CustomerStepsPanel } from '../components/customer-steps-panel';
+import { DeliveryPanel } from '../components/delivery-panel';
 
 export function ReportScreen() {
   const t = useT();
@@ -44,6 +45,7 @@ export function ReportScreen() {
       </h1>
       <p className="lead no-print">{t('report.intro')}</p>
       <CustomerStepsPanel />
+      <DeliveryPanel />
       <div className="field no-print">
         <label htmlFor="case-notes">{t('report.memo')}</label>
         <textarea id="case-notes" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} onBlur={() => void saveProgress()} />

@@ -19,6 +19,7 @@ import { createChecklistSlice } from './checklist-slice';
 import { createHistorySlice } from './history-slice';
 import { createReportSlice } from './report-slice';
 import { createLinkSlice } from './link-slice';
+import { createDeliverySlice } from './delivery-slice';
 
 export const PERSIST_KEY = 'mail-doctor.ui';
 const PERSIST_VERSION = 1;
@@ -72,6 +73,7 @@ export function createAppStore(api: MailDoctorApi, env: StoreEnv, storage?: Stat
         ...createHistorySlice(api, env)(...a),
         ...createReportSlice(api, env)(...a),
         ...createLinkSlice(api, env)(...a),
+        ...createDeliverySlice(api, env)(...a),
       }),
       {
         name: PERSIST_KEY,

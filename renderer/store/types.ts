@@ -194,6 +194,18 @@ export interface LinkActions {
   openLink(url: string): Promise<void>;
 }
 
+export interface DeliveryState {
+  /** The agent ticked "put the password in the profile" for the next file (cleared after one file). */
+  deliveryIncludePassword: boolean;
+  /** Where the agent put the profile for the customer to download (goes into the text and the QR code). */
+  profileUrl: string;
+}
+export interface DeliveryActions {
+  setDeliveryIncludePassword(on: boolean): void;
+  setProfileUrl(url: string): void;
+  saveDelivery(kind: 'mobileconfig' | 'autoconfig'): Promise<'saved' | 'download' | 'cancelled' | 'error'>;
+}
+
 export interface ReportState {
   /** The report includes its technical section (causes with evidence, connections, timings). */
   reportTechnical: boolean;
@@ -222,4 +234,6 @@ export type Store = PrefsState &
   HistoryActions &
   ReportState &
   ReportActions &
+  DeliveryState &
+  DeliveryActions &
   LinkActions;
