@@ -56,7 +56,8 @@ export function deriveFindings(probes: ProbeResult[]): Finding[] {
     const alts = probes.filter((p) => p.role === 'alternative' && p.protocol === cfg.protocol && p.host === cfg.host && works(p));
     if (alts.length === 0) continue;
     const tcpFail = cfg.findings.find((f) => f.code === 'TCP_TIMEOUT' || f.code === 'TCP_REFUSED');
-    if (cfg.protocol === 'smtp' && cfg.port === 25 && tcpFail && alts.some((a) => a.port === 587 || a.port === 465)) {
+    const submission = [...alts].filter((a) => a.port === 587 || a.port === 465).sort((a, b) => alternativeRank(cfg, a) - alternativeRank(cfg, b));
+    if (cfg.protocol === 'smtp' && cfg.port === 25 && tcpFail && submission[0]) {
       out.push({
         code: 'PORT25_BLOCKED',
         severity: FINDING_META.PORT25_BLOCKED.severity,
@@ -70,6 +71,8 @@ export function deriveFindings(probes: ProbeResult[]): Finding[] {
         evidence: {
           errorCode: tcpFail.evidence.errorCode,
           message: `port 25 fails (${tcpFail.code}) while ${alts.map((a) => a.port).join('/')} on the same server work: outbound port 25 is blocked (OP25B)`,
+          // The one the fix recommends (the same preference as ALTERNATIVE_WORKS), so every text names one port.
+          details: { recommendedPort: submission[0].port, recommendedSecurity: submission[0].security },
         },
       });
     }

@@ -84,7 +84,7 @@ describe('the rewritten sentences', () => {
 
     expect(findingTitle('TLS_ON_PLAIN_PORT', 'ja')).toBe('ポート番号と暗号化（SSL）の設定が合っていません');
     const plain = explainFinding(finding('TLS_ON_PLAIN_PORT'), { device: 'iphone', lang: 'ja' }).summary;
-    expect(plain).toContain('ポートが 587 番なら暗号化は「STARTTLS」、465 番なら「SSL/TLS」にします');
+    expect(plain).toContain('ポートが 143 番なら暗号化は「STARTTLS」、993 番なら「SSL/TLS」にします');
 
     const greeting = explainFinding(finding('GREETING_TIMEOUT'), { device: 'iphone', lang: 'ja' }).summary;
     expect(greeting).toContain('その後サーバーから返事がありません');

@@ -254,3 +254,23 @@ describe('evidence', () => {
 });
 
 export type { Device, Lang };
+
+describe('one recommended port in the words', () => {
+  it('port 25 blocked names only the port the engine saw work', () => {
+    const f = finding('PORT25_BLOCKED', { protocol: 'smtp', port: 25, evidence: { message: 'x', details: { recommendedPort: 465, recommendedSecurity: 'tls' } } });
+    for (const lang of LANGS) {
+      const s = explainFinding(f, { device: 'iphone', lang }).summary;
+      expect(s, lang).toContain('465');
+      expect(s, lang).not.toContain('587');
+    }
+  });
+
+  it('a port/SSL mix-up on IMAP names IMAP ports, never the SMTP ones', () => {
+    const f = finding('TLS_ON_PLAIN_PORT', { protocol: 'imap', port: 143, security: 'tls' });
+    for (const lang of LANGS) {
+      const s = explainFinding(f, { device: 'outlook-classic', lang }).summary;
+      expect(s, lang).toMatch(/143[\s\S]*993/);
+      expect(s, lang).not.toMatch(/587|465/);
+    }
+  });
+});

@@ -6,6 +6,7 @@
 import type { FindingCode } from '../../findings/codes';
 import type { Device, Lang, Localized } from '../../models/device';
 import type { Finding } from '../../models/probe';
+import { STANDARD_PORTS } from '../../models/account';
 import { assertNever } from '../../result';
 import type { ProviderEntry } from '../providers/catalog-types';
 import { passwordExplanation } from './fix-auth';
@@ -65,21 +66,34 @@ function summaryText(f: Finding, lang: Lang): string {
       return pick(L(`${w.ja} まで通信が届きません。ネットワークにつながっていないか、経路が遮断されています。`, `${w.en} cannot be reached. The device may be offline, or the route is blocked.`), lang);
     case 'TCP_RESET':
       return pick(L(`${w.ja} との接続が途中で切られました。セキュリティソフトやネットワーク装置（ルーターなど）が割り込んでいるか、サーバーが接続を拒んでいます。`, `The connection to ${w.en} was cut off. Security software or network equipment may be interfering, or the server refused the session.`), lang);
-    case 'PORT25_BLOCKED':
+    case 'PORT25_BLOCKED': {
+      // The engine names the port it saw work (implicit TLS first): the text then names only that one,
+      // as the steps and the correct settings do.
+      const seen = f.evidence.details?.recommendedPort;
+      if (typeof seen === 'number') {
+        return pick(
+          L(`送信に使うポート25番は、迷惑メール対策（OP25B）のため多くの回線で使えません。この回線では ${seen}番 で送信サーバーにつながることを確かめました。送信ポートを ${seen}番 に変えて、送信サーバーの認証（SMTP認証）をオンにすれば送れます。`, `Port 25 is blocked on most networks to stop spam (OP25B). Port ${seen} of the outgoing server was seen to work from this network: switch sending to port ${seen} and turn on outgoing-server authentication (SMTP authentication).`),
+          lang,
+        );
+      }
       return pick(
-        L('送信に使うポート25番は、迷惑メール対策（OP25B）のため多くの回線で使えません。送信用のポート（587番または465番）に変えて、送信サーバーの認証（SMTP認証）をオンにすれば送れます。', 'Port 25 is blocked on most networks to stop spam (OP25B). Switch sending to the submission port (587 or 465) and turn on outgoing-server authentication (SMTP authentication).'),
+        L('送信に使うポート25番は、迷惑メール対策（OP25B）のため多くの回線で使えません。プロバイダーが案内する送信用のポート（多くは465番か587番）に変えて、送信サーバーの認証（SMTP認証）をオンにすれば送れます。', 'Port 25 is blocked on most networks to stop spam (OP25B). Switch sending to the submission port your provider gives (usually 465 or 587) and turn on outgoing-server authentication (SMTP authentication).'),
         lang,
       );
+    }
     case 'GREETING_TIMEOUT':
       return pick(L(`${w.ja} にはつながりましたが、その後サーバーから返事がありません。サーバーが混み合っているか、ポート番号と暗号化（SSL）の設定が合っていない可能性があります。`, `${w.en} accepted the connection but then sent nothing. The server may be busy, or the port number and the encryption (SSL) setting do not match.`), lang);
-    case 'TLS_ON_PLAIN_PORT':
+    case 'TLS_ON_PLAIN_PORT': {
+      // The pair of this protocol's standard ports (993/143, 995/110, 465/587), never SMTP's for IMAP.
+      const ports = STANDARD_PORTS[f.protocol ?? 'smtp'];
       return pick(
         L(
-          `${w.ja} では、ポート番号と暗号化の設定の組み合わせが合っていません。ポートが 587 番なら暗号化は「STARTTLS」、465 番なら「SSL/TLS」にします（iPhone・Mac は「SSLを使用」をオンのまま、ポート番号だけを直します）。`,
-          `At ${w.en} the port number and the encryption setting do not match. Port 587 goes with STARTTLS, port 465 with SSL/TLS (on iPhone and Mac leave "Use SSL" on and correct only the port).`,
+          `${w.ja} では、ポート番号と暗号化の設定の組み合わせが合っていません。ポートが ${ports.starttls} 番なら暗号化は「STARTTLS」、${ports.tls} 番なら「SSL/TLS」にします（iPhone・Mac は「SSLを使用」をオンのまま、ポート番号だけを直します）。`,
+          `At ${w.en} the port number and the encryption setting do not match. Port ${ports.starttls} goes with STARTTLS, port ${ports.tls} with SSL/TLS (on iPhone and Mac leave "Use SSL" on and correct only the port).`,
         ),
         lang,
       );
+    }
     case 'PLAIN_ON_TLS_PORT':
       return pick(L(`${w.ja} のこのポートは、最初から暗号化（SSL/TLS）が必要です。暗号化（SSL）を有効にする必要があります。`, `This port of ${w.en} requires SSL/TLS from the start. Encryption (SSL) must be turned on.`), lang);
     case 'STARTTLS_NOT_OFFERED':
