@@ -184,6 +184,8 @@ const DETAIL_LABELS: Record<string, Localized> = {
   mechanisms: L('使えるログイン方式', 'Login methods offered'),
   configured: L('今の設定', 'Configured'),
   alsoWorks: L('ほかにつながる設定', 'Also works'),
+  recommendedPort: L('使うポート', 'Port to use'),
+  recommendedSecurity: L('使う暗号化', 'Encryption to use'),
 };
 
 function detailLabel(key: string, lang: Lang): string {
@@ -204,6 +206,7 @@ function portSecurityList(v: string, lang: Lang): string {
 
 function detailValue(key: string, v: string | number | boolean, lang: Lang): string {
   if (key === 'configured' || key === 'alsoWorks') return portSecurityList(String(v), lang);
+  if (key === 'recommendedSecurity' && (v === 'tls' || v === 'starttls' || v === 'none')) return securityName(v, lang);
   const trust = trustDetailValue(key, v, lang);
   if (trust !== undefined) return trust;
   if (typeof v === 'boolean') return v ? pick(L('はい', 'yes'), lang) : pick(L('いいえ', 'no'), lang);
