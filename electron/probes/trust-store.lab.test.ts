@@ -6,7 +6,6 @@
  * issuer names the product; the chain seen directly is not (the lab CA is in neither store).
  */
 import { execFile } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,28 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchInspectionProduct } from '../../shared/interception/inspection-products';
 import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
 import { loadOsStore, whoTrusts } from './trust-store';
+import { peerChain } from '../../test/lab/intercept-proxy';
 
 const lab = labOrNull();
 const run = promisify(execFile);
 
-/** The chain a client sees (leaf first), as X509 objects. */
-function peerChain(host: string, port: number, servername: string): Promise<X509Certificate[]> {
-  return new Promise((resolve, reject) => {
-    const s = tls.connect({ host, port, servername, rejectUnauthorized: false }, () => {
-      const out: X509Certificate[] = [];
-      let c = s.getPeerCertificate(true) as tls.DetailedPeerCertificate | undefined;
-      for (let i = 0; c && c.raw && i < 10; i++) {
-        out.push(new X509Certificate(c.raw));
-        if (c.issuerCertificate === c) break;
-        c = c.issuerCertificate;
-      }
-      s.destroy();
-      resolve(out);
-    });
-    s.once('error', reject);
-    s.setTimeout(5000, () => s.destroy(new Error('timeout')));
-  });
-}
 
 describe.skipIf(!lab)(`OS store vs bundled roots through an intercepting listener ${lab ? '' : labSkipReason()}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'md-intercept-'));
