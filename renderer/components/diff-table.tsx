@@ -35,13 +35,21 @@ export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
           {rows.map((r) => {
             const res = resultText(r.status, t);
             return (
-              <tr key={`${r.protocol ?? 'account'}-${r.field}`} className={`diff-${r.status}`}>
+              <tr
+                key={`${r.protocol ?? 'account'}-${r.field}`}
+                className={`diff-${r.status}`}
+                // Stable hooks for tests and tools: the row label is the device's own word and changes with the device.
+                data-protocol={r.protocol ?? 'account'}
+                data-field={r.field}
+                data-status={r.status}
+                data-source={r.source}
+              >
                 <th scope="row">
                   {r.protocol ? <span className="muted">{t(`protocol.${r.protocol}`)} </span> : null}
                   {r.label}
                 </th>
-                <td>{r.deviceValue ? <Verbatim text={r.deviceValue} /> : '—'}</td>
-                <td>
+                <td data-cell="device">{r.deviceValue ? <Verbatim text={r.deviceValue} /> : '—'}</td>
+                <td data-cell="correct">
                   {r.correctValue ? <strong><Verbatim text={r.correctValue} /></strong> : <span className="muted">{t('diagnosis.diff.noneKnown')}</span>}
                   {r.source ? (
                     <span className="small block muted diff-source" title={t(`setting.source.${r.source}.long`)}>
