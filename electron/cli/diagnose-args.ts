@@ -5,7 +5,8 @@
 import { STANDARD_PORTS, type Protocol, type Security, type ServerSettings } from '../../shared/models/account';
 import { DEVICES, type Device, type Lang } from '../../shared/models/device';
 import { EmailAddress, ServerSettings as ServerSettingsSchema } from '../../shared/models/account';
-import { parseInterval, WATCH_MAX_RUNS, WATCH_MAX_TOTAL_MS, WATCH_MIN_INTERVAL_MS } from '../../shared/watch/watch-timeline';
+import { parseInterval } from '../../shared/watch/watch-timeline';
+import { WATCH_DEFAULT_COUNT, WATCH_MAX_RUNS, WATCH_MIN_RUNS, watchBoundsIssue } from '../../shared/models/watch';
 import { TIMEOUT_MS } from '../../shared/models/inputs';
 import { inputIssueText } from '../../shared/i18n/input-text';
 import { parseFlags, type Bi, type FlagSpec } from './parse-flags';
@@ -142,11 +143,13 @@ export function parseDiagnoseArgs(argv: string[], defaultLang: Lang): ParseResul
   }
   if (v.count !== undefined && v.watch === undefined) return fail({ ja: '--count は --watch と一緒に使います', en: '--count goes with --watch' });
   if (v.watch !== undefined) {
+    // The bounds are the app's (shared/models/watch.ts); the messages say them in flag words.
     const intervalMs = parseInterval(v.watch);
-    if (intervalMs === undefined || intervalMs < WATCH_MIN_INTERVAL_MS) return fail({ ja: '--watch は 30s・5m・1h のような間隔です（1秒以上）', en: '--watch takes an interval such as 30s, 5m or 1h (at least 1 s)' });
-    const count = v.count === undefined ? 12 : Number(v.count);
-    if (!Number.isInteger(count) || count < 2 || count > WATCH_MAX_RUNS) return fail({ ja: `--count は 2〜${WATCH_MAX_RUNS} の整数です`, en: `--count must be a whole number from 2 to ${WATCH_MAX_RUNS}` });
-    if (intervalMs * (count - 1) > WATCH_MAX_TOTAL_MS) return fail({ ja: '--watch × --count は 24 時間までです', en: '--watch × --count must fit in 24 hours' });
+    const count = v.count === undefined ? WATCH_DEFAULT_COUNT : Number(v.count);
+    const issue = intervalMs === undefined ? 'watch.interval.min' : watchBoundsIssue(intervalMs, count);
+    if (intervalMs === undefined || issue === 'watch.interval.min') return fail({ ja: '--watch は 5m・30m・1h のような間隔です（1分以上）', en: '--watch takes an interval such as 5m, 30m or 1h (at least 1 minute)' });
+    if (issue === 'watch.count.range') return fail({ ja: `--count は ${WATCH_MIN_RUNS}〜${WATCH_MAX_RUNS} の整数です`, en: `--count must be a whole number from ${WATCH_MIN_RUNS} to ${WATCH_MAX_RUNS}` });
+    if (issue === 'watch.total.max') return fail({ ja: '--watch × --count は 24 時間までです', en: '--watch × --count must fit in 24 hours' });
     out.watch = { intervalMs, count };
   }
 

@@ -7,7 +7,8 @@
  */
 import type { Lang } from '../../shared/models/device';
 import type { DiagnoseReport, DiagnoseRequest } from '../../shared/models/probe';
-import { WATCH_MAX_RUNS, WATCH_MAX_TOTAL_MS, addRun, startTimeline, type WatchRunEntry, type WatchTimeline } from '../../shared/watch/watch-timeline';
+import { WATCH_MAX_RUNS, WATCH_MAX_TOTAL_MS } from '../../shared/models/watch';
+import { addRun, startTimeline, type WatchRunEntry, type WatchTimeline } from '../../shared/watch/watch-timeline';
 import { runDiagnosis, type DiagnoseOptionsRuntime } from './diagnose';
 
 export interface WatchOptions {
@@ -19,15 +20,28 @@ export interface WatchOptions {
   onProgress?: DiagnoseOptionsRuntime['onProgress'];
   /** After each run: its entry (with the changes since the run before) and its report. */
   onRun?: (entry: WatchRunEntry, report: DiagnoseReport) => void | Promise<void>;
+  /** Before each wait: when the next run starts (epoch ms). */
+  onWait?: (nextAt: number) => void;
+  /** Before each run (1-based index). */
+  onRunStart?: (index: number) => void;
   /** For tests: the diagnosis to repeat (default: the real engine). */
   runOnce?: (req: DiagnoseRequest, rt: DiagnoseOptionsRuntime) => Promise<DiagnoseReport>;
-  now?: () => number;
+  /** The clock (default: the real one); tests inject one so a watch of minutes runs in milliseconds. */
+  clock?: WatchClock;
+}
+
+export interface WatchClock {
+  now(): number;
+  /** Resolves after `ms`, or at once when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export interface WatchResult {
   timeline: WatchTimeline;
   last: DiagnoseReport;
 }
+
+export const realClock: WatchClock = { now: () => Date.now(), sleep };
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -44,7 +58,8 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export async function runWatch(req: DiagnoseRequest, o: WatchOptions): Promise<WatchResult> {
   const count = Math.min(Math.max(1, Math.floor(o.count)), WATCH_MAX_RUNS);
-  const now = o.now ?? Date.now;
+  const clock = o.clock ?? realClock;
+  const now = (): number => clock.now();
   const run = o.runOnce ?? runDiagnosis;
   const deadline = now() + WATCH_MAX_TOTAL_MS;
   const timeline = startTimeline(o.intervalMs, count);
@@ -52,6 +67,7 @@ export async function runWatch(req: DiagnoseRequest, o: WatchOptions): Promise<W
   let last: DiagnoseReport | undefined;
   for (let i = 0; i < count; i++) {
     const started = now();
+    o.onRunStart?.(i + 1);
     const report = await run({ ...req, runId: `${req.runId}-w${i + 1}` }, { ...(o.signal ? { signal: o.signal } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
     const entry = addRun(timeline, report, prev, o.lang);
     await o.onRun?.(entry, report);
@@ -71,7 +87,8 @@ export async function runWatch(req: DiagnoseRequest, o: WatchOptions): Promise<W
       timeline.stopped = 'time-limit';
       break;
     }
-    await sleep(wait, o.signal);
+    o.onWait?.(now() + wait);
+    await clock.sleep(wait, o.signal);
     if (o.signal?.aborted) {
       timeline.stopped = 'cancelled';
       break;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clockTime } from '../../shared/watch/watch-text';
 import { buildReportText, scrub, type ReportInput } from './report-text';
 import { port25Report, report } from '../../test/fixtures/sample-report';
 import { composeDiagnosis } from '../../shared/knowledge/composer/composer';
@@ -103,7 +104,7 @@ describe('ticket report', () => {
       stopped: 'done' as const,
       runs: [
         { index: 1, startedAt: '2026-12-01T10:00:00.000Z', durationMs: 800, ok: true, cancelled: false, codes: [], changes: [] },
-        { index: 2, startedAt: '2026-12-01T10:05:00.000Z', durationMs: 800, ok: false, cancelled: false, codes: ['TCP_REFUSED'], changes: [{ kind: 'port-refusing' as const, key: 'k', before: 'a', after: 'b', text: '送信（SMTP）: つながらなくなりました。' }] },
+        { index: 2, startedAt: '2026-12-01T10:05:00.000Z', durationMs: 800, ok: false, cancelled: false, codes: ['TCP_REFUSED'], changes: [{ kind: 'port-refusing' as const, key: 'smtp mail.example.jp:587 starttls', before: 'working', after: 'TCP_REFUSED', text: 'stored in another language' }] },
       ],
     };
     const text = buildReportText(input({ ticket: 'T-123', customer: '山田様', watch }), 'ja', 'text', []);
@@ -111,8 +112,11 @@ describe('ticket report', () => {
     expect(text).toContain('お客様: 山田様');
     expect(text).toContain('経過の記録（定期診断）');
     expect(text).toContain('5分ごとに 2 回テストし、変化は 1 件でした。');
-    expect(text).toContain('2回目 10:05: 問題あり（接続が拒否されました（ポートが閉じています））');
-    expect(text).toContain('送信（SMTP）: つながらなくなりました。');
+    // The time of day is the computer's (like every clock on the screen).
+    expect(text).toContain(`2回目 ${clockTime('2026-12-01T10:05:00.000Z')}: 問題あり（接続が拒否されました（ポートが閉じています））`);
+    // The change is worded again in the report's language from its machine values.
+    expect(text).toContain('SMTP 587 STARTTLS（mail.example.jp）: 前回はつながりましたが、今回はつながりません（サーバーがこのポート番号では受け付けていません）。');
+    expect(text).not.toContain('stored in another language');
     expect(text).not.toContain('TCP_REFUSED');
   });
 

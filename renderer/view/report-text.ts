@@ -19,7 +19,8 @@ import { maskSecrets, secretForms } from '../../shared/security/secret-mask';
 import { markdownInlineCode, safeOneLine } from '../../shared/security/server-text';
 import { stepName } from '../../shared/i18n/step-text';
 import { findingTitle } from '../../shared/knowledge/findings/finding-title';
-import { formatInterval, type WatchTimeline } from '../../shared/watch/watch-timeline';
+import type { WatchTimeline } from '../../shared/watch/watch-timeline';
+import { timelineLines } from '../../shared/watch/watch-text';
 import { FINDING_CODES, type FindingCode } from '../../shared/findings/codes';
 import { fixPlan, stepLines } from './customer-steps';
 
@@ -87,20 +88,12 @@ function settingsLine(lang: Lang, s: AccountSettings): string[] {
 }
 
 
-/** A watch run's state in words: 問題なし, or the findings' titles (never their codes). */
 /** The engine's detail messages name finding codes ("port 25 fails (TCP_TIMEOUT)"); a ticket reads their titles. */
 const CODE_RE = new RegExp(`\\b(${FINDING_CODES.join('|')})\\b`, 'g');
 const withoutCodes = (text: string, lang: Lang): string => text.replace(CODE_RE, (c) => findingTitle(c as FindingCode, lang));
 
 /** Brackets as each language writes them. */
 const paren = (lang: Lang, x: string): string => (lang === 'ja' ? `（${x}）` : ` (${x})`);
-
-function watchState(lang: Lang, r: WatchTimeline['runs'][number]): string {
-  if (r.cancelled) return t(lang, 'probe.cancelled');
-  if (r.ok) return t(lang, 'headline.ok');
-  const titles = r.codes.map((c) => findingTitle(c as FindingCode, lang));
-  return `${t(lang, 'headline.problem')}${titles.length ? paren(lang, titles.join(lang === 'ja' ? '、' : ', ')) : ''}`;
-}
 
 export function buildReportText(input: ReportInput, lang: Lang, format: ReportFormat, secrets: readonly string[]): string {
   const md = format === 'markdown';
@@ -156,15 +149,8 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
   if (st.cancelledRuns) lines.push(li(t(lang, 'rep.cancelledRuns', { n: st.cancelledRuns })));
 
   if (input.watch?.runs.length) {
-    const w = input.watch;
     lines.push(h2(t(lang, 'rep2.watch')));
-    const changed = w.runs.reduce((n, x) => n + x.changes.length, 0);
-    lines.push(li(t(lang, 'rep2.watch.summary', { n: w.runs.length, every: formatInterval(w.intervalMs, lang), changed })));
-    for (const x of w.runs) {
-      lines.push(li(t(lang, 'rep2.watch.run', { i: x.index, at: x.startedAt.slice(11, 16), state: watchState(lang, x) })));
-      if (x.index > 1) for (const c of x.changes.length ? x.changes.map((c) => c.text) : [t(lang, 'rep2.watch.noChange')]) lines.push(li(safeOneLine(c), 1));
-    }
-    if (w.stopped) lines.push(li(t(lang, `rep2.watch.stopped.${w.stopped}`)));
+    for (const l of timelineLines(input.watch, lang)) lines.push(li(safeOneLine(l.text), l.depth));
   }
 
   // 担当メモ: the agent's notes and every checklist step they touched.

@@ -9,6 +9,7 @@
 import type { Lang } from '../models/device';
 import { format } from './translate';
 import { reportEn, reportJa } from './messages-report';
+import { watchEn, watchJa } from './messages-watch';
 
 export const en = {
   // app shell
@@ -518,6 +519,7 @@ export const en = {
   'history.stillWrong': '{finding} (not fixed yet)',
   'history.unverified': '{finding} (not verified)',
   ...reportEn,
+  ...watchEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1012,6 +1014,7 @@ export const ja: Record<MessageKey, string> = {
   'history.stillWrong': '{finding}（未解決）',
   'history.unverified': '{finding}（未確認）',
   ...reportJa,
+  ...watchJa,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, ja };

@@ -25,7 +25,7 @@ const SHARED = path.join(__dirname, '..');
 /** Every product source file whose strings a helpdesk user reads (tests and their helpers left out). */
 function textSources(): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
-  for (const dir of ['knowledge', 'i18n', 'delivery']) {
+  for (const dir of ['knowledge', 'i18n', 'delivery', 'watch']) {
     for (const entry of readdirSync(path.join(SHARED, dir), { recursive: true, withFileTypes: true })) {
       if (!entry.isFile() || !entry.name.endsWith('.ts') || /\.test(-util)?\.ts$/.test(entry.name)) continue;
       const file = path.join(entry.parentPath, entry.name);
@@ -41,9 +41,10 @@ const finding = (code: keyof typeof FINDING_META): Finding =>
 describe('one word for each thing in the Japanese text', () => {
   const sources = textSources();
 
-  it('reads the knowledge, the UI messages and the delivery text', () => {
+  it('reads the knowledge, the UI messages, the delivery and the watch text', () => {
     expect(sources.some((s) => s.file.endsWith('messages.ts'))).toBe(true);
     expect(sources.some((s) => s.file.endsWith('catalog.ts'))).toBe(true);
+    expect(sources.some((s) => s.file.endsWith('watch-text.ts'))).toBe(true);
     expect(sources.length).toBeGreaterThan(30);
   });
 

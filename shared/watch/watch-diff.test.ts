@@ -53,9 +53,11 @@ describe('watch timeline', () => {
     t.stopped = 'done';
     expect(e).toMatchObject({ index: 2, ok: false, codes: ['TCP_REFUSED'] });
     const ja = timelineText(t, 'ja');
-    expect(ja).toContain('5秒ごとに 2 回診断し、変化は 1 件でした。');
-    expect(ja).toContain('#2 10:00:05 問題あり（TCP_REFUSED）');
-    expect(timelineText(t, 'en')).toContain('All planned runs done.');
+    expect(ja).toContain('経過の記録（定期診断）');
+    expect(ja).toContain('5秒ごとに 2 回テストし、変化は 1 件でした。');
+    expect(ja).toMatch(/2回目 \d\d:\d\d: 問題あり（/);
+    expect(ja).not.toContain('TCP_REFUSED');
+    expect(timelineText(t, 'en')).toContain('All planned tests done.');
   });
 
   it('reads intervals', () => {

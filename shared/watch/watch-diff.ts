@@ -1,11 +1,13 @@
 /**
  * What changed between two runs of the same diagnosis — the timeline of an intermittent fault
- * (「時間帯で不安定」). Pure: two reports in, a list of changes out, each with its text in the
- * requested language. A probe is identified across runs by `protocol host:port security`.
+ * (「時間帯で不安定」). Pure: two reports in, a list of changes out. `before`/`after` are machine
+ * values (finding codes, `working`, login states, addresses), the same in every language; `text`
+ * is the change in words from the catalog (watch-text.ts), which the screen words again in the
+ * language it shows. A probe is identified across runs by `protocol host:port security`.
  */
-import type { Lang, Localized } from '../models/device';
+import type { Lang } from '../models/device';
 import type { DiagnoseReport, ProbeResult } from '../models/probe';
-import { L, pick } from '../knowledge/findings/fix-types';
+import { changeText } from './watch-text';
 
 export const WATCH_CHANGE_KINDS = [
   'port-refusing', // worked (or connected) before, the connection is refused / times out now
@@ -24,6 +26,8 @@ export interface WatchChange {
   key: string;
   before: string;
   after: string;
+  /** cert-rotated: the new certificate's end of validity (ISO), when the server sent one. */
+  validTo?: string;
   text: string;
 }
 
@@ -38,17 +42,8 @@ export function probeKey(p: Pick<ProbeResult, 'protocol' | 'host' | 'port' | 'se
   return `${p.protocol} ${p.host}:${p.port} ${p.security}`;
 }
 
-const TEXT: Record<WatchChangeKind, (key: string, before: string, after: string) => Localized> = {
-  'port-refusing': (k, b, a) => L(`${k}: 前回は${b}でしたが、今回はつながりません（${a}）。`, `${k}: was ${b}, now fails (${a}).`),
-  'port-recovered': (k, b, a) => L(`${k}: 前回はつながりませんでした（${b}）が、今回は${a}です。`, `${k}: failed before (${b}), now ${a}.`),
-  'failure-changed': (k, b, a) => L(`${k}: 失敗の理由が変わりました（${b} → ${a}）。`, `${k}: fails for another reason (${b} → ${a}).`),
-  'cert-rotated': (k, b, a) => L(`${k}: 証明書が入れ替わりました（${b} → ${a}）。`, `${k}: the certificate changed (${b} → ${a}).`),
-  'login-slower': (k, b, a) => L(`${k}: ログインが遅くなりました（${b} → ${a}）。`, `${k}: login got slower (${b} → ${a}).`),
-  'login-changed': (k, b, a) => L(`${k}: ログインの結果が変わりました（${b} → ${a}）。`, `${k}: the login result changed (${b} → ${a}).`),
-  'dns-changed': (k, b, a) => L(`${k}: 名前解決の答えが変わりました（${b} → ${a}）。`, `${k}: the DNS answer changed (${b} → ${a}).`),
-};
-
-const WORKED: Localized = L('接続できる状態', 'working');
+/** `before` of a probe that worked: a machine value like the codes beside it, the same in every language. */
+export const WORKED = 'working';
 
 function outcome(p: ProbeResult): string {
   return p.findings.find((f) => f.severity === 'error')?.code ?? p.status;
@@ -69,20 +64,21 @@ function addrs(d: DiagnoseReport['dns'][number]): string {
 /** Changes from `prev` to `next`; probes cancelled in either run are not compared (a cancel is not a change). */
 export function diffRuns(prev: DiagnoseReport, next: DiagnoseReport, lang: Lang): WatchChange[] {
   const out: WatchChange[] = [];
-  const push = (kind: WatchChangeKind, key: string, before: string, after: string): void => {
-    out.push({ kind, key, before, after, text: pick(TEXT[kind](key, before, after), lang) });
+  const push = (kind: WatchChangeKind, key: string, before: string, after: string, validTo?: string): void => {
+    const c = { kind, key, before, after, ...(validTo ? { validTo } : {}) };
+    out.push({ ...c, text: changeText(c, lang) });
   };
   const before = new Map(prev.probes.map((p) => [probeKey(p), p]));
   for (const b of next.probes) {
     const key = probeKey(b);
     const a = before.get(key);
     if (!a || a.status === 'cancelled' || b.status === 'cancelled') continue;
-    if (a.status === 'ok' && b.status === 'failed') push('port-refusing', key, pick(WORKED, lang), outcome(b));
-    else if (a.status === 'failed' && b.status === 'ok') push('port-recovered', key, outcome(a), pick(WORKED, lang));
+    if (a.status === 'ok' && b.status === 'failed') push('port-refusing', key, WORKED, outcome(b));
+    else if (a.status === 'failed' && b.status === 'ok') push('port-recovered', key, outcome(a), WORKED);
     else if (a.status === 'failed' && b.status === 'failed' && outcome(a) !== outcome(b)) push('failure-changed', key, outcome(a), outcome(b));
     const fa = a.tls?.cert?.fingerprint256;
     const fb = b.tls?.cert?.fingerprint256;
-    if (fa && fb && fa !== fb) push('cert-rotated', key, shortFp(fa), shortFp(fb));
+    if (fa && fb && fa !== fb) push('cert-rotated', key, shortFp(fa), shortFp(fb), b.tls?.cert?.validTo || undefined);
     if (a.login !== 'not-tried' && b.login !== 'not-tried' && a.login !== b.login) push('login-changed', key, a.login, b.login);
     const la = loginMs(a);
     const lb = loginMs(b);

@@ -6,17 +6,9 @@
 import { z } from 'zod';
 import type { Lang } from '../models/device';
 import type { DiagnoseReport } from '../models/probe';
-import { L, pick } from '../knowledge/findings/fix-types';
+import { t as tr } from '../i18n/messages';
 import { WATCH_CHANGE_KINDS, diffRuns, type WatchChange } from './watch-diff';
-
-/**
- * Bounds of a watch. At most 288 runs (every 5 minutes for a day) and at most 24 hours in all:
- * an intermittent fault shows within a working day, and a forgotten watch must end by itself.
- * At least 1 second apart, so a test can use seconds and a user cannot hammer a server.
- */
-export const WATCH_MAX_RUNS = 288;
-export const WATCH_MAX_TOTAL_MS = 24 * 60 * 60 * 1000;
-export const WATCH_MIN_INTERVAL_MS = 1_000;
+import { timelineLines } from './watch-text';
 
 export const WatchRunEntry = z.object({
   index: z.number().int().min(1),
@@ -26,7 +18,7 @@ export const WatchRunEntry = z.object({
   cancelled: z.boolean(),
   /** Error finding codes of that run, in rank order. */
   codes: z.array(z.string()),
-  changes: z.array(z.object({ kind: z.enum(WATCH_CHANGE_KINDS), key: z.string(), before: z.string(), after: z.string(), text: z.string() })),
+  changes: z.array(z.object({ kind: z.enum(WATCH_CHANGE_KINDS), key: z.string(), before: z.string(), after: z.string(), validTo: z.string().optional(), text: z.string() })),
 });
 export type WatchRunEntry = z.infer<typeof WatchRunEntry>;
 
@@ -59,31 +51,9 @@ export function addRun(t: WatchTimeline, report: DiagnoseReport, prev: DiagnoseR
   return entry;
 }
 
-const T = {
-  title: L('経過の記録（定期診断）', 'Watch timeline (repeated diagnosis)'),
-  summary: (n: number, every: string, changed: number) =>
-    L(`${every}ごとに ${n} 回診断し、変化は ${changed} 件でした。`, `Diagnosed ${n} times, every ${every}; ${changed} change(s).`),
-  run: (i: number, at: string, ok: boolean, codes: string) =>
-    L(`#${i} ${at} ${ok ? '問題なし' : `問題あり（${codes}）`}`, `#${i} ${at} ${ok ? 'no problem' : `problem (${codes})`}`),
-  noChange: L('  変化なし', '  no change'),
-  stopped: { done: L('予定の回数を終えました。', 'All planned runs done.'), cancelled: L('途中で止めました。', 'Stopped by the user.'), 'time-limit': L('時間の上限で止めました。', 'Stopped at the time limit.') },
-};
-
-export function formatInterval(ms: number, lang: Lang): string {
-  if (ms % 3_600_000 === 0) return lang === 'ja' ? `${ms / 3_600_000}時間` : `${ms / 3_600_000} h`;
-  if (ms % 60_000 === 0) return lang === 'ja' ? `${ms / 60_000}分` : `${ms / 60_000} min`;
-  return lang === 'ja' ? `${Math.round(ms / 1000)}秒` : `${Math.round(ms / 1000)} s`;
-}
-
-/** Plain-text timeline (CLI, report text). Times as HH:MM:SS UTC from the run's ISO timestamp. */
+/** Plain-text timeline (CLI): the report's title, then the same lines as the screen and the report. */
 export function timelineText(t: WatchTimeline, lang: Lang): string {
-  const changed = t.runs.reduce((n, r) => n + r.changes.length, 0);
-  const lines = [pick(T.title, lang), pick(T.summary(t.runs.length, formatInterval(t.intervalMs, lang), changed), lang)];
-  for (const r of t.runs) {
-    lines.push(pick(T.run(r.index, r.startedAt.slice(11, 19), r.ok, r.codes.join(', ')), lang));
-    if (r.index > 1) lines.push(...(r.changes.length ? r.changes.map((c) => `  ${c.text}`) : [pick(T.noChange, lang)]));
-  }
-  if (t.stopped) lines.push(pick(T.stopped[t.stopped], lang));
+  const lines = [tr(lang, 'rep2.watch'), ...timelineLines(t, lang).map((l) => `${'  '.repeat(l.depth)}${l.text}`)];
   return lines.join('\n') + '\n';
 }
 
@@ -94,3 +64,19 @@ export function parseInterval(s: string): number | undefined {
   const n = Number(m[1]);
   return n * (m[2] === 'h' ? 3_600_000 : m[2] === 'm' ? 60_000 : 1_000);
 }
+
+/** A watch as the host runs it: what the screen shows and what `watch:update` carries. */
+export const WatchState = z.object({
+  watchId: z.string(),
+  email: z.string(),
+  intervalMs: z.number(),
+  count: z.number(),
+  /** running: a test is going or the next one is waiting; stopped: done, cancelled or at the time limit. */
+  status: z.enum(['running', 'stopped']),
+  /** A test is going right now (its index), else undefined. */
+  testing: z.number().int().optional(),
+  /** When the next test starts (ISO), while waiting. */
+  nextAt: z.string().optional(),
+  timeline: WatchTimeline,
+});
+export type WatchState = z.infer<typeof WatchState>;

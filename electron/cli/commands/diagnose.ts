@@ -22,7 +22,8 @@ import { diagnosisJson } from '../../../shared/knowledge/composer/diagnosis-json
 import { lookupError } from '../../../shared/knowledge/lookup/lookup';
 import { providerForEmail } from '../../../shared/knowledge/providers/catalog';
 import { runWatch } from '../../probes/watch';
-import { formatInterval, timelineText } from '../../../shared/watch/watch-timeline';
+import { timelineText } from '../../../shared/watch/watch-timeline';
+import { formatInterval } from '../../../shared/watch/watch-text';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
 import { parseDiagnoseArgs, type Bi } from '../diagnose-args';
 import { progressLine, renderDiagnosis, renderReport } from '../diagnose-output';
@@ -208,6 +209,7 @@ async function watch(
     lang,
     signal,
     onProgress,
+    ...(io.clock ? { clock: io.clock } : {}),
     onRun: (entry) => {
       if (!entry.ok && !entry.cancelled) anyProblem = true;
       if (json) return;
