@@ -50,6 +50,8 @@ describe('hostile servers', () => {
     const codes = report.findings.map((f) => f.code);
     expect(codes, JSON.stringify(report.probes[0]?.transcript.slice(-8))).toContain(c.expect);
     for (const n of c.never ?? []) expect(codes).not.toContain(n);
+    const details = report.findings.find((f) => f.code === c.expect)?.evidence.details ?? {};
+    for (const [k, v] of Object.entries(c.details ?? {})) expect(String(details[k])).toContain(v);
     expect(report.ok).toBe(c.ok ?? false);
     expect(took).toBeLessThan(c.budgetMs + BUDGET_SLACK_MS);
     expect(peak).toBeLessThan(PEAK_RSS_LIMIT);

@@ -121,17 +121,6 @@ export class LineConn {
     return this.buf.slice(0, 1000);
   }
 
-  /**
-   * What the server sent that nobody has read: queued lines and a partial line. After a
-   * STARTTLS "go ahead" this must be empty; anything here was sent (or injected) in plaintext
-   * to be read as if it came over TLS (the STARTTLS command injection of CVE-2011-0411).
-   */
-  unread(): string[] {
-    const out = this.lines.slice(0, 20);
-    if (this.buf) out.push(this.buf.slice(0, 1000));
-    return out;
-  }
-
   async readLine(timeoutMs: number, what: string): Promise<string> {
     // A read that timed out must not take a line meant for the next read.
     let gaveUp = false;
@@ -181,6 +170,18 @@ export class LineConn {
       this.socket.resume();
     }
     return this.socket;
+  }
+
+  /**
+   * Hands the socket over to TLS (STARTTLS) with what was received and not read, as bytes:
+   * nothing the server sent is dropped unseen (see starttls-tap.ts, which judges it).
+   */
+  handOver(): { socket: net.Socket; queued: Buffer } {
+    const queued = Buffer.concat([...this.lines.map((l) => Buffer.from(`${l}\r\n`, 'utf8')), Buffer.from(this.buf, 'latin1')]);
+    this.lines = [];
+    this.queuedBytes = 0;
+    this.buf = '';
+    return { socket: this.detach(), queued };
   }
 
   /** SMTP reply: lines until "NNN " (RFC 5321 §4.2). */

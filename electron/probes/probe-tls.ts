@@ -2,6 +2,7 @@
  * TLS evidence for a probe: the verdict of a handshake, and when a handshake fails, what the
  * port really speaks (plaintext mail, HTTP, old TLS only), found on extra short connections.
  */
+import type net from 'node:net';
 import { classifyGreeting, classifyTlsError, isPendingGreeting, verdictFinding } from '../../shared/findings/classify';
 import { providerForHost } from '../../shared/knowledge/providers/catalog';
 import type { TlsInfo } from '../../shared/models/probe';
@@ -11,6 +12,7 @@ import { LineConn } from './line-conn';
 import type { ProbeContext } from './probe-context';
 import { Stop } from './probe-stop';
 import type { Endpoint, ProtocolDialect } from './protocols/dialect';
+import { StarttlsTap, type Injection } from './starttls-tap';
 import { connectTcp } from './tcp-connect';
 import { tlsHandshake, type TlsOptions } from './tls-inspect';
 import { CANCELLED_CODE } from './wait';
@@ -183,7 +185,7 @@ async function legacyHandshake(ctx: ProbeContext, dialect: ProtocolDialect, ep: 
   ctx.note('second connection: the failed handshake ended the first; trying TLS 1.0/1.1 there');
   const c = await connectTcp(ep.address, ep.family, ep.port, ctx.ms(TCP_CONNECT_TIMEOUT_MS), ctx.signal);
   if (!c.socket) return null;
-  let sock = c.socket;
+  let sock: net.Socket | StarttlsTap = c.socket;
   if (via === 'starttls') {
     const conn = new LineConn(sock, ctx.transcript, ctx.signal, ctx.input);
     try {
@@ -198,14 +200,29 @@ async function legacyHandshake(ctx: ProbeContext, dialect: ProtocolDialect, ep: 
       conn.destroy();
       return null;
     }
-    sock = conn.detach();
+    // The same tap as the first connection's: plaintext after this go-ahead is not dropped unseen.
+    const { socket, queued } = conn.handOver();
+    const tap = new StarttlsTap(socket, queued);
+    if (tap.injection) return noteInjection(ctx, tap.injection);
+    sock = tap;
   }
   ctx.note('retrying the TLS handshake allowing TLS 1.0/1.1');
   const h = await tlsHandshake(sock, { ...tlsOptions, legacy: true }, ctx.ms(TLS_HANDSHAKE_TIMEOUT_MS), ctx.signal);
+  const injected = sock instanceof StarttlsTap ? sock.injection : null;
+  if (injected) {
+    if (h.ok) h.socket.destroy();
+    return noteInjection(ctx, injected);
+  }
   if (!h.ok) {
     sock.destroy();
     return null;
   }
   h.socket.destroy();
   return h.info.protocol === 'TLSv1' || h.info.protocol === 'TLSv1.1' ? { ...h.info, verdict: 'protocol-too-old' } : null;
+}
+
+/** Plaintext after the go-ahead on the extra connection: evidence in the transcript, and no verdict from it. */
+function noteInjection(ctx: ProbeContext, x: Injection): null {
+  ctx.note(`legacy TLS check: ${x.bytes} bytes of plaintext after the go-ahead (${x.text.slice(0, 200)}); no TLS verdict from this connection`);
+  return null;
 }

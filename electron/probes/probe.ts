@@ -19,6 +19,7 @@ import { loginOrExplain } from './probe-login-gate';
 import { Stop } from './probe-stop';
 import { tcpStage } from './probe-tcp';
 import { explainTlsFailure, recordTls } from './probe-tls';
+import { tlsAfterGoAhead } from './probe-starttls';
 import type { Endpoint, ProtocolDialect, Session } from './protocols/dialect';
 import { dialectFor } from './protocols/index';
 import { politeQuit } from './protocols/quit';
@@ -112,27 +113,8 @@ async function preLogin(ctx: ProbeContext, dialect: ProtocolDialect, socket: net
       ctx.step('starttls', 'failed', reply.text);
       return null;
     }
-    // Plaintext already queued behind the go-ahead would be read as if it came over TLS
-    // (command injection, the CVE-2011-0411 class): a tampering middlebox or server. Never log in.
-    const injected = conn.unread();
-    if (injected.length > 0) {
-      ctx.add('STARTTLS_INJECTION', {
-        serverReply: reply.text,
-        message: `plaintext arrived after the ${word} go-ahead, before the TLS handshake`,
-        details: { injected: injected.join('\n').slice(0, 500) },
-      });
-      ctx.step('starttls', 'failed', 'plaintext after the go-ahead');
-      conn.destroy();
-      return null;
-    }
-    ctx.step('starttls', 'ok');
-    ctx.step('tls', 'running');
-    const raw = conn.detach();
-    const h = await tlsHandshake(raw, tlsOptions, ctx.ms(TLS_HANDSHAKE_TIMEOUT_MS), ctx.signal);
-    if (!h.ok) {
-      await explainTlsFailure(ctx, dialect, ep, tlsOptions, h.code === CANCELLED_CODE && ctx.budgetExpired ? 'ETIMEDOUT' : h.code, h.message, 'starttls');
-      return null;
-    }
+    const h = await tlsAfterGoAhead(ctx, dialect, conn, reply.text, ep, tlsOptions);
+    if (!h) return null;
     ctx.cleanups.push(() => h.socket.destroy());
     countHandshake(ctx, h.info.protocol);
     secure = isVerifiedVerdict(recordTls(ctx, h.info, h.hostnameOk).verdict);

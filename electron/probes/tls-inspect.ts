@@ -4,6 +4,7 @@
  * the verdict is computed from Node's verify result and our own hostname check).
  */
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import type { CertSummary, TlsInfo, TlsVerdict } from '../../shared/models/probe';
 import { certVerdict } from '../../shared/findings/classify';
@@ -134,11 +135,12 @@ function failure(e: unknown): TlsFailure {
 }
 
 /**
- * Handshake on an already connected socket (implicit TLS after connect, or after STARTTLS).
+ * Handshake on an already connected socket (implicit TLS after connect), or on the stream that
+ * taps one after STARTTLS (starttls-tap.ts).
  * Never throws for what the network or the TLS library does: every socket call sits inside the
  * error handling, and on failure both the TLS socket and the raw socket are destroyed.
  */
-export async function tlsHandshake(socket: net.Socket, o: TlsOptions, timeoutMs: number, signal?: AbortSignal): Promise<TlsSuccess | TlsFailure> {
+export async function tlsHandshake(socket: net.Socket | Duplex, o: TlsOptions, timeoutMs: number, signal?: AbortSignal): Promise<TlsSuccess | TlsFailure> {
   const servername = net.isIP(o.hostname) ? undefined : o.hostname;
   let t: tls.TLSSocket | undefined;
   const destroyAll = (): void => {

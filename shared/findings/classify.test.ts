@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  afterGoAhead,
   certVerdict,
   classifyAuthReply,
   classifyConnectError,
@@ -29,6 +30,24 @@ describe('error codes', () => {
   it.each(DNS_CODES)('dns %s → %s', (c, code) => expect(classifyDnsError(c)).toBe(code));
   it.each(TLS_ERRORS)('tls %s → %s', (c, m, kind) => expect(classifyTlsError(c, m)).toBe(kind));
   it.each(CERT_ERRORS)('cert %s → %s', (e, h, v) => expect(certVerdict(e, h)).toBe(v));
+});
+
+describe('afterGoAhead: what may follow a STARTTLS go-ahead', () => {
+  const b = (...x: number[]): Uint8Array => new Uint8Array(x);
+  it.each([
+    ['a ServerHello record (TLS 1.2 header)', b(0x16, 0x03, 0x03, 0x00, 0x7a), 'tls'],
+    ['a TLS 1.0 record header', b(0x16, 0x03, 0x01), 'tls'],
+    ['an alert refusing our hello', b(0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28), 'tls'],
+    ['IMAP text', new TextEncoder().encode('* CAPABILITY IMAP4rev1\r\n'), 'plaintext'],
+    ['SMTP text', new TextEncoder().encode('250-injected\r\n'), 'plaintext'],
+    ['POP3 text', new TextEncoder().encode('+OK'), 'plaintext'],
+    ['a handshake type with a wrong version', b(0x16, 0x0a), 'plaintext'],
+    ['a handshake type with a version past TLS 1.3', b(0x16, 0x03, 0x05), 'plaintext'],
+    ['SSLv2-style bytes', b(0x80, 0x2e, 0x01), 'plaintext'],
+    ['nothing yet', b(), 'undecided'],
+    ['one byte of a record', b(0x16), 'undecided'],
+    ['two bytes of a record', b(0x15, 0x03), 'undecided'],
+  ] as const)('%s → %s', (_what, bytes, verdict) => expect(afterGoAhead(bytes)).toBe(verdict));
 });
 
 describe('quota and mechanisms', () => {

@@ -72,6 +72,25 @@ export function classifyTlsError(code: string | undefined, message = ''): TlsFai
   return 'handshake';
 }
 
+/**
+ * What the server sent after its STARTTLS/STLS go-ahead, judged on its first bytes. Once it has
+ * said "go ahead" a server may send only its TLS handshake: a record of type handshake (0x16) or
+ * alert (0x15, a refusal of our hello), whose version starts with 0x03 (SSL 3.0 to TLS 1.3 all write
+ * 0x03 0x00–0x04 in the record header). Anything else is plaintext a client would read as if it
+ * came over TLS (the STARTTLS command injection class, CVE-2011-0411): a tampering middlebox or
+ * server, whether it came in the packet of the go-ahead or in a later one. 'undecided': too few
+ * bytes yet. The one rule for this: the queued and the later-packet paths both ask it.
+ */
+export function afterGoAhead(bytes: Uint8Array): 'tls' | 'plaintext' | 'undecided' {
+  const [type, major, minor] = bytes;
+  if (type === undefined) return 'undecided';
+  if (type !== 0x16 && type !== 0x15) return 'plaintext';
+  if (major === undefined) return 'undecided';
+  if (major !== 0x03) return 'plaintext';
+  if (minor === undefined) return 'undecided';
+  return minor <= 0x04 ? 'tls' : 'plaintext';
+}
+
 /** Node's `authorizationError` (OpenSSL verify result) plus our hostname check → verdict. */
 export function certVerdict(authorizationError: string | undefined, hostnameOk: boolean): TlsVerdict {
   switch (authorizationError) {

@@ -25,12 +25,43 @@ export interface HostileCase {
   /** The probe's budget (options.timeoutMs). */
   budgetMs: number;
   password?: string;
+  /** Evidence the expected finding must carry: details[key] contains the text (e.g. the injected bytes). */
+  details?: Record<string, string>;
   start(certs: LabCerts): Promise<ScriptServer>;
 }
 
 export const HOSTILE_PASSWORD = 'hostile-Secret-77';
 
 const CRLF = '\r\n';
+
+/**
+ * What a STARTTLS go-ahead is followed by. 'ok' upgrades; 'inject' sends plaintext in the same
+ * write as the go-ahead; 'inject-later' sends it in a separate write after a pause, while the
+ * client's TLS hello is on its way (a later TCP packet); 'answer-hello' answers the TLS hello with
+ * plaintext; 'no-tls' says go ahead and then stays silent.
+ */
+type GoAhead = 'ok' | 'inject' | 'inject-later' | 'answer-hello' | 'no-tls';
+
+/** The pause before a later-packet injection: long enough to be its own TCP segment, well inside the handshake deadline. */
+const INJECT_LATER_MS = 40;
+
+/** Plaintext after the go-ahead, as `mode` says; true when the script handled the mode. */
+function goAheadThen(api: ScriptApi, mode: GoAhead, goAhead: string, injected: string): boolean {
+  if (mode === 'ok') return false;
+  if (mode === 'inject') {
+    api.write(goAhead + injected);
+    return true;
+  }
+  api.write(goAhead);
+  // From here the client speaks TLS: its hello is not a command line.
+  api.onLine(() => undefined);
+  if (mode === 'inject-later') setTimeout(() => api.write(injected), INJECT_LATER_MS);
+  if (mode === 'answer-hello') api.sock.once('data', () => api.write(injected));
+  return true;
+}
+
+/** The plaintext each protocol's injection sends: capabilities a client would believe came over TLS. */
+export const INJECTED = { imap: '* CAPABILITY IMAP4rev1 AUTH=PLAIN', pop3: '+OK injected', smtp: '250-injected' } as const;
 /** An ESC/OSC/BEL sequence that retitles a terminal, clears it and forges a green line. */
 export const ESCAPES = '\x1b]0;pwned\x07\x1b[2J\x1b[32mOK no errors\x1b[0m';
 
@@ -43,8 +74,7 @@ function tlsOf(c: { cert: string; key: string }, extraChain = ''): tls.TlsOption
 interface ImapScript {
   greeting?: string;
   caps?: (secure: boolean) => string;
-  /** What to do on STARTTLS: 'ok' upgrades; 'inject' adds plaintext after the go-ahead; 'no-tls' never starts TLS. */
-  starttls?: 'ok' | 'inject' | 'no-tls';
+  starttls?: GoAhead;
   capabilityReply?: (tag: string, api: ScriptApi) => void;
   onLogin?: (tag: string, api: ScriptApi) => void;
 }
@@ -59,13 +89,10 @@ function imap(api: ScriptApi, s: ImapScript, secureAtStart: boolean): void {
       if (s.capabilityReply) return s.capabilityReply(tag, api);
       api.write(`* CAPABILITY ${s.caps ? s.caps(secure) : `IMAP4rev1 ${secure ? '' : 'STARTTLS '}AUTH=PLAIN`}${CRLF}${tag} OK done${CRLF}`);
     } else if (cmd === 'STARTTLS') {
-      const mode = s.starttls ?? 'ok';
-      if (mode === 'inject') return void api.write(`${tag} OK Begin TLS${CRLF}* CAPABILITY IMAP4rev1 AUTH=PLAIN${CRLF}`);
+      if (goAheadThen(api, s.starttls ?? 'ok', `${tag} OK Begin TLS${CRLF}`, `${INJECTED.imap}${CRLF}`)) return;
       api.write(`${tag} OK Begin TLS${CRLF}`);
-      if (mode === 'ok') {
-        api.upgrade();
-        secure = true;
-      }
+      api.upgrade();
+      secure = true;
     } else if (cmd === 'LOGIN' || cmd === 'AUTHENTICATE') {
       if (s.onLogin) return s.onLogin(tag, api);
       api.write(`${tag} NO [AUTHENTICATIONFAILED] Invalid credentials${CRLF}`);
@@ -82,7 +109,7 @@ interface PopScript {
   greeting?: string;
   capa?: (secure: boolean) => string[];
   capaReply?: (api: ScriptApi) => void;
-  stls?: 'ok' | 'inject' | 'no-tls';
+  stls?: GoAhead;
   onPass?: (api: ScriptApi) => void;
 }
 
@@ -96,13 +123,10 @@ function pop3(api: ScriptApi, s: PopScript, secureAtStart: boolean): void {
       const caps = s.capa ? s.capa(secure) : ['USER', ...(secure ? [] : ['STLS'])];
       api.write(['+OK', ...caps, '.'].join(CRLF) + CRLF);
     } else if (verb === 'STLS') {
-      const mode = s.stls ?? 'ok';
-      if (mode === 'inject') return void api.write(`+OK Begin TLS${CRLF}+OK injected${CRLF}`);
+      if (goAheadThen(api, s.stls ?? 'ok', `+OK Begin TLS${CRLF}`, `${INJECTED.pop3}${CRLF}`)) return;
       api.write(`+OK Begin TLS${CRLF}`);
-      if (mode === 'ok') {
-        api.upgrade();
-        secure = true;
-      }
+      api.upgrade();
+      secure = true;
     } else if (verb === 'USER') api.write(`+OK${CRLF}`);
     else if (verb === 'PASS') {
       if (s.onPass) return s.onPass(api);
@@ -118,7 +142,7 @@ interface SmtpScript {
   greeting?: string;
   ehlo?: (secure: boolean) => string[];
   ehloReply?: (api: ScriptApi) => void;
-  starttls?: 'ok' | 'inject' | 'no-tls';
+  starttls?: GoAhead;
   onAuth?: (api: ScriptApi) => void;
 }
 
@@ -134,13 +158,10 @@ function smtp(api: ScriptApi, s: SmtpScript, secureAtStart: boolean): void {
       api.write(all.map((e, i) => `250${i === all.length - 1 ? ' ' : '-'}${e}`).join(CRLF) + CRLF);
     } else if (verb === 'HELO') api.write(`250 hostile.test${CRLF}`);
     else if (verb === 'STARTTLS') {
-      const mode = s.starttls ?? 'ok';
-      if (mode === 'inject') return void api.write(`220 2.0.0 Ready${CRLF}250-injected${CRLF}250 AUTH PLAIN${CRLF}`);
+      if (goAheadThen(api, s.starttls ?? 'ok', `220 2.0.0 Ready${CRLF}`, `${INJECTED.smtp}${CRLF}250 AUTH PLAIN${CRLF}`)) return;
       api.write(`220 2.0.0 Ready to start TLS${CRLF}`);
-      if (mode === 'ok') {
-        api.upgrade();
-        secure = true;
-      }
+      api.upgrade();
+      secure = true;
     } else if (verb === 'AUTH') {
       if (s.onAuth) return s.onAuth(api);
       api.write(`535 5.7.8 Authentication failed${CRLF}`);
@@ -201,7 +222,9 @@ export function hostileCases(): HostileCase[] {
     { name: 'IMAP RST during the TLS handshake', protocol: 'imap', security: 'tls', expect: 'TCP_RESET', budgetMs: b, start: resetOnHello },
     { name: 'IMAP TLS garbage on the implicit-TLS port', protocol: 'imap', security: 'tls', expect: 'TLS_HANDSHAKE_FAILED', budgetMs: b, start: tlsGarbage },
     { name: 'IMAP port answering with an SSH banner', protocol: 'imap', security: 'starttls', expect: 'SERVER_NOT_MAIL', budgetMs: b, start: () => banner('SSH-2.0-OpenSSH_9.2p1 Debian-2') },
-    { name: 'IMAP STARTTLS with injected plaintext after the go-ahead', protocol: 'imap', security: 'starttls', expect: 'STARTTLS_INJECTION', never: ['LOGIN_NOT_TRIED'], budgetMs: b, password: HOSTILE_PASSWORD, start: () => scriptServer({}, (api) => imap(api, { starttls: 'inject' }, false)) },
+    { name: 'IMAP STARTTLS with injected plaintext after the go-ahead', protocol: 'imap', security: 'starttls', expect: 'STARTTLS_INJECTION', never: ['LOGIN_NOT_TRIED'], budgetMs: b, password: HOSTILE_PASSWORD, details: { injected: INJECTED.imap, arrived: 'go-ahead' }, start: () => scriptServer({}, (api) => imap(api, { starttls: 'inject' }, false)) },
+    { name: 'IMAP STARTTLS with plaintext injected in a later packet', protocol: 'imap', security: 'starttls', expect: 'STARTTLS_INJECTION', never: ['TLS_HANDSHAKE_FAILED', 'LOGIN_NOT_TRIED'], budgetMs: b, password: HOSTILE_PASSWORD, details: { injected: INJECTED.imap, arrived: 'later' }, start: () => scriptServer({}, (api) => imap(api, { starttls: 'inject-later' }, false)) },
+    { name: 'IMAP STARTTLS whose TLS hello is answered in plaintext', protocol: 'imap', security: 'starttls', expect: 'STARTTLS_INJECTION', never: ['TLS_HANDSHAKE_FAILED'], budgetMs: b, password: HOSTILE_PASSWORD, details: { injected: INJECTED.imap, arrived: 'later' }, start: () => scriptServer({}, (api) => imap(api, { starttls: 'answer-hello' }, false)) },
     { name: 'IMAP STARTTLS accepted but TLS never starts', protocol: 'imap', security: 'starttls', expect: 'TLS_HANDSHAKE_FAILED', budgetMs: slow, start: () => scriptServer({}, (api) => imap(api, { starttls: 'no-tls' }, false)) },
     { name: 'IMAP STARTTLS vanished from the capabilities', protocol: 'imap', security: 'starttls', expect: 'STARTTLS_NOT_OFFERED', budgetMs: b, start: () => scriptServer({}, (api) => imap(api, { caps: () => 'IMAP4rev1 AUTH=PLAIN' }, false)) },
     {
@@ -223,7 +246,8 @@ export function hostileCases(): HostileCase[] {
     { name: 'POP3 endless CAPA list', protocol: 'pop3', security: 'starttls', expect: 'SERVER_FLOODING', budgetMs: b, start: () => scriptServer({}, (api) => pop3(api, { capaReply: () => { api.write(`+OK${CRLF}`); api.flood('X-FLOOD\r\n'.repeat(1000)); } }, false)) },
     { name: 'POP3 CAPA answered -ERR [SYS/TEMP]', protocol: 'pop3', security: 'starttls', expect: 'SERVER_UNAVAILABLE', never: ['STARTTLS_NOT_OFFERED'], budgetMs: b, start: () => scriptServer({}, (api) => pop3(api, { capaReply: () => api.write(`-ERR [SYS/TEMP] Service temporarily unavailable${CRLF}`) }, false)) },
     { name: 'POP3 port answering HTTP', protocol: 'pop3', security: 'starttls', expect: 'SERVER_NOT_MAIL', budgetMs: slow, start: http },
-    { name: 'POP3 STLS with injected plaintext after the go-ahead', protocol: 'pop3', security: 'starttls', expect: 'STARTTLS_INJECTION', budgetMs: b, password: HOSTILE_PASSWORD, start: () => scriptServer({}, (api) => pop3(api, { stls: 'inject' }, false)) },
+    { name: 'POP3 STLS with injected plaintext after the go-ahead', protocol: 'pop3', security: 'starttls', expect: 'STARTTLS_INJECTION', budgetMs: b, password: HOSTILE_PASSWORD, details: { injected: INJECTED.pop3, arrived: 'go-ahead' }, start: () => scriptServer({}, (api) => pop3(api, { stls: 'inject' }, false)) },
+    { name: 'POP3 STLS with plaintext injected in a later packet', protocol: 'pop3', security: 'starttls', expect: 'STARTTLS_INJECTION', never: ['TLS_HANDSHAKE_FAILED'], budgetMs: b, password: HOSTILE_PASSWORD, details: { injected: INJECTED.pop3, arrived: 'later' }, start: () => scriptServer({}, (api) => pop3(api, { stls: 'inject-later' }, false)) },
     { name: 'POP3 STLS accepted but TLS never starts', protocol: 'pop3', security: 'starttls', expect: 'TLS_HANDSHAKE_FAILED', budgetMs: slow, start: () => scriptServer({}, (api) => pop3(api, { stls: 'no-tls' }, false)) },
     { name: 'POP3 close mid-greeting', protocol: 'pop3', security: 'starttls', expect: 'SERVER_UNAVAILABLE', budgetMs: b, start: () => closeMid('+OK hel') },
     { name: 'POP3 invalid UTF-8 and NUL in the greeting', protocol: 'pop3', security: 'none', expect: 'LOGIN_NOT_TRIED', ok: true, budgetMs: b, start: () => scriptServer({}, (api) => pop3(api, { greeting: '+OK \xff\xfe\x00 hostile', capa: () => ['USER'] }, false)) },
@@ -244,7 +268,8 @@ export function hostileCases(): HostileCase[] {
     { name: 'SMTP EHLO reply of 300 lines that never ends', protocol: 'smtp', security: 'starttls', expect: 'SERVER_FLOODING', never: ['SERVER_UNAVAILABLE'], budgetMs: b, start: () => scriptServer({}, (api) => smtp(api, { ehloReply: () => api.write('250-X-FLOOD\r\n'.repeat(300)) }, false)) },
     { name: 'SMTP EHLO answered 451', protocol: 'smtp', security: 'starttls', expect: 'SERVER_UNAVAILABLE', never: ['STARTTLS_NOT_OFFERED'], budgetMs: b, start: () => scriptServer({}, (api) => smtp(api, { ehloReply: () => api.write(`451 4.3.2 Please try again later${CRLF}`) }, false)) },
     { name: 'SMTP EHLO never answered (slow server)', protocol: 'smtp', security: 'starttls', expect: 'SERVER_UNAVAILABLE', never: ['STARTTLS_NOT_OFFERED'], budgetMs: slow, start: () => scriptServer({}, (api) => smtp(api, { ehloReply: () => undefined }, false)) },
-    { name: 'SMTP STARTTLS with injected plaintext after the go-ahead', protocol: 'smtp', security: 'starttls', expect: 'STARTTLS_INJECTION', budgetMs: b, password: HOSTILE_PASSWORD, start: () => scriptServer({}, (api) => smtp(api, { starttls: 'inject' }, false)) },
+    { name: 'SMTP STARTTLS with injected plaintext after the go-ahead', protocol: 'smtp', security: 'starttls', expect: 'STARTTLS_INJECTION', budgetMs: b, password: HOSTILE_PASSWORD, details: { injected: INJECTED.smtp, arrived: 'go-ahead' }, start: () => scriptServer({}, (api) => smtp(api, { starttls: 'inject' }, false)) },
+    { name: 'SMTP STARTTLS with plaintext injected in a later packet', protocol: 'smtp', security: 'starttls', expect: 'STARTTLS_INJECTION', never: ['TLS_HANDSHAKE_FAILED'], budgetMs: b, password: HOSTILE_PASSWORD, details: { injected: INJECTED.smtp, arrived: 'later' }, start: () => scriptServer({}, (api) => smtp(api, { starttls: 'inject-later' }, false)) },
     { name: 'SMTP STARTTLS accepted but TLS never starts', protocol: 'smtp', security: 'starttls', expect: 'TLS_HANDSHAKE_FAILED', budgetMs: slow, start: () => scriptServer({}, (api) => smtp(api, { starttls: 'no-tls' }, false)) },
     { name: 'SMTP STARTTLS vanished from EHLO', protocol: 'smtp', security: 'starttls', expect: 'STARTTLS_NOT_OFFERED', budgetMs: b, start: () => scriptServer({}, (api) => smtp(api, { ehlo: () => ['AUTH PLAIN LOGIN'] }, false)) },
     { name: 'SMTP port answering HTTP', protocol: 'smtp', security: 'starttls', expect: 'SERVER_NOT_MAIL', budgetMs: slow, start: http },
