@@ -26,7 +26,7 @@ export class StarttlsTap extends Duplex {
   private head = Buffer.alloc(0);
   private judged: 'tls' | 'plaintext' | 'undecided' = 'undecided';
   private found: Injection | null = null;
-  private readonly onData = (d: Buffer): void => this.take(d, 'later');
+  private readonly onData = (d: Buffer): void => this.inspect(d, 'later');
   private readonly onEnd = (): void => void this.push(null);
   private readonly onError = (e: Error): void => void this.destroy(e);
   private readonly onClose = (): void => void this.destroy();
@@ -37,7 +37,7 @@ export class StarttlsTap extends Duplex {
     queued: Buffer,
   ) {
     super({ allowHalfOpen: false });
-    if (queued.length > 0) this.take(queued, 'go-ahead');
+    if (queued.length > 0) this.inspect(queued, 'go-ahead');
     if (this.found) {
       raw.destroy();
       return;
@@ -53,7 +53,7 @@ export class StarttlsTap extends Duplex {
     return this.found;
   }
 
-  private take(d: Buffer, arrived: Injection['arrived']): void {
+  private inspect(d: Buffer, arrived: Injection['arrived']): void {
     if (this.found) return;
     if (this.judged === 'undecided') {
       this.head = Buffer.concat([this.head, d]);
