@@ -67,3 +67,13 @@ export const SNIFF_TIMEOUT_MS = 2_000;
  * transcripts in a readable order; small enough not to matter for wall time.
  */
 export const PROBE_STAGGER_MS = 40;
+
+/**
+ * How long a configured probe runs alone before its protocol's alternative ports/modes start,
+ * unless the server has greeted by then (then only the probe's end decides). 1.5 s: a healthy
+ * server's greeting arrives after 2–3 round trips (TCP, TLS, greeting), under 1 s even at the
+ * 300 ms RTT of a congested mobile line; the same silence makes the probe itself suspect a
+ * TLS/plaintext mix-up (SILENCE_BEFORE_TLS_CHECK_MS). Starting every alternative at once instead
+ * doubled the connections and TLS handshakes of every healthy account.
+ */
+export const ALTERNATIVE_HEAD_START_MS = 1_500;

@@ -1,6 +1,7 @@
 /**
- * The diagnosis orchestrator: account → plan → all probes concurrently (each with its
- * own budget, small stagger) → ranked findings. Streams progress; cancellable.
+ * The diagnosis orchestrator: account → plan → the configured probes concurrently (each with
+ * its own budget, small stagger), each protocol's alternatives only once its configured probe
+ * failed or stalled (alternative-gate.ts) → ranked findings. Streams progress; cancellable.
  */
 import { osStore } from './trust-store';
 import { setMaxListeners } from 'node:events';
@@ -14,6 +15,7 @@ import { buildPlan, domainOf, type PlannedServer } from './plan';
 import { configuredSource } from '../../shared/knowledge/composer/server-source';
 import { runProbe } from './probe';
 import { ProbeContext } from './probe-context';
+import { AlternativeGate, gateNote } from './alternative-gate';
 import { alternativeRank, deriveFindings, fixableByOtherMode, rankFindings, works } from './rank';
 import { sleep, within } from './wait';
 
@@ -136,28 +138,43 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
     stopMoot((x) => x.protocol === t.protocol && x.host === t.host && alternativeRank(cfg, x) > mine, { reason: 'fix-found', byProbeId: t.id });
   };
 
-  const runOne = async (t: ProbeTarget, i: number): Promise<ProbeResult> => {
-    await sleep(i * PROBE_STAGGER_MS, rt.signal);
+  // Alternatives wait for their configured probe to end or stall (alternative-gate.ts).
+  const gate = new AlternativeGate();
+  rt.signal?.addEventListener('abort', () => gate.cancel(), { once: true });
+  /** Stagger slot of each probe: configured in plan order; an alternative by its place among its protocol's alternatives, counted from when its gate opens. */
+  const slot = new Map<string, number>();
+  for (const t of targets) slot.set(t.id, t.role === 'configured' ? slot.size : targets.filter((x) => x.role === 'alternative' && x.protocol === t.protocol).indexOf(t));
+
+  const runOne = async (t: ProbeTarget): Promise<ProbeResult> => {
     const alt = alts.get(t.id);
+    const cfg = alt ? configuredOf(t) : undefined;
+    const opened = alt ? await gate.wait(t, cfg) : undefined;
+    await sleep((slot.get(t.id) ?? 0) * PROBE_STAGGER_MS, rt.signal);
     const signal = alt ? (rt.signal ? AbortSignal.any([rt.signal, alt.controller.signal]) : alt.controller.signal) : rt.signal;
     if (alt && signal) setMaxListeners(200, signal);
-    const ctx = new ProbeContext(t, probeAccount, options, budget, signal, (step) => emit({ kind: 'step', runId: req.runId, probeId: t.id, step }));
+    const ctx = new ProbeContext(t, probeAccount, options, budget, signal, (step) => {
+      if (!alt) gate.step(t, step);
+      emit({ kind: 'step', runId: req.runId, probeId: t.id, step });
+    });
+    if (!alt) gate.configuredStarted(t);
     if (alt) {
       alt.ctx = ctx;
+      if (opened && opened !== 'cancelled' && !alt.moot) ctx.note(gateNote(opened, cfg?.id));
       if (alt.moot) {
         ctx.notNeeded = alt.moot;
         ctx.note(notNeededNote(alt.moot));
       }
     }
     if (rt.signal?.aborted) ctx.note('cancelled before start');
-    // Moot before it started (stagger): it never opens a connection.
+    // Moot before it started (gate or stagger): it never opens a connection.
     const result = alt?.moot ? ctx.result() : await runProbe(ctx, resolve);
     if (alt) alt.done = true;
     emit({ kind: 'probe-done', runId: req.runId, probe: result });
     settle(t, result);
+    if (!alt) gate.configuredEnded(t);
     return result;
   };
-  const probes = await Promise.all(targets.map((t, i) => runOne(t, i)));
+  const probes = await Promise.all(targets.map((t) => runOne(t)));
   const domainDns = await domainReport;
   if (domainDns) dnsReports.unshift(domainDns);
 
