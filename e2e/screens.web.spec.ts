@@ -64,14 +64,14 @@ async function prepareCase(page: Page): Promise<void> {
   // The address last: its discovery leaves the rows typed above alone.
   await page.locator('#email').fill(alice.email);
   await page.locator('#password').fill(alice.password);
-  // What the customer's iPhone is set to: SMTP on port 25, the user name without the domain.
-  await page.locator('details.panel summary').first().click();
+  // What the customer's iPhone is set to, in its own words (「SSLを使用」 オン): SMTP on port 25, the user name without the domain.
+  await page.locator('#device-settings summary').click();
   await page.locator('#dev-in-host').fill(lab.hosts.mail.name);
   await page.locator('#dev-in-port').fill('993');
-  await page.locator('#dev-in-sec').selectOption('tls');
+  await page.locator('#dev-in-sec').selectOption('on');
   await page.locator('#dev-out-host').fill(lab.hosts.mail.name);
   await page.locator('#dev-out-port').fill('25');
-  await page.locator('#dev-out-sec').selectOption('starttls');
+  await page.locator('#dev-out-sec').selectOption('on');
   await page.locator('#dev-user').fill('alice');
   await page.locator('form button[type="submit"]').click();
   await expect(page.locator('.nav-item[data-screen="diagnosis"]')).toBeEnabled({ timeout: 60_000 });

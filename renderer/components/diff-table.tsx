@@ -1,22 +1,30 @@
-import type { SettingsDiffRow } from '../../shared/knowledge/composer/composer-types';
+import type { DiffVerdict, SettingsDiffRow } from '../../shared/knowledge/composer/composer-types';
 import { useT } from '../hooks/use-t';
 import { assertNever } from '../../shared/result';
 import { Verbatim } from './verbatim';
 
-function resultText(status: SettingsDiffRow['status'], t: ReturnType<typeof useT>): { glyph: string; text: string } {
-  switch (status) {
-    case 'ok':
-      return { glyph: '✓', text: t('diagnosis.diff.same') };
-    case 'wrong':
-      return { glyph: '✕', text: t('diagnosis.diff.different') };
+function glyph(verdict: DiffVerdict): string {
+  switch (verdict) {
+    case 'same':
+      return '✓';
+    case 'change':
+      return '✕';
+    case 'check':
+      return '!';
+    case 'not-entered':
     case 'unknown':
-      return { glyph: '?', text: t('diagnosis.diff.unknown') };
+      return '?';
     default:
-      return assertNever(status, 'diff status');
+      return assertNever(verdict, 'diff verdict');
   }
 }
 
-/** Device value against the working value, field by field; a wrong field is marked in words and colour. */
+/**
+ * Device value against the working value, field by field, as shared/ computed it (labels,
+ * values and verdict in the device's own words). A changed field is marked in words and colour,
+ * a field worth a check in a softer caution. Rows and cells carry data-* hooks (protocol, field,
+ * status, verdict, source; data-cell device/correct/result) so tests never depend on the label.
+ */
 export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
   const t = useT();
   return (
@@ -32,42 +40,48 @@ export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
-            const res = resultText(r.status, t);
-            return (
-              <tr
-                key={`${r.protocol ?? 'account'}-${r.field}`}
-                className={`diff-${r.status}`}
-                // Stable hooks for tests and tools: the row label is the device's own word and changes with the device.
-                data-protocol={r.protocol ?? 'account'}
-                data-field={r.field}
-                data-status={r.status}
-                data-source={r.source}
-              >
-                <th scope="row">
-                  {r.protocol ? <span className="muted">{t(`protocol.${r.protocol}`)} </span> : null}
-                  {r.label}
-                </th>
-                <td data-cell="device">{r.deviceValue ? <Verbatim text={r.deviceValue} /> : '—'}</td>
-                <td data-cell="correct">
-                  {r.correctValue ? <strong><Verbatim text={r.correctValue} /></strong> : <span className="muted">{t('diagnosis.diff.noneKnown')}</span>}
-                  {r.source ? (
-                    <span className="small block muted diff-source" title={t(`setting.source.${r.source}.long`)}>
-                      {t(`setting.source.${r.source}`)}
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <span className={`status status-diff-${r.status}`}>
-                    <span className="status-glyph" aria-hidden="true">
-                      {res.glyph}
-                    </span>
-                    <span>{res.text}</span>
+          {rows.map((r) => (
+            <tr
+              key={`${r.protocol ?? 'account'}-${r.field}`}
+              className={`diff-${r.verdict}`}
+              data-protocol={r.protocol ?? 'account'}
+              data-field={r.field}
+              data-status={r.status}
+              data-verdict={r.verdict}
+              data-source={r.source}
+            >
+              <th scope="row">
+                {r.section ? <span className="muted diff-section">{r.section} › </span> : null}
+                {r.label}
+              </th>
+              <td data-cell="device">{r.deviceValue ? <Verbatim text={r.deviceValue} /> : '—'}</td>
+              <td data-cell="correct">
+                {r.correctValue ? (
+                  <strong data-value="correct">
+                    <Verbatim text={r.correctValue} />
+                  </strong>
+                ) : (
+                  <span className="muted">{t(`diff.noCorrect.${r.noCorrect ?? 'none'}`)}</span>
+                )}
+                {/* The source's long sentence opens on click, tap or Enter (a title alone reaches only a mouse). */}
+                {r.correctValue && r.source ? (
+                  <details className="diff-source small">
+                    <summary>{t(`setting.source.${r.source}`)}</summary>
+                    <p>{t(`setting.source.${r.source}.long`)}</p>
+                  </details>
+                ) : null}
+              </td>
+              <td data-cell="result">
+                <span className={`status status-diff-${r.verdict}`}>
+                  <span className="status-glyph" aria-hidden="true">
+                    {glyph(r.verdict)}
                   </span>
-                </td>
-              </tr>
-            );
-          })}
+                  <span>{t(`diff.verdict.${r.verdict}`)}</span>
+                </span>
+                {r.verdict === 'check' ? <span className="small block muted">{t('diff.verdict.check.hint')}</span> : null}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

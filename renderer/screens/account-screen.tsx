@@ -3,7 +3,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
 import { useProvider } from '../hooks/use-derived';
-import { ServerFields } from '../components/server-fields';
+import { DeviceServerFields, ServerFields } from '../components/server-fields';
+import { FormField } from '../components/form-field';
+import { deviceUserLabel } from '../../shared/knowledge/devices/device-form';
 import { SourceBadge } from '../components/source-badge';
 import { KeyIcon, LockIcon } from '../components/icons';
 import { validateAccount, isEmail, type FieldErrors } from '../view/account-request';
@@ -50,6 +52,7 @@ export function AccountScreen() {
       discovery: st.discovery,
       discoveryStatus: st.discoveryStatus,
       lang: st.lang,
+      device: st.device,
       running: st.run?.status === 'running',
     })),
   );
@@ -241,22 +244,14 @@ export function AccountScreen() {
         </div>
       </div>
 
-      <details className="panel">
+      <details className="panel" id="device-settings">
         <summary>{t('account.deviceSettings')}</summary>
         <p className="hint">{t('account.deviceSettings.hint')}</p>
-        <ServerFields
-          idPrefix="dev-in"
-          protocol={s.incoming}
-          legend={t('account.incoming', { protocol: t(`protocol.${s.incoming}`) })}
-          value={s.deviceSettings.incoming}
-          allowEmptySecurity
-          onChange={(p) => a.setDeviceSetting('incoming', p)}
-        />
-        <ServerFields idPrefix="dev-out" protocol="smtp" legend={t('account.outgoing')} value={s.deviceSettings.smtp} allowEmptySecurity onChange={(p) => a.setDeviceSetting('smtp', p)} />
-        <div className="field">
-          <label htmlFor="dev-user">{t('account.user')}</label>
-          <input id="dev-user" type="text" autoComplete="off" spellCheck={false} value={s.deviceSettings.user} onChange={(e) => a.setDeviceUser(e.target.value)} />
-        </div>
+        <DeviceServerFields idPrefix="dev-in" device={s.device} protocol={s.incoming} value={s.deviceSettings.incoming} onChange={(p) => a.setDeviceSetting('incoming', p)} />
+        <DeviceServerFields idPrefix="dev-out" device={s.device} protocol="smtp" value={s.deviceSettings.smtp} onChange={(p) => a.setDeviceSetting('smtp', p)} />
+        <FormField id="dev-user" label={deviceUserLabel(s.device, s.lang).label}>
+          {(c) => <input {...c} type="text" autoComplete="off" spellCheck={false} value={s.deviceSettings.user} onChange={(e) => a.setDeviceUser(e.target.value)} />}
+        </FormField>
       </details>
 
       <details className="panel" id="advanced">

@@ -10,6 +10,7 @@ import type { Lang } from '../models/device';
 import { format } from './translate';
 import { reportEn, reportJa } from './messages-report';
 import { watchEn, watchJa } from './messages-watch';
+import { screensEn, screensJa } from './messages-screens';
 
 export const en = {
   // app shell
@@ -272,9 +273,6 @@ export const en = {
   'diagnosis.diff.device': 'On the device',
   'diagnosis.diff.correct': 'Should be',
   'diagnosis.diff.result': 'Result',
-  'diagnosis.diff.same': 'matches',
-  'diagnosis.diff.different': 'change this',
-  'diagnosis.diff.unknown': 'not entered',
   'diagnosis.toChecklist': 'Open the checklist',
   'diagnosis.noReport': 'No diagnosis yet: run the connection test first.',
   'diagnosis.cancelledNote': 'The test was cancelled, so this diagnosis may be incomplete.',
@@ -467,7 +465,6 @@ export const en = {
   'headline.ok': 'OK',
   'headline.problem': 'Problem',
   'headline.unverified': 'Not verified',
-  'diagnosis.diff.noneKnown': 'unknown (nothing confirmed)',
   'diagnosis.diff.source': 'Source',
   'setting.source.logged-in': 'logged in',
   'setting.source.connected': 'connected',
@@ -520,6 +517,7 @@ export const en = {
   'history.unverified': '{finding} (not verified)',
   ...reportEn,
   ...watchEn,
+  ...screensEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -775,9 +773,6 @@ export const ja: Record<MessageKey, string> = {
   'diagnosis.diff.device': '端末の設定',
   'diagnosis.diff.correct': '正しい値',
   'diagnosis.diff.result': '結果',
-  'diagnosis.diff.same': '一致',
-  'diagnosis.diff.different': '要変更',
-  'diagnosis.diff.unknown': '未入力',
   'diagnosis.toChecklist': 'チェックリストを開く',
   'diagnosis.noReport': 'まだ診断結果はありません。先に接続テストを実行してください。',
   'diagnosis.cancelledNote': 'テストがキャンセルされたため、診断結果が不完全な可能性があります。',
@@ -962,7 +957,6 @@ export const ja: Record<MessageKey, string> = {
   'headline.ok': '問題なし',
   'headline.problem': '問題あり',
   'headline.unverified': '未確認',
-  'diagnosis.diff.noneKnown': '不明（確認できた値がありません）',
   'diagnosis.diff.source': '根拠',
   'setting.source.logged-in': 'ログイン成功',
   'setting.source.connected': '接続成功',
@@ -1015,6 +1009,7 @@ export const ja: Record<MessageKey, string> = {
   'history.unverified': '{finding}（未確認）',
   ...reportJa,
   ...watchJa,
+  ...screensJa,
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, ja };

@@ -111,7 +111,23 @@ export interface SettingsDiffRow {
   source?: SettingSource;
   /** 'unknown' when either side is missing. */
   status: 'ok' | 'wrong' | 'unknown';
+  /**
+   * What the table shows for the row: 'change' for a real difference, 'check' for one that may
+   * well work as it is (the user name only in another form, `alice` / `alice@example.jp`),
+   * 'same', or 'not-entered' (the device side was not read out).
+   */
+  verdict: DiffVerdict;
+  /** The device's name for the server's section (「送信メールサーバ」); absent for the user name or when the label already says it. */
+  section?: string;
+  /**
+   * Why the correct cell is empty, as one thing to show: 'typed' / 'guess' (only an untested
+   * value of that kind is known, never shown as correct) or 'none' (nothing known at all).
+   */
+  noCorrect?: 'typed' | 'guess' | 'none';
 }
+
+export const DIFF_VERDICTS = ['same', 'change', 'check', 'not-entered', 'unknown'] as const;
+export type DiffVerdict = (typeof DIFF_VERDICTS)[number];
 
 /** Causes that come from the triage method rather than from one finding. */
 export const TRIAGE_CAUSE_IDS = [

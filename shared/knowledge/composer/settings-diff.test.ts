@@ -95,3 +95,31 @@ describe('deriveCorrect', () => {
     expect(expectedUser(getProvider('docomo'), 'taro@docomo.ne.jp')).toBeUndefined();
   });
 });
+
+describe('what the table shows for a row', () => {
+  it('a user name that differs only in form (alice / alice@lab.test) is "check", a caution, not "change"', () => {
+    const rows = diffSettings({ device: 'iphone', lang: 'ja', deviceSettings: { user: 'alice' }, correct: { user: { value: 'alice@lab.test', source: 'logged-in' } } });
+    expect(rows.map((r) => [r.field, r.status, r.verdict])).toEqual([['user', 'wrong', 'check']]);
+    const other = diffSettings({ device: 'iphone', lang: 'ja', deviceSettings: { user: 'bob' }, correct: { user: { value: 'alice@lab.test', source: 'logged-in' } } });
+    expect(other[0]?.verdict).toBe('change');
+  });
+
+  it('nothing confirmed: the correct cell says one thing (typed / guessed / nothing), no value and no second line', () => {
+    const silent = diffSettings({
+      device: 'iphone',
+      lang: 'ja',
+      deviceSettings: { imap: { port: 993 } },
+      correct: { imap: { host: 'imap.down.lab.test', port: 993, security: 'tls', source: 'guess' }, user: { value: 'alice@down.lab.test', source: 'typed' } },
+    });
+    expect(silent.map((r) => [r.field, r.correctValue, r.noCorrect, r.verdict])).toEqual([
+      ['host', undefined, 'guess', 'not-entered'],
+      ['port', undefined, 'guess', 'unknown'],
+      ['security', undefined, 'guess', 'not-entered'],
+      ['user', undefined, 'typed', 'not-entered'],
+    ]);
+    const nothing = diffSettings({ device: 'iphone', lang: 'ja', deviceSettings: { smtp: { port: 25 } }, protocols: ['smtp'] });
+    expect(nothing.every((r) => r.noCorrect === 'none')).toBe(true);
+    const known = diffSettings({ device: 'iphone', lang: 'ja', deviceSettings: { smtp: { port: 25 } }, correct: { smtp: { host: 'smtp.lab.test', port: 465, security: 'tls', source: 'connected' } } });
+    expect(known.every((r) => r.noCorrect === undefined)).toBe(true);
+  });
+});

@@ -5,7 +5,9 @@
  */
 import { PROTOCOLS, type Protocol, type Security } from '../../models/account';
 import type { Device, Lang } from '../../models/device';
-import type { CorrectSettings, SettingSource, SettingsDiffRow } from './composer-types';
+import type { CorrectSettings, DiffVerdict, SettingSource, SettingsDiffRow } from './composer-types';
+import { assertNever } from '../../result';
+import { serverSection } from '../devices/device-form';
 import { isTrusted } from './correct-settings';
 import { fieldLabelOrPlain, securityValue } from '../devices/device-labels';
 import type { AccountSettings, PartialServerSettings } from '../findings/fix-types';
@@ -51,6 +53,28 @@ export function userFormOnly(row: SettingsDiffRow): boolean {
   return a.includes('@') !== b.includes('@') && local(a) === local(b);
 }
 
+/** What the table shows for a row (see SettingsDiffRow.verdict). */
+function verdictOf(r: SettingsDiffRow): DiffVerdict {
+  switch (r.status) {
+    case 'ok':
+      return 'same';
+    case 'wrong':
+      return userFormOnly(r) ? 'check' : 'change';
+    case 'unknown':
+      return r.deviceValue === undefined ? 'not-entered' : 'unknown';
+    default:
+      return assertNever(r.status, 'diff status');
+  }
+}
+
+/** Fills the display fields from the compared ones. */
+function finish(r: Omit<SettingsDiffRow, 'verdict'>): SettingsDiffRow {
+  const out: SettingsDiffRow = { ...r, verdict: 'unknown' };
+  out.verdict = verdictOf(out);
+  if (out.correctValue === undefined) out.noCorrect = out.source === 'typed' || out.source === 'guess' ? out.source : 'none';
+  return out;
+}
+
 /** One row per field; the user name row comes last and has no protocol. */
 export function diffSettings(o: DiffOptions): SettingsDiffRow[] {
   const dev = o.deviceSettings ?? {};
@@ -70,13 +94,22 @@ export function diffSettings(o: DiffOptions): SettingsDiffRow[] {
   if (dev.user !== undefined || cor.user !== undefined) {
     const label = fieldLabelOrPlain(o.device, protocols[0] ?? 'imap', 'user', o.lang).label;
     const cu = cor.user && isTrusted(cor.user.source) ? cor.user.value : undefined;
-    const r: SettingsDiffRow = { field: 'user', label, status: compare(dev.user, cu, (x, y) => x.trim().toLowerCase() === y.trim().toLowerCase()) };
+    const r: Omit<SettingsDiffRow, 'verdict'> = { field: 'user', label, status: compare(dev.user, cu, (x, y) => x.trim().toLowerCase() === y.trim().toLowerCase()) };
     if (dev.user !== undefined) r.deviceValue = dev.user;
     if (cu !== undefined) r.correctValue = cu;
     if (cor.user) r.source = cor.user.source;
-    rows.push(r);
+    rows.push(finish(r));
   }
   return rows;
+}
+
+/**
+ * The label already says which server it is about: it holds the section's words (Outlook's
+ * 「サーバーのポート番号 > 送信サーバー (SMTP)」) or is itself an incoming/outgoing server name
+ * (Outlook's 「送信メール サーバー (SMTP)」, Mac's 「送信用メールサーバ」).
+ */
+function namesSection(label: string, section: string): boolean {
+  return label.toLowerCase().includes(section.toLowerCase()) || /受信|送信|incoming|outgoing/i.test(label);
 }
 
 function row(
@@ -88,9 +121,12 @@ function row(
   source: SettingSource | undefined,
   status: SettingsDiffRow['status'],
 ): SettingsDiffRow {
-  const r: SettingsDiffRow = { protocol, field, label: fieldLabelOrPlain(o.device, protocol, field, o.lang).label, status };
+  const label = fieldLabelOrPlain(o.device, protocol, field, o.lang).label;
+  const r: Omit<SettingsDiffRow, 'verdict'> = { protocol, field, label, status };
+  const section = serverSection(o.device, protocol, o.lang);
+  if (!namesSection(label, section)) r.section = section;
   if (deviceValue !== undefined) r.deviceValue = deviceValue;
   if (correctValue !== undefined) r.correctValue = correctValue;
   if (source) r.source = source;
-  return r;
+  return finish(r);
 }
