@@ -141,7 +141,7 @@ test('a server that never answers: the correct cell says one thing; the source o
   await go(page, 'diagnosis');
   const user = row(page, 'account', 'user');
   await expect(user.locator('[data-cell="correct"]')).toHaveText('確かめられませんでした（入力した値は未検証）');
-  await expect(user.locator('.diff-source')).toHaveCount(0);
+  await expect(user.locator('.diff-source, .diff-source-more')).toHaveCount(0);
   await fullTable(page).scrollIntoViewIfNeeded();
   await fullTable(page).screenshot({ path: join(shots, 'diff-down-ja.png') });
 
@@ -149,8 +149,8 @@ test('a server that never answers: the correct cell says one thing; the source o
   await open(page, 'en');
   await runCase(page, { host: lab.hosts.mail.name, imapPort: 993, smtpPort: 465 }, lab.users.alice.email);
   await go(page, 'diagnosis');
-  const source = row(page, 'smtp', 'port').locator('.diff-source');
-  await expect(source.locator('summary')).toHaveText('logged in');
+  const source = row(page, 'smtp', 'port').locator('details.diff-source-more');
+  await expect(source.locator('summary.diff-source')).toHaveText('logged in');
   await source.locator('summary').focus();
   await page.keyboard.press('Enter');
   await expect(source).toHaveAttribute('open', '');

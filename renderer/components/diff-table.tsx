@@ -65,8 +65,8 @@ export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
                 )}
                 {/* The source's long sentence opens on click, tap or Enter (a title alone reaches only a mouse). */}
                 {r.correctValue && r.source ? (
-                  <details className="diff-source small">
-                    <summary>{t(`setting.source.${r.source}`)}</summary>
+                  <details className="diff-source-more small">
+                    <summary className="diff-source">{t(`setting.source.${r.source}`)}</summary>
                     <p>{t(`setting.source.${r.source}.long`)}</p>
                   </details>
                 ) : null}
