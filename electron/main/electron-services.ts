@@ -10,8 +10,9 @@ import { checkForUpdates, nativeSaveFile, setAppLanguage } from './desktop-integ
 import { createHistoryStore } from './history-store';
 import { isAllowedExternalUrl } from './security';
 
-export function createElectronServices(): HostServices {
+export function createElectronServices(extra: Pick<HostServices, 'watchHooks'> = {}): HostServices {
   return {
+    ...extra,
     appInfo: () => ({
       name: app.getName(),
       version: app.getVersion(),

@@ -12,6 +12,8 @@ import { registerIpc } from './ipc/register-electron';
 import { lockDown, shouldGrantPermission } from './security';
 import { bringToFront, runStartup, watchMainWindow } from './window-lifecycle';
 import { buildWindowOptions } from './window-options';
+import { watchNoticeHooks } from './watch-notice';
+import { createElectronWatchNotifier } from './watch-notifier-electron';
 
 /** The built UI (Vite's output), served as app://mail-doctor/… (app-protocol.ts). */
 const RENDERER_ROOT = join(__dirname, '../../../dist/renderer');
@@ -52,7 +54,10 @@ function startUi(): void {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => shouldGrantPermission(permission));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
   // Throws at startup if a contract channel has no handler.
-  registerIpc(createHandlers(createElectronServices()), APP_INDEX_URL, trustedSenders);
+  // Watches run here in the main process, so they go on while the window is minimised; a
+  // notification says when something changed and the person is not looking.
+  const watchHooks = watchNoticeHooks(createElectronWatchNotifier(() => mainWindow));
+  registerIpc(createHandlers(createElectronServices({ watchHooks })), APP_INDEX_URL, trustedSenders);
   // Shipping: native menu (Edit roles make copy/paste work; Help → About, updates).
   installAppMenu();
   mainWindow = createWindow();

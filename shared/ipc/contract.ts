@@ -14,6 +14,8 @@ import { DiscoverRequest, DiscoveryResult } from '../models/discovery';
 import { LookupRequest, LookupResult } from '../models/lookup';
 import { DiagnoseProgress, DiagnoseReport, DiagnoseRequest } from '../models/probe';
 import { Lang } from '../models/device';
+import { WatchStartRequest } from '../models/watch';
+import { WatchState } from '../watch/watch-timeline';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.string().min(1).max(100) });
@@ -36,11 +38,22 @@ export const contract = {
   'shell:open-external': { request: OpenExternalRequest, response: z.object({ opened: z.boolean() }) },
   'updates:check': { request: Empty, response: UpdateCheck },
   'clipboard:write-text': { request: ClipboardWriteRequest, response: ClipboardWriteResult },
+  /**
+   * A watch: the host repeats the diagnosis every intervalMs (the loop lives host-side, so it
+   * keeps going while the window is minimised or the page reloads); updates arrive as
+   * 'watch:update'. Bounds as in shared/models/watch.ts.
+   */
+  'watch:start': { request: WatchStartRequest, response: WatchState },
+  'watch:stop': { request: z.object({ watchId: z.string().min(1).max(100) }), response: z.object({ stopped: z.boolean() }) },
+  /** The host's watches (running and recently ended); the caller then receives their updates (a reloaded page picks its watch up again). */
+  'watch:list': { request: Empty, response: z.array(WatchState) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Push events, main → renderer. */
 export const events = {
   'diagnose:progress': DiagnoseProgress,
+  /** A watch's state after each change (a test started, ended, the watch waits or stopped). */
+  'watch:update': WatchState,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof contract;

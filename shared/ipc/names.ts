@@ -19,9 +19,12 @@ export const CHANNEL_NAMES = [
   'shell:open-external',
   'updates:check',
   'clipboard:write-text',
+  'watch:start',
+  'watch:stop',
+  'watch:list',
 ] as const;
 
-export const EVENT_NAME_LIST = ['diagnose:progress'] as const;
+export const EVENT_NAME_LIST = ['diagnose:progress', 'watch:update'] as const;
 
 export function isChannelName(x: unknown): x is (typeof CHANNEL_NAMES)[number] {
   return typeof x === 'string' && (CHANNEL_NAMES as readonly string[]).includes(x);

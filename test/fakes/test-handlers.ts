@@ -32,6 +32,9 @@ export function makeTestHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'shell:open-external': notUsed,
     'updates:check': async () => ({ status: 'disabled', current: '9.9.9' }),
     'clipboard:write-text': async () => ({ written: false }),
+    'watch:start': notUsed,
+    'watch:stop': async () => ({ stopped: false }),
+    'watch:list': async () => [],
   };
   return { ...base, ...overrides };
 }

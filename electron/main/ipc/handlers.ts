@@ -14,6 +14,8 @@ import { lookupError } from '../../../shared/knowledge/lookup/lookup';
 import { runDiagnosis } from '../../probes/diagnose';
 import { discover } from '../../probes/discovery/discover';
 import type { HistoryStore } from '../history-store';
+import { createWatchManager, type WatchManager, type WatchManagerOptions } from '../watch-manager';
+import type { DiagnoseRequest } from '../../../shared/models/probe';
 
 export interface HandlerContext {
   /** Push an event to the caller (its window, or its WebSocket). */
@@ -39,10 +41,17 @@ export interface HostServices {
    * server to compare with; the web host reads MAIL_DOCTOR_DNS_SERVER. Unset = the system's.
    */
   defaultDnsServer?: string;
+  /** What the host does after each watch test and when a watch ends (the desktop app: a notification while minimised). */
+  watchHooks?: Pick<WatchManagerOptions, 'onRun' | 'onEnd'>;
+  /** The host's watch loop; created here when the host brings none (tests bring one with their own clock). */
+  watches?: WatchManager;
 }
 
 export function createHandlers(host: HostServices): Handlers {
   const running = new Map<string, AbortController>();
+  const withDns = (req: DiagnoseRequest): DiagnoseRequest =>
+    req.options.dnsServer || !host.defaultDnsServer ? req : { ...req, options: { ...req.options, dnsServer: host.defaultDnsServer } };
+  const watches = host.watches ?? createWatchManager({ ...host.watchHooks, prepare: withDns });
 
   return {
     'app:info': async () => host.appInfo(),
@@ -60,8 +69,7 @@ export function createHandlers(host: HostServices): Handlers {
       // A case saved later must not contain this run's password (history-store's guard).
       host.history.noteSecret?.(req.account.user ?? req.account.email, req.account.password);
       try {
-        const withDns = req.options.dnsServer || !host.defaultDnsServer ? req : { ...req, options: { ...req.options, dnsServer: host.defaultDnsServer } };
-        const report = await runDiagnosis(withDns, {
+        const report = await runDiagnosis(withDns(req), {
           signal: controller.signal,
           onProgress: (p) => ctx.emit('diagnose:progress', p),
         });
@@ -104,5 +112,13 @@ export function createHandlers(host: HostServices): Handlers {
       host.writeClipboard(text);
       return { written: true };
     },
+
+    'watch:start': async (req, ctx) => {
+      // A case saved later must not contain this watch's password (history-store's guard).
+      host.history.noteSecret?.(req.request.account.user ?? req.request.account.email, req.request.account.password);
+      return watches.start(req, ctx.emit);
+    },
+    'watch:stop': async ({ watchId }) => ({ stopped: watches.stop(watchId) }),
+    'watch:list': async (_req, ctx) => watches.list(ctx.emit),
   };
 }
