@@ -6,7 +6,8 @@
  * and AUTH PLAIN send: the CLI's human output (ja, en) and stderr, its JSON (which holds the
  * transcripts), the ticket report as text and Markdown, the saved case files of History, and
  * the web host's every WebSocket frame (progress, results, history answers), logs and files.
- * The PDF is the report screen printed by Chromium (the same text as the report), not built here.
+ * The PDF (the report screen printed by Chromium) is searched the same way by
+ * e2e/report-pdf-secrets.web.spec.ts, with the forms from secret-forms.ts.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,27 +22,11 @@ import { createHistoryStore } from '../electron/main/history-store';
 import type { CliIo } from '../electron/cli/command';
 import { main } from '../electron/cli/main';
 import { invoke, startWebHostChild } from './lab/hostile/web-host-child-process';
+import { DISTINCT_PASSWORD, secretHits } from './secret-forms';
 
 const lab = labOrNull();
 
-/** Refused by the lab (alice's real password is another): upper and lower case, '+', '/', '%', a space and a non-ASCII letter, so every encoding differs from the plain text. */
-const DISTINCT = 'Zq7 Nebula+Pw/Key%Ä';
-
-function forms(user: string, pw: string): string[] {
-  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-  return [
-    pw,
-    pw.toLowerCase(),
-    pw.toUpperCase(),
-    encodeURIComponent(pw),
-    encodeURIComponent(pw).replace(/%20/g, '+'),
-    b64(pw), // AUTH LOGIN's second answer
-    b64(`\0${user}\0${pw}`), // AUTH PLAIN (RFC 4616), no authzid
-    b64(`${user}\0${user}\0${pw}`), // AUTH PLAIN with authzid
-    // The tail of the password alone: a half that survived a split line would show here.
-    pw.slice(Math.floor(pw.length / 2)),
-  ];
-}
+const DISTINCT = DISTINCT_PASSWORD;
 
 function io(env: Record<string, string>): CliIo & { out: string; err: string } {
   const o = { out: '', err: '', stdout: (s: string) => void (o.out += s), stderr: (s: string) => void (o.err += s), readStdin: async () => '', env: { LANG: 'en_US.UTF-8', ...env }, color: false };
@@ -130,7 +115,7 @@ describe.skipIf(lab?.mode !== 'full')(`secrets in every artefact${lab?.mode === 
       const withAddress = artefacts.filter((a) => a.text.includes(user)).map((a) => a.name);
       expect(withAddress).toEqual(expect.arrayContaining(['human ja stdout', 'human en stdout', 'json stdout', 'report ja text', 'report en markdown']));
       expect(withAddress.some((n) => n.endsWith('.json') && n.includes('history'))).toBe(true);
-      const hits = artefacts.flatMap((a) => forms(user, pw).filter((f) => a.text.includes(f)).map((f) => `${a.name}: ${JSON.stringify(f)}`));
+      const hits = artefacts.flatMap((a) => secretHits(a.name, a.text, user, pw));
       expect(hits).toEqual([]);
     },
     60_000,
@@ -167,7 +152,7 @@ describe.skipIf(lab?.mode !== 'full')(`secrets in every artefact${lab?.mode === 
       const files = await filesUnder(host.dataDir);
       expect(files.some((f) => f.name.endsWith('.json'))).toBe(true);
       const artefacts = [{ name: 'frames', text: frames.join('\n') }, { name: 'host output', text: host.output() }, ...files];
-      const hits = passwords.flatMap(({ pw }) => artefacts.flatMap((a) => forms(user, pw).filter((f) => a.text.includes(f)).map((f) => `${a.name}: ${JSON.stringify(f)}`)));
+      const hits = passwords.flatMap(({ pw }) => artefacts.flatMap((a) => secretHits(a.name, a.text, user, pw)));
       expect(hits).toEqual([]);
     } finally {
       await host.stop();
