@@ -21,6 +21,8 @@ import { caseStory, type CaseRun } from '../../shared/knowledge/composer/case-st
 import { connectedCleanly, configured, everyConfiguredWorks, loginProved, refusedForAccount, sideWorks } from '../../shared/knowledge/composer/probe-evidence';
 import { userFormOnly } from '../../shared/knowledge/composer/settings-diff';
 import { lookupError } from '../../shared/knowledge/lookup/lookup';
+import { fieldLabel, securityControl } from '../../shared/knowledge/devices/device-labels';
+import { englishWords } from '../../test/fixtures/ja-allowed-words';
 import { answerCases, caseAccount, type AnswerCase } from '../../test/lab/answer-cases';
 import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
 import { runDiagnosis } from './diagnose';
@@ -117,6 +119,49 @@ function contradiction(cause: Cause, r: DiagnoseReport, d: Diagnosis): string | 
   return undefined;
 }
 
+/** Evidence rows whose value is the server's or the customer's own text, a name or a measurement: verbatim, not our prose. */
+const VERBATIM_EVIDENCE = new Set([
+  'サーバー', 'サーバーの応答', 'IPアドレス', 'DNS サーバー', 'つながった設定', '推測した名前', 'お客様の画面の表示', '一致した既知のメッセージ', '所要時間',
+  'サーバーの対応機能', '使えるログイン方式', 'コマンド', '差出人', '宛先', '暗号方式', 'TLS のバージョン', '証明書の名前', '証明書の発行元',
+]);
+
+/**
+ * Sentences that read wrong, whatever the case: English in Japanese, a device remark on a device
+ * it is not true for, a sentence the evidence contradicts, the same step twice (empty when none).
+ */
+function readsWrong(r: DiagnoseReport, d: Diagnosis, device: Device, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const cause of d.causes) {
+    const at = (what: string) => `${cause.id}: ${what}`;
+    if (lang === 'ja') {
+      const prose = [cause.title, cause.explanation, ...cause.steps.flatMap((x) => [x.text, x.note ?? '', x.setting?.label ?? '', x.setting?.value ?? '']), ...cause.evidence.map((e) => e.label)];
+      // "device value → working value" rows are the values themselves.
+      for (const e of cause.evidence) if (!VERBATIM_EVIDENCE.has(e.label) && !e.value.includes(' → ')) prose.push(e.value.replace(/\s*\([A-Z0-9_]+\)$/, ''));
+      const words = prose.flatMap((x) => englishWords(x));
+      if (words.length) out.push(at(`English in Japanese: ${words.join(' ')}`));
+    }
+    const texts = cause.steps.map((x) => x.text);
+    if (new Set(texts).size !== texts.length) out.push(at('the same step twice'));
+    if (cause.id === 'server-outage' && texts.filter((x) => /障害・メンテナンス情報|outage/.test(x)).length > 1) out.push(at('the provider status page in two steps'));
+    for (const code of cause.codes) {
+      const f = r.findings.find((x) => x.code === code && x.role !== 'alternative');
+      if (code === 'TLS_ON_PLAIN_PORT' && f?.protocol) {
+        // "Keep SSL on, correct the port" is true only where the SSL setting is one switch or box.
+        const label = fieldLabel(device, f.protocol, 'security', lang)?.label;
+        const remark = /オンのまま|チェックを入れたまま|keep "/i.test(cause.explanation);
+        if (securityControl(device, f.protocol) === 'choice') {
+          if (remark || /iPhone|Mac/.test(cause.explanation)) out.push(at(`a switch remark on ${device}: ${cause.explanation}`));
+        } else if (!remark || !label || !cause.explanation.includes(label)) out.push(at(`no remark in ${device}'s own words: ${cause.explanation}`));
+      }
+      // STARTTLS is encryption: "turn encryption on" contradicts a port set to STARTTLS.
+      if (code === 'PLAIN_ON_TLS_PORT' && f?.security === 'starttls' && /有効にする必要|must be turned on/.test(cause.explanation)) out.push(at(`"turn encryption on" for STARTTLS: ${cause.explanation}`));
+    }
+    // Read from the customer's message, not seen: never "the server rejected".
+    if (cause.kind === 'lookup' && (/を受け付けませんでした/.test(cause.explanation) || (/\brejected\b/.test(cause.explanation) && !/customer’s screen says/.test(cause.explanation)))) out.push(at(`states as seen what only the message says: ${cause.explanation}`));
+  }
+  return out;
+}
+
 describe.skipIf(!full)(`the answer on the provider-like lab host (${full ? 'real servers' : labSkipReason()})`, () => {
   beforeAll(async () => {
     await inBatches(cases, PARALLEL_CASES, async (c) => {
@@ -183,6 +228,8 @@ describe.skipIf(!full)(`the answer on the provider-like lab host (${full ? 'real
               const evidence = JSON.stringify(top.evidence);
               for (const o of others) expect(evidence, `evidence names ${o.port} next to ${want.port}`).not.toContain(`${o.host}:${o.port}`);
             }
+
+            expect(readsWrong(r, d, device, lang)).toEqual([]);
 
             // Written in the reader's language.
             const prose = `${d.headline.text}${top.title}${top.explanation}${top.steps.map((s) => s.text).join('')}`;

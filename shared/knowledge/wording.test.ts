@@ -85,7 +85,8 @@ describe('the rewritten sentences', () => {
 
     expect(findingTitle('TLS_ON_PLAIN_PORT', 'ja')).toBe('ポート番号と暗号化（SSL）の設定が合っていません');
     const plain = explainFinding(finding('TLS_ON_PLAIN_PORT'), { device: 'iphone', lang: 'ja' }).summary;
-    expect(plain).toContain('ポートが 143 番なら暗号化は「STARTTLS」、993 番なら「SSL/TLS」にします');
+    expect(plain).toContain('ポートが 143 番なら暗号化は「STARTTLS」、993 番なら「SSL/TLS」です。');
+    expect(plain).toContain('この端末では「SSLを使用」はオンのままにして、ポート番号を直します。');
 
     const greeting = explainFinding(finding('GREETING_TIMEOUT'), { device: 'iphone', lang: 'ja' }).summary;
     expect(greeting).toContain('その後サーバーから返事がありません');

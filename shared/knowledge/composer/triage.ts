@@ -101,7 +101,8 @@ function serverSideSteps(lang: Lang): FixStep[] {
       ),
       grade: 'B',
     },
-    ...waitAndRecheckSteps(lang),
+    // Its first step is the status page again: only the wait and re-check.
+    ...waitAndRecheckSteps(lang).slice(1),
   ];
 }
 
@@ -127,11 +128,11 @@ function outage(t: TriageInput): Draft | undefined {
     fromThisPc = true;
     for (const c of [...codesIn('no-connection'), 'GREETING_TIMEOUT'] as const) if (t.reportCodes.has(c)) codes.push(c);
     const how = all.refused && all.silent
-      ? L('拒否されたか応答がありませんでした', 'were refused or got no answer')
+      ? L('接続を拒否したか、応答がありませんでした', 'were refused or got no answer')
       : all.refused
-        ? L('すべて接続を拒否されました', 'were all refused')
+        ? L('すべて接続を拒否しました', 'were all refused')
         : L('すべて応答がありませんでした', 'all got no answer');
-    evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L(`このパソコンから試した ${all.ports} 個のポートが${how.ja}`, `The ${all.ports} ports tried from this PC ${how.en}`), lang)));
+    evidence.push(ev(pick(L('結果', 'Result'), lang), pick(L(`このパソコンから試した ${all.ports} 個のポートは、${how.ja}`, `The ${all.ports} ports tried from this PC ${how.en}`), lang)));
     const others = previousAllUnreachable(t);
     if (others.length > 0) evidence.push(ev(pick(L('ほかのネットワーク', 'Other networks'), lang), pick(L(`「${others.join('」「')}」でも同じ`, `Same on "${others.join('", "')}"`), lang)));
     if (input.flags?.failsOnAllNetworks === true) evidence.push(ev(pick(L('お客様の話', 'Customer says'), lang), pick(L('どのネットワークでもつながらない', 'fails on every network'), lang)));
@@ -355,7 +356,7 @@ function deviceSide(t: TriageInput): Draft[] {
       title: pick(L('端末の設定が正しい値と違います', 'The device settings differ from the correct values'), lang),
       explanation: pick(
         formOnly
-          ? L(`端末のユーザー名（${wrong[0]?.deviceValue ?? ''}）は、ログインできた形（${wrong[0]?.correctValue ?? ''}）と書き方だけが違います。端末の形でもログインできるかは確かめていません。端末でつながらないときは、ログインできた形に直してください。`, `The device’s user name (${wrong[0]?.deviceValue ?? ''}) differs only in form from the one that logged in (${wrong[0]?.correctValue ?? ''}). Whether the device’s form works too was not tested; if the device fails, change it to the form that logged in.`)
+          ? L(`端末のユーザー名「${wrong[0]?.deviceValue ?? ''}」は、ログインできた形「${wrong[0]?.correctValue ?? ''}」と書き方だけが違います。端末の形でもログインできるかは確かめていません。端末でつながらないときは、ログインできた形に直してください。`, `The device’s user name (${wrong[0]?.deviceValue ?? ''}) differs only in form from the one that logged in (${wrong[0]?.correctValue ?? ''}). Whether the device’s form works too was not tested; if the device fails, change it to the form that logged in.`)
           : L(`端末に設定されている値のうち ${wrong.length} か所が、正しい値と違います。下の表の「違う」の欄を正しい値に直してください。`, `${wrong.length} of the device’s settings differ from the correct values. Change the fields marked wrong in the table below.`),
         lang,
       ),

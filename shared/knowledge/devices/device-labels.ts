@@ -175,6 +175,32 @@ export interface ResolvedValue {
 }
 
 /**
+ * How a device lets one choose the encryption of one server:
+ * - 'choice': a drop-down with SSL/TLS and STARTTLS (Outlook IMAP/SMTP, Android, new Outlook);
+ * - 'switch': one on/off switch, the port decides the mode (Apple: on = SSL/TLS on 993/995/465,
+ *   STARTTLS on 143/110/587);
+ * - 'checkbox': one "requires SSL/TLS" box and no STARTTLS at all (Outlook classic's POP).
+ * With a switch or a checkbox an SSL/port mix-up is fixed by the port alone.
+ */
+export type SecurityControl = 'choice' | 'switch' | 'checkbox';
+
+export function securityControl(device: Device, protocol: Protocol): SecurityControl {
+  switch (device) {
+    case 'iphone':
+    case 'mac-mail':
+      return 'switch';
+    case 'outlook-classic':
+      return protocol === 'pop3' ? 'checkbox' : 'choice';
+    case 'outlook-new':
+    case 'android-gmail':
+    case 'samsung-email':
+      return 'choice';
+    default:
+      return assertNever(device, 'device');
+  }
+}
+
+/**
  * How the device writes a security choice.
  *
  * Apple devices have one on/off switch: with it on, port 465/993 uses SSL/TLS

@@ -265,6 +265,47 @@ describe('one recommended port in the words', () => {
     }
   });
 
+  it('the mix-up remark about the SSL switch is there only for a device whose SSL setting is one switch or box', () => {
+    const imap = finding('TLS_ON_PLAIN_PORT', { protocol: 'imap', port: 143, security: 'tls' });
+    const pop = finding('TLS_ON_PLAIN_PORT', { protocol: 'pop3', port: 110, security: 'tls' });
+    const why = (f: Finding, device: Device, lang: Lang) => explainFinding(f, { device, lang }).summary;
+    // Apple: one on/off switch, its own label (the Mac's reads 「TLS/SSLを使用」).
+    expect(why(imap, 'iphone', 'ja')).toContain('この端末では「SSLを使用」はオンのままにして、ポート番号を直します。');
+    expect(why(imap, 'mac-mail', 'ja')).toContain('「TLS/SSLを使用」はオンのまま');
+    expect(why(imap, 'mac-mail', 'en')).toContain('keep "Use TLS/SSL" on and correct the port');
+    // Outlook's POP has only a "requires SSL/TLS" box; its IMAP a drop-down with STARTTLS.
+    expect(why(pop, 'outlook-classic', 'ja')).toContain('「このサーバーは暗号化された接続 (SSL/TLS) が必要」にはチェックを入れたまま');
+    for (const lang of LANGS) {
+      for (const device of ['outlook-classic', 'outlook-new', 'android-gmail', 'samsung-email'] as const) {
+        const s = why(imap, device, lang);
+        expect(s, `${device} ${lang}`).not.toMatch(/iPhone|Mac|SSLを使用|Use SSL|オンのまま|keep/);
+        expect(s, `${device} ${lang}`).toMatch(/143[\s\S]*993/);
+      }
+    }
+  });
+
+  it('SSL needed on a port set to STARTTLS: says STARTTLS is the wrong mode, never "turn encryption on"', () => {
+    const f = finding('PLAIN_ON_TLS_PORT', { protocol: 'smtp', port: 465, security: 'starttls' });
+    expect(explainFinding(f, { device: 'outlook-classic', lang: 'ja' }).summary).toContain('暗号化は「STARTTLS」ではなく「SSL/TLS」にする必要があります。');
+    expect(explainFinding(f, { device: 'android-gmail', lang: 'en' }).summary).toContain('must be SSL/TLS, not STARTTLS');
+    expect(explainFinding(f, { device: 'iphone', lang: 'ja' }).summary).toContain('「SSLを使用」をオンにする必要があります。');
+    expect(explainFinding({ ...f, security: 'none' }, { device: 'outlook-classic', lang: 'ja' }).summary).toContain('暗号化（SSL/TLS）を有効にする必要があります。');
+  });
+
+  it('a password refusal read only from the customer’s message says so, never that the server refused it', () => {
+    const lookup = finding('AUTH_FAILED', { protocol: 'imap', host: undefined, port: undefined });
+    const ja = explainFinding(lookup, { device: 'iphone', lang: 'ja' }).summary;
+    expect(ja).toMatch(/^お客様の画面の表示は、受信メールサーバー（IMAP）がユーザー名またはパスワードを受け付けなかったことを示しています（このテストではまだ確かめていません）/);
+    expect(explainFinding(lookup, { device: 'iphone', lang: 'en' }).summary).toContain('this check has not confirmed it');
+  });
+
+  it('the probes’ fixed detail values are in the reader’s words', () => {
+    const notTried = finding('LOGIN_NOT_TRIED', { evidence: { message: 'no password was given', details: { reason: 'no-password' } } });
+    expect(explainFinding(notTried, { device: 'iphone', lang: 'ja' }).evidence).toContainEqual({ label: '理由', value: 'パスワードが入力されていません' });
+    const plain = finding('PLAIN_ON_TLS_PORT', { evidence: { message: 'x', details: { tlsHandshake: 'ok' } } });
+    expect(explainFinding(plain, { device: 'iphone', lang: 'ja' }).evidence).toContainEqual({ label: 'TLS の接続', value: 'SSL/TLS で接続できました' });
+  });
+
   it('a port/SSL mix-up on IMAP names IMAP ports, never the SMTP ones', () => {
     const f = finding('TLS_ON_PLAIN_PORT', { protocol: 'imap', port: 143, security: 'tls' });
     for (const lang of LANGS) {

@@ -11,6 +11,7 @@ import { assertNever } from '../../result';
 import type { ProviderEntry } from '../providers/catalog-types';
 import { passwordExplanation } from './fix-auth';
 import { securityName, serverRoleName } from './fix-settings';
+import { fieldLabel, securityControl } from '../devices/device-labels';
 import { providerNoteSteps } from '../providers/fix-provider-notes';
 import { fixSteps } from './fix-steps';
 import { L, pick, weakestGrade, type EvidenceItem, type Explanation } from './fix-types';
@@ -36,14 +37,17 @@ function where(f: Finding): Localized {
   return L(`${role.ja}${at}`, `${role.en}${at}`);
 }
 
-/** The plain explanation of a finding (です・ます; no jargon without a gloss). */
-export function findingSummary(f: Finding, lang: Lang): string {
-  const text = summaryText(f, lang);
+/**
+ * The plain explanation of a finding (です・ます; no jargon without a gloss). With the device,
+ * a remark that is only true for some devices (how their SSL setting works) is added for them.
+ */
+export function findingSummary(f: Finding, lang: Lang, device?: Device): string {
+  const text = summaryText(f, lang, device);
   // English sentences may open with the server role ("incoming mail server ...").
   return lang === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-function summaryText(f: Finding, lang: Lang): string {
+function summaryText(f: Finding, lang: Lang, device: Device | undefined): string {
   const w = where(f);
   const code: FindingCode = f.code;
   switch (code) {
@@ -85,17 +89,35 @@ function summaryText(f: Finding, lang: Lang): string {
       return pick(L(`${w.ja} にはつながりましたが、その後サーバーから返事がありません。サーバーが混み合っているか、ポート番号と暗号化（SSL）の設定が合っていない可能性があります。`, `${w.en} accepted the connection but then sent nothing. The server may be busy, or the port number and the encryption (SSL) setting do not match.`), lang);
     case 'TLS_ON_PLAIN_PORT': {
       // The pair of this protocol's standard ports (993/143, 995/110, 465/587), never SMTP's for IMAP.
-      const ports = STANDARD_PORTS[f.protocol ?? 'smtp'];
-      return pick(
-        L(
-          `${w.ja} では、ポート番号と暗号化の設定の組み合わせが合っていません。ポートが ${ports.starttls} 番なら暗号化は「STARTTLS」、${ports.tls} 番なら「SSL/TLS」にします（iPhone・Mac は「SSLを使用」をオンのまま、ポート番号だけを直します）。`,
-          `At ${w.en} the port number and the encryption setting do not match. Port ${ports.starttls} goes with STARTTLS, port ${ports.tls} with SSL/TLS (on iPhone and Mac leave "Use SSL" on and correct only the port).`,
-        ),
-        lang,
+      const protocol = f.protocol ?? 'smtp';
+      const ports = STANDARD_PORTS[protocol];
+      const rule = L(
+        `${w.ja} では、ポート番号と暗号化の設定の組み合わせが合っていません。ポートが ${ports.starttls} 番なら暗号化は「STARTTLS」、${ports.tls} 番なら「SSL/TLS」です。`,
+        `At ${w.en} the port number and the encryption setting do not match. Port ${ports.starttls} goes with STARTTLS, port ${ports.tls} with SSL/TLS.`,
       );
+      // Only where the device cannot choose STARTTLS is the port the whole fix (the steps say which).
+      const control = device ? securityControl(device, protocol) : 'choice';
+      const label = device ? fieldLabel(device, protocol, 'security', lang)?.label : undefined;
+      const remark =
+        control === 'switch' && label
+          ? L(`この端末では「${label}」はオンのままにして、ポート番号を直します。`, `On this device keep "${label}" on and correct the port.`)
+          : control === 'checkbox' && label
+            ? L(`この端末では「${label}」にはチェックを入れたままにして、ポート番号を直します。`, `On this device keep "${label}" ticked and correct the port.`)
+            : undefined;
+      return remark ? `${pick(rule, lang)}${lang === 'en' ? ' ' : ''}${pick(remark, lang)}` : pick(rule, lang);
     }
-    case 'PLAIN_ON_TLS_PORT':
-      return pick(L(`${w.ja} のこのポートは、最初から暗号化（SSL/TLS）が必要です。暗号化（SSL）を有効にする必要があります。`, `This port of ${w.en} requires SSL/TLS from the start. Encryption (SSL) must be turned on.`), lang);
+    case 'PLAIN_ON_TLS_PORT': {
+      // STARTTLS is encryption too: "turn encryption on" would contradict a device set to STARTTLS.
+      const label = device && f.protocol ? fieldLabel(device, f.protocol, 'security', lang)?.label : undefined;
+      const switchOnly = device && f.protocol ? securityControl(device, f.protocol) !== 'choice' : false;
+      const what =
+        switchOnly && label
+          ? L(`「${label}」をオンにする必要があります。`, `"${label}" must be on.`)
+          : f.security === 'starttls'
+            ? L('暗号化は「STARTTLS」ではなく「SSL/TLS」にする必要があります。', 'The encryption must be SSL/TLS, not STARTTLS.')
+            : L('暗号化（SSL/TLS）を有効にする必要があります。', 'Encryption (SSL/TLS) must be turned on.');
+      return `${pick(L(`${w.ja} のこのポートは、最初から暗号化（SSL/TLS）でつなぐポートです。`, `This port of ${w.en} expects SSL/TLS from the first byte.`), lang)}${lang === 'en' ? ' ' : ''}${pick(what, lang)}`;
+    }
     case 'STARTTLS_NOT_OFFERED':
       return pick(L(`${w.ja} は、このポートで暗号化への切り替え（STARTTLS）に対応していません。暗号化専用のポートを使います。`, `${w.en} does not offer the switch to encryption (STARTTLS) on this port. Use the SSL/TLS port instead.`), lang);
     case 'TLS_CERT_HOSTNAME_MISMATCH':
@@ -121,6 +143,10 @@ function summaryText(f: Finding, lang: Lang): string {
     case 'SERVER_TOO_MANY_CONNECTIONS':
       return pick(L(`${w.ja} への同時接続やログインの回数が上限に達しています。ほかの端末のメールアプリが多数つないでいるときや、何度もやり直したときに起こります。`, `${w.en} has hit its limit of simultaneous connections or login attempts, e.g. many devices connected at once or many retries.`), lang);
     case 'AUTH_FAILED':
+      // Without a server it was read from the customer's message, not seen: say so, never "the server rejected".
+      if (!f.host) {
+        return pick(L(`お客様の画面の表示は、${w.ja}がユーザー名またはパスワードを受け付けなかったことを示しています（このテストではまだ確かめていません）。最近パスワードを変えた場合や、入力違いのときに起こります。`, `The message on the customer’s screen says ${w.en} rejected the user name or password (this check has not confirmed it). This happens after a password change or with a typo.`), lang);
+      }
       return pick(L(`${w.ja} がユーザー名またはパスワードを受け付けませんでした。最近パスワードを変えた場合や、入力違いのときに起こります。`, `${w.en} rejected the user name or password. This happens after a password change or with a typo.`), lang);
     case 'AUTH_APP_PASSWORD_REQUIRED':
       return pick(L('このメールは、普段のパスワードではメールアプリから使えません。専用の「アプリ用パスワード」を作って入れる必要があります。', 'This account cannot use its normal password in mail apps. A dedicated app password must be created and entered.'), lang);
@@ -204,7 +230,19 @@ function portSecurityList(v: string, lang: Lang): string {
     .join(lang === 'ja' ? '、' : ', ');
 }
 
+/** Words for the fixed values the probes put in details (LOGIN_NOT_TRIED's reason, the TLS check of a port). */
+const DETAIL_VALUES: Record<string, Record<string, Localized>> = {
+  reason: {
+    'no-password': L('パスワードが入力されていません', 'no password was given'),
+    plaintext: L('暗号化されていない接続です（パスワードを送りませんでした）', 'the connection is not encrypted (the password was not sent)'),
+    'tls-unverified': L('証明書を確認できませんでした（パスワードを送りませんでした）', 'the certificate could not be verified (the password was not sent)'),
+  },
+  tlsHandshake: { ok: L('SSL/TLS で接続できました', 'SSL/TLS connected') },
+};
+
 function detailValue(key: string, v: string | number | boolean, lang: Lang): string {
+  const fixed = typeof v === 'string' ? DETAIL_VALUES[key]?.[v] : undefined;
+  if (fixed) return pick(fixed, lang);
   if (key === 'configured' || key === 'alsoWorks') return portSecurityList(String(v), lang);
   if (key === 'recommendedSecurity' && (v === 'tls' || v === 'starttls' || v === 'none')) return securityName(v, lang);
   const trust = trustDetailValue(key, v, lang);
@@ -245,7 +283,7 @@ export function findingEvidence(f: Finding, lang: Lang): EvidenceItem[] {
 /** Everything the UI needs to show one finding on the chosen device. */
 export function explainFinding(finding: Finding, ctx: ExplainContext): Explanation {
   const { lang, provider } = ctx;
-  let summary = findingSummary(finding, lang);
+  let summary = findingSummary(finding, lang, ctx.device);
   // For password problems the provider decides which password is meant, so say it.
   if (finding.code === 'AUTH_FAILED' || finding.code === 'AUTH_APP_PASSWORD_REQUIRED' || finding.code === 'AUTH_BASIC_DISABLED') {
     const extra = passwordExplanation(provider, lang);

@@ -14,7 +14,7 @@ import type { Finding } from '../../models/probe';
 import { assertNever } from '../../result';
 import { providerForHost } from '../providers/catalog';
 import type { ProviderEntry } from '../providers/catalog-types';
-import { fieldLabel } from '../devices/device-labels';
+import { fieldLabel, securityControl } from '../devices/device-labels';
 import { resolvePath, type Place } from '../devices/device-paths';
 import { passwordSteps } from './fix-auth';
 import { certSteps } from './fix-cert';
@@ -250,10 +250,11 @@ function stepsFor(finding: Finding, ctx: FixContext): FixStep[] {
       ];
     case 'TLS_ON_PLAIN_PORT': {
       // SSL/TLS was chosen on a STARTTLS/plain port: move to the implicit-TLS port.
-      // Apple devices have one "SSL" switch for both modes, so "port 143, SSL on" would
-      // change nothing there: send them to the implicit-TLS port instead.
+      // A device with one SSL switch (Apple) or only a "requires SSL/TLS" box (Outlook's POP)
+      // cannot pick STARTTLS, so "port 143, STARTTLS" means nothing there: send it to the
+      // implicit-TLS port instead.
       const target = targetSettings(finding, provider);
-      if (isApple(device) && (!target || target.security !== 'tls')) {
+      if (securityControl(device, protocol) !== 'choice' && (!target || target.security !== 'tls')) {
         const host = target?.host ?? finding.host;
         return serverSettingSteps(device, protocol, { ...(host ? { host } : {}), ...standardFor(protocol, 'tls') }, lang, ['port', 'security']);
       }
