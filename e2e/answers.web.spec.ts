@@ -13,6 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv } from './fixtures/e2e-env';
 import { asciiProse } from './fixtures/ascii-prose';
+import { englishWords } from '../test/fixtures/ja-allowed-words';
 import { diagnose, go, open, type Account, type Lang } from './fixtures/helpdesk-flow';
 
 const shots = join(__dirname, '../test-results/screenshots');
@@ -72,8 +73,8 @@ async function evidencePorts(page: Page): Promise<number[]> {
 async function reportText(page: Page, lang: Lang): Promise<string> {
   await go(page, 'report');
   const text = await page.getByTestId('report-text').innerText();
-  // The preview is a <pre> (verbatim for the page check), so its text is checked on its own.
-  if (lang === 'ja') expect(await asciiProse(page, { 'report text': text }), 'English words in the Japanese report').toEqual([]);
+  // The preview is a <pre> (verbatim for the page check), so its text goes through the same word rule on its own.
+  if (lang === 'ja') expect(englishWords(text), 'English words in the Japanese report').toEqual([]);
   return text;
 }
 
@@ -172,7 +173,11 @@ test('SSL on port 143: the first fix step and the table show the same port and s
       // The configured 143 and the recommended 993, no other port.
       expect(await evidencePorts(page)).toEqual([143, 993]);
       // The explanation names the protocol's own ports, not SMTP's.
-      await expect(first.locator('.cause-why')).not.toContainText(/\b(587|465)\b/);
+      const why = first.locator('.cause-why');
+      await expect(why).not.toContainText(/\b(587|465)\b/);
+      // "Keep SSL on, correct the port" only where SSL is one switch (iPhone), in its own words.
+      if (device === 'iphone') await expect(why).toContainText(lang === 'ja' ? '「SSLを使用」はオンのまま' : 'keep "Use SSL" on');
+      else await expect(why).not.toContainText(/iPhone|Mac|オンのまま|keep "/);
       await shot(page, `answer-ssl-143-${device}-${lang}`);
       if (lang === 'ja') await noEnglish(page, 'diagnosis');
 
@@ -210,6 +215,8 @@ for (const [id, hostKey, errorText] of [
       const fix = first.locator('.fix-steps');
       await expect(fix).toContainText(w.provider);
       await expect(fix).toContainText(w.network);
+      // The status page once, not again in the wait-and-retry step.
+      expect((await fix.locator('li').allInnerTexts()).filter((x) => (lang === 'ja' ? /障害・メンテナンス情報/ : /outage/).test(x))).toHaveLength(1);
       // Nothing for the customer's phone: no Wi-Fi, no mobile data, no iPhone menu to open.
       await expect(first).not.toContainText(/Wi-Fi|モバイルデータ|mobile data/);
       await expect(fix.locator('.menu-path')).toHaveCount(0);
@@ -244,6 +251,9 @@ test('no password given while the customer’s screen says the password is wrong
     await expect(headline).toContainText(lang === 'ja' ? 'パスワードは確かめていません' : 'password was not checked');
     const first = page.locator('.cause-first');
     await expect(first).toHaveAttribute('data-cause', 'finding:AUTH_FAILED');
+    // Read from the customer's message, not seen: the explanation says so, never "the server refused".
+    await expect(first.locator('.cause-why')).toContainText(lang === 'ja' ? 'お客様の画面の表示は' : 'The message on the customer’s screen says');
+    await expect(first.locator('.cause-why')).not.toContainText('受け付けませんでした');
     // The servers answered with these values, but nobody logged in.
     for (const p of ['imap', 'smtp'] as const) await expect(row(page, p, 'port')).toHaveAttribute('data-source', 'connected');
     await expect(page.locator('table.diff').last()).not.toContainText(WORDS[lang].loggedIn);
