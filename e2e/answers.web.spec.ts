@@ -21,8 +21,8 @@ mkdirSync(shots, { recursive: true });
 
 /** What each language calls the parts the assertions read. */
 const WORDS = {
-  ja: { connected: '接続成功', loggedIn: 'ログイン成功', unknown: '不明', sendingOnly: /送信だけ/, ok: /問題なし|問題なく|問題ありません/ },
-  en: { connected: 'connected', loggedIn: 'logged in', unknown: 'unknown', sendingOnly: /only sending|sending only/i, ok: /\bOK\b|work with these settings|no problem/i },
+  ja: { connected: '接続成功', loggedIn: 'ログイン成功', unknown: /不明|確かめられませんでした/, sendingOnly: /送信だけ/, ok: /問題なし|問題なく|問題ありません/ },
+  en: { connected: 'connected', loggedIn: 'logged in', unknown: /unknown|not confirmed/, sendingOnly: /only sending|sending only/i, ok: /\bOK\b|work with these settings|no problem/i },
 } as const;
 
 function labAccount(over: Partial<Account> & Pick<Account, 'device'>): Account {
@@ -48,7 +48,7 @@ function row(page: Page, protocol: 'imap' | 'pop3' | 'smtp' | 'account', field: 
 
 /** 正しい値 of one field, without its source label. */
 async function correctValue(page: Page, protocol: 'imap' | 'smtp', field: 'host' | 'port' | 'security'): Promise<string> {
-  return (await row(page, protocol, field).locator('[data-cell="correct"] strong').innerText()).trim();
+  return (await row(page, protocol, field).locator('[data-cell="correct"] [data-value="correct"]').innerText()).trim();
 }
 
 /** The values the first cause's steps set, in order: [label, value]. */
@@ -167,7 +167,7 @@ test('SSL on port 143: the first fix step and the table show the same port and s
       for (const [label, value] of steps) {
         const cells = page.locator('table.diff').last().locator('tbody tr[data-protocol="imap"]', { has: page.locator('th', { hasText: label }) });
         await expect(cells, label).toHaveCount(1);
-        expect((await cells.locator('[data-cell="correct"] strong').innerText()).trim(), label).toBe(value);
+        expect((await cells.locator('[data-cell="correct"] [data-value="correct"]').innerText()).trim(), label).toBe(value);
       }
       await expect(row(page, 'imap', 'port')).toHaveAttribute('data-source', 'connected');
       // The configured 143 and the recommended 993, no other port.
@@ -224,7 +224,7 @@ for (const [id, hostKey, errorText] of [
       // Nothing worked here, so nothing is shown as correct.
       for (const p of ['imap', 'smtp'] as const) {
         for (const f of ['host', 'port', 'security'] as const) {
-          await expect(row(page, p, f).locator('[data-cell="correct"] strong')).toHaveCount(0);
+          await expect(row(page, p, f).locator('[data-cell="correct"] [data-value="correct"]')).toHaveCount(0);
           await expect(row(page, p, f).locator('[data-cell="correct"]')).toContainText(WORDS[lang].unknown);
         }
       }
