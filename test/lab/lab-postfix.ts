@@ -127,6 +127,13 @@ export async function startPostfix(spec: PostfixSpec): Promise<PostfixHandle> {
     `smtpd_sasl_path = ${spec.saslSocket}`,
     `smtpd_sender_login_maps = texthash:${path.join(conf, 'senders')}`,
     'smtpd_banner = $myhostname ESMTP Mail Doctor lab',
+    // No inflow throttle. Postfix's cleanup waits in_flow_delay (1 s) before taking a new message
+    // whenever the queue manager has handed out no flow token, and it hands them out as it
+    // delivers; the lab delivers nothing (every probe ends its envelope with RSET), so once a lab
+    // had taken a few hundred envelopes every RCPT TO was answered 1 s late (the benchmark's 80 ms
+    // round: +1 s on every product run and every swaks run). A provider's server delivers all the
+    // time and does not hold a lone envelope check like that.
+    'in_flow_delay = 0s',
     '',
   ].join('\n');
   await fs.writeFile(path.join(conf, 'main.cf'), main);
