@@ -137,4 +137,17 @@ describe('LineConn', () => {
     expect(tr.lines.map((l) => l.text)).toEqual(['PASS ****', '-ERR [AUTH] Authentication failed.']);
     conn.destroy();
   });
+  it('writes pipelined commands in one write (none waits for the ACK of the one before), each line in the transcript', async () => {
+    const got: string[] = [];
+    const { conn, tr } = await connectTo((s) => s.on('data', (d: Buffer) => got.push(d.toString())));
+    const sock = (conn as unknown as { socket: net.Socket }).socket;
+    const writes: string[] = [];
+    const orig = sock.write.bind(sock) as (chunk: string) => boolean;
+    (sock as unknown as { write: (c: string) => boolean }).write = (c: string) => (writes.push(c), orig(c));
+    conn.writeLines(['MAIL FROM:<a@example.jp>', 'RCPT TO:<b@example.jp>', 'RSET']);
+    expect(writes).toEqual(['MAIL FROM:<a@example.jp>\r\nRCPT TO:<b@example.jp>\r\nRSET\r\n']);
+    expect(tr.lines.filter((l) => l.dir === 'c').map((l) => l.text)).toEqual(['MAIL FROM:<a@example.jp>', 'RCPT TO:<b@example.jp>', 'RSET']);
+    await expect.poll(() => got.join('')).toBe(writes[0]);
+    conn.destroy();
+  });
 });

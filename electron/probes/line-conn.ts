@@ -153,9 +153,18 @@ export class LineConn {
   }
 
   write(line: string): void {
+    this.writeLines([line]);
+  }
+
+  /**
+   * Pipelined commands in ONE write: written one by one, each after the first waits in the
+   * kernel (Nagle) until the server's ACK of the previous one comes back, a round trip that
+   * pipelining exists to save.
+   */
+  writeLines(lines: readonly string[]): void {
     this.turnOpen = true;
-    this.tr.add('c', line);
-    this.socket.write(line + '\r\n');
+    for (const line of lines) this.tr.add('c', line);
+    this.socket.write(lines.map((l) => l + '\r\n').join(''));
   }
 
   /** Stops reading so the socket can be handed to tls.connect (STARTTLS) or destroyed. */

@@ -14,7 +14,9 @@ export interface ConnectOutcome {
 
 export async function connectTcp(address: string, family: 4 | 6, port: number, timeoutMs: number, signal?: AbortSignal): Promise<ConnectOutcome> {
   const started = Date.now();
-  const socket = net.connect({ host: address, port, family });
+  // No Nagle: the probe's writes are small and each waits for an answer; with Nagle a command
+  // written right after the TLS handshake's last flight waited for that flight's ACK, a round trip.
+  const socket = net.connect({ host: address, port, family, noDelay: true });
   try {
     await within(
       new Promise<void>((resolve, reject) => {

@@ -8,6 +8,11 @@
  * sees the connection 1.5 RTT after the SYN) and holds client bytes until then. A server-first
  * greeting therefore reaches the client 2 RTT after connect, as on a real line.
  *
+ * Each chunk is forwarded at its own time, never held for the one before it: Nagle is off on
+ * both of the proxy's sockets, as a router forwards a packet without waiting for an ACK. (With
+ * it on, a chunk queued while the previous one was unacknowledged waited for the loopback ACK,
+ * up to the 40 ms delayed-ACK timer, a delay no real line adds.)
+ *
  * It also counts, per listening port, the connections it accepted and the server turns: each
  * burst of server bytes delivered to the client (one answer to what the client sent, or the
  * greeting) is one turn, plus one for the TCP handshake. This counts the round trips a client
@@ -79,6 +84,7 @@ export async function startLatencyProxy(o: { address: string; oneWayMs: number; 
 
   const relay = (client: net.Socket, route: LatencyRoute): void => {
     if (closed) return void client.destroy();
+    client.setNoDelay(true);
     const st: ConnectionStats = { port: route.port, turns: 1, bytesUp: 0, bytesDown: 0 };
     stats.push(st);
     track(client);
@@ -122,7 +128,7 @@ export async function startLatencyProxy(o: { address: string; oneWayMs: number; 
 
     const open = (): void => {
       if (done || closed) return;
-      const u = net.connect({ host: route.target.host, port: route.target.port });
+      const u = net.connect({ host: route.target.host, port: route.target.port, noDelay: true });
       upstream = u;
       track(u);
       u.on('connect', () => {

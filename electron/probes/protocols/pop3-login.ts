@@ -23,8 +23,7 @@ async function userPass(ctx: ProbeContext, s: Session, user: string, pass: strin
   }
   markCredentialsSent(ctx, 'USER/PASS (pipelined)');
   try {
-    s.conn.write(`USER ${user}`);
-    s.conn.write(`PASS ${pass}`);
+    s.conn.writeLines([`USER ${user}`, `PASS ${pass}`]);
     const deadline = Date.now() + ctx.ms(LOGIN_TIMEOUT_MS);
     const u = await s.conn.readLine(Math.max(1, deadline - Date.now()), 'USER');
     const p = await s.conn.readLine(Math.max(1, deadline - Date.now()), 'PASS');

@@ -90,9 +90,7 @@ async function envelope(ctx: ProbeContext, s: Session, from: string, to: string)
     try {
       // Policy checks (RBL, sender ownership) happen at RCPT: allow two rounds' worth for the batch.
       const deadline = Date.now() + ctx.ms(COMMAND_TIMEOUT_MS * 2);
-      s.conn.write(`MAIL FROM:<${from}>`);
-      s.conn.write(`RCPT TO:<${to}>`);
-      s.conn.write('RSET');
+      s.conn.writeLines([`MAIL FROM:<${from}>`, `RCPT TO:<${to}>`, 'RSET']);
       const read = async (what: string): Promise<CommandReply> => {
         const r = await s.conn.readSmtpReply(Math.max(1, deadline - Date.now()), what);
         return { ok: r.code >= 200 && r.code < 300, text: r.text, lines: r.lines };
