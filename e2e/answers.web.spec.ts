@@ -108,6 +108,8 @@ test('wrong password on IMAP and SMTP: the password is the cause, no "sending on
     await expect(first).toHaveAttribute('data-cause', 'finding:AUTH_FAILED');
     await expect(first.locator('h3')).toContainText(lang === 'ja' ? 'パスワード' : 'password');
     await expect(first.locator('.fix-steps')).toContainText(lang === 'ja' ? 'パスワード' : 'password');
+    // Both servers refused the password, and the explanation says so.
+    await expect(first.locator('.cause-why')).toContainText(/:993[\s\S]*:587/);
     // Receiving failed too: nothing may send the agent to the outgoing port.
     await expect(page.locator('[data-cause="sending-only"]')).toHaveCount(0);
     await expect(page.locator('body')).not.toContainText(w.sendingOnly);

@@ -22,6 +22,7 @@ import { connectedCleanly, configured, everyConfiguredWorks, loginProved, refuse
 import { userFormOnly } from '../../shared/knowledge/composer/settings-diff';
 import { lookupError } from '../../shared/knowledge/lookup/lookup';
 import { fieldLabel, securityControl } from '../../shared/knowledge/devices/device-labels';
+import { serverRoleName } from '../../shared/knowledge/findings/fix-settings';
 import { englishWords } from '../../test/fixtures/ja-allowed-words';
 import { answerCases, caseAccount, type AnswerCase } from '../../test/lab/answer-cases';
 import { labOrNull, labSkipReason } from '../../test/lab/lab-context';
@@ -68,7 +69,8 @@ function input(c: AnswerCase, report: DiagnoseReport, device: Device, lang: Lang
     report,
     device,
     lang,
-    ...(c.errorText ? { errorText: c.errorText, lookup: lookupError(c.errorText) } : {}),
+    // The app looks the message up in the reader's language (its usual meaning is shown as evidence).
+    ...(c.errorText ? { errorText: c.errorText, lookup: lookupError(c.errorText, lang) } : {}),
     ...(c.sources ? { serverSources: c.sources } : {}),
     ...(c.device ? { deviceSettings: c.device } : {}),
   };
@@ -123,7 +125,9 @@ function contradiction(cause: Cause, r: DiagnoseReport, d: Diagnosis): string | 
 const VERBATIM_EVIDENCE = new Set([
   'サーバー', 'サーバーの応答', 'IPアドレス', 'DNS サーバー', 'つながった設定', '推測した名前', 'お客様の画面の表示', '一致した既知のメッセージ', '所要時間',
   'サーバーの対応機能', '使えるログイン方式', 'コマンド', '差出人', '宛先', '暗号方式', 'TLS のバージョン', '証明書の名前', '証明書の発行元',
+  'Server', 'Server reply', 'Message on the customer’s screen', 'Matching known message',
 ]);
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 /**
  * Sentences that read wrong, whatever the case: English in Japanese, a device remark on a device
@@ -133,12 +137,15 @@ function readsWrong(r: DiagnoseReport, d: Diagnosis, device: Device, lang: Lang)
   const out: string[] = [];
   for (const cause of d.causes) {
     const at = (what: string) => `${cause.id}: ${what}`;
+    const prose = [cause.title, cause.explanation, ...cause.steps.flatMap((x) => [x.text, x.note ?? '', x.setting?.label ?? '', x.setting?.value ?? '']), ...cause.evidence.map((e) => e.label)];
+    // "device value → working value" rows are the values themselves.
+    for (const e of cause.evidence) if (!VERBATIM_EVIDENCE.has(e.label) && !e.value.includes(' → ')) prose.push(e.value.replace(/\s*\([A-Z0-9_]+\)$/, ''));
     if (lang === 'ja') {
-      const prose = [cause.title, cause.explanation, ...cause.steps.flatMap((x) => [x.text, x.note ?? '', x.setting?.label ?? '', x.setting?.value ?? '']), ...cause.evidence.map((e) => e.label)];
-      // "device value → working value" rows are the values themselves.
-      for (const e of cause.evidence) if (!VERBATIM_EVIDENCE.has(e.label) && !e.value.includes(' → ')) prose.push(e.value.replace(/\s*\([A-Z0-9_]+\)$/, ''));
       const words = prose.flatMap((x) => englishWords(x));
       if (words.length) out.push(at(`English in Japanese: ${words.join(' ')}`));
+    } else {
+      const ja = prose.filter((x) => JAPANESE.test(x));
+      if (ja.length) out.push(at(`Japanese in English: ${ja.join(' | ').slice(0, 200)}`));
     }
     const texts = cause.steps.map((x) => x.text);
     if (new Set(texts).size !== texts.length) out.push(at('the same step twice'));
@@ -152,6 +159,12 @@ function readsWrong(r: DiagnoseReport, d: Diagnosis, device: Device, lang: Lang)
         if (securityControl(device, f.protocol) === 'choice') {
           if (remark || /iPhone|Mac/.test(cause.explanation)) out.push(at(`a switch remark on ${device}: ${cause.explanation}`));
         } else if (!remark || !label || !cause.explanation.includes(label)) out.push(at(`no remark in ${device}'s own words: ${cause.explanation}`));
+      }
+      // Every configured server that refused the login is named: "IMAP refused it" must not read as "only IMAP".
+      if (code === 'AUTH_FAILED' && cause.kind === 'finding') {
+        for (const p of new Set(r.findings.filter((x) => x.code === code && x.role !== 'alternative' && x.protocol).map((x) => x.protocol!))) {
+          if (!cause.explanation.toLowerCase().includes(serverRoleName(p, lang).toLowerCase())) out.push(at(`${p} refused too but is not named: ${cause.explanation}`));
+        }
       }
       // STARTTLS is encryption: "turn encryption on" contradicts a port set to STARTTLS.
       if (code === 'PLAIN_ON_TLS_PORT' && f?.security === 'starttls' && /有効にする必要|must be turned on/.test(cause.explanation)) out.push(at(`"turn encryption on" for STARTTLS: ${cause.explanation}`));

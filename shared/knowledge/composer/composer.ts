@@ -23,6 +23,7 @@ import { deriveCorrect, trustedSettings } from './correct-settings';
 import { explainFinding, findingEvidence, findingSummary } from '../findings/finding-text';
 import { providerNotes } from '../providers/fix-provider-notes';
 import { dedupeSteps } from '../findings/fix-steps';
+import { serverRoleName } from '../findings/fix-settings';
 import { L, pick, weakestGrade, type AccountSettings, type EvidenceItem } from '../findings/fix-types';
 import { composeHeadline } from './headline';
 import { AUTH_CODES, configured, everyConfiguredWorks, loginProved, reachedStage, SEND_CODES, sideWorks } from './probe-evidence';
@@ -172,7 +173,7 @@ function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes
         id: `finding:${code}`,
         kind: 'finding',
         title: x.title,
-        explanation: x.summary,
+        explanation: code === 'AUTH_FAILED' ? afterFirstSentence(x.summary, refusedToo(fs, input.lang)) : x.summary,
         evidence: dedupeEvidence(evidence),
         likelihood,
         codes,
@@ -186,6 +187,29 @@ function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes
     });
   }
   return out;
+}
+
+/** The other configured servers that refused the same login: "IMAP refused it" must not read as "only IMAP". */
+function refusedToo(fs: Finding[], lang: Lang): string {
+  const seen = new Set([fs[0]?.protocol]);
+  const names: string[] = [];
+  for (const f of fs) {
+    if (!f.protocol || seen.has(f.protocol) || f.role === 'alternative' || !f.host) continue;
+    seen.add(f.protocol);
+    names.push(`${serverRoleName(f.protocol, lang)} ${f.host}${f.port !== undefined ? `:${f.port}` : ''}`);
+  }
+  if (names.length === 0) return '';
+  const en = names.join(' and ');
+  return pick(L(`${names.join('、')} も同じく受け付けませんでした。`, ` The ${en} refused it too.`), lang);
+}
+
+/** `extra` right after the first sentence of `text` (ja 。 or en ". "), else at its end. */
+function afterFirstSentence(text: string, extra: string): string {
+  if (!extra) return text;
+  const m = /。|\. /.exec(text);
+  if (!m) return `${text}${extra}`;
+  const end = m.index + 1;
+  return `${text.slice(0, end)}${extra}${text.slice(end)}`;
 }
 
 function protocolOf(code: FindingCode, match: LookupMatch): Protocol | undefined {

@@ -356,7 +356,7 @@ function deviceSide(t: TriageInput): Draft[] {
       title: pick(L('端末の設定が正しい値と違います', 'The device settings differ from the correct values'), lang),
       explanation: pick(
         formOnly
-          ? L(`端末のユーザー名「${wrong[0]?.deviceValue ?? ''}」は、ログインできた形「${wrong[0]?.correctValue ?? ''}」と書き方だけが違います。端末の形でもログインできるかは確かめていません。端末でつながらないときは、ログインできた形に直してください。`, `The device’s user name (${wrong[0]?.deviceValue ?? ''}) differs only in form from the one that logged in (${wrong[0]?.correctValue ?? ''}). Whether the device’s form works too was not tested; if the device fails, change it to the form that logged in.`)
+          ? L(`端末のユーザー名「${wrong[0]?.deviceValue ?? ''}」は、ログインできた形「${wrong[0]?.correctValue ?? ''}」と書き方だけが違います。端末の形でもログインできるかは確かめていません。端末でつながらないときは、ログインできた形に直してください。`, `The device’s user name "${wrong[0]?.deviceValue ?? ''}" differs only in form from the one that logged in, "${wrong[0]?.correctValue ?? ''}". Whether the device’s form works too was not tested; if the device fails, change it to the form that logged in.`)
           : L(`端末に設定されている値のうち ${wrong.length} か所が、正しい値と違います。下の表の「違う」の欄を正しい値に直してください。`, `${wrong.length} of the device’s settings differ from the correct values. Change the fields marked wrong in the table below.`),
         lang,
       ),

@@ -145,7 +145,7 @@ function summaryText(f: Finding, lang: Lang, device: Device | undefined): string
     case 'AUTH_FAILED':
       // Without a server it was read from the customer's message, not seen: say so, never "the server rejected".
       if (!f.host) {
-        return pick(L(`お客様の画面の表示は、${w.ja}がユーザー名またはパスワードを受け付けなかったことを示しています（このテストではまだ確かめていません）。最近パスワードを変えた場合や、入力違いのときに起こります。`, `The message on the customer’s screen says ${w.en} rejected the user name or password (this check has not confirmed it). This happens after a password change or with a typo.`), lang);
+        return pick(L(`お客様の画面の表示は、${w.ja}がユーザー名またはパスワードを受け付けなかったことを示しています（このテストではまだ確かめていません）。最近パスワードを変えた場合や、入力違いのときに起こります。`, `The message on the customer’s screen says ${w.en.startsWith('the ') ? w.en : `the ${w.en}`} rejected the user name or password (this check has not confirmed it). This happens after a password change or with a typo.`), lang);
       }
       return pick(L(`${w.ja} がユーザー名またはパスワードを受け付けませんでした。最近パスワードを変えた場合や、入力違いのときに起こります。`, `${w.en} rejected the user name or password. This happens after a password change or with a typo.`), lang);
     case 'AUTH_APP_PASSWORD_REQUIRED':
