@@ -214,6 +214,8 @@ for (const [id, hostKey, errorText] of [
       await expect(page.locator('[data-headline]')).toContainText(w.pc);
       const first = page.locator('.cause-first');
       await expect(first).toHaveAttribute('data-cause', 'server-outage');
+      // The steps are the agent's, from this PC: not headed "what to tell the customer".
+      await expect(first.locator('#fix-first-h')).toHaveText(lang === 'ja' ? /このパソコンで担当者が確かめること/ : /What you check from this PC/);
       const fix = first.locator('.fix-steps');
       await expect(fix).toContainText(w.provider);
       await expect(fix).toContainText(w.network);
@@ -235,6 +237,10 @@ for (const [id, hostKey, errorText] of [
 
       const report = await reportText(page, lang);
       expect(report).toContain(w.provider);
+      // Nothing of the agent's checks goes to the customer.
+      const sms = await page.getByTestId('sms-text').innerText();
+      expect(sms).toContain(lang === 'ja' ? 'お客様の端末で変更していただくことはありません' : 'nothing to change on your device');
+      expect(sms).not.toContain(w.pc);
       expect(report).not.toMatch(/Wi-Fi|モバイルデータ|mobile data/);
       if (lang === 'ja') await noEnglish(page, 'report');
     }

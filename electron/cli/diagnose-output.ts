@@ -121,7 +121,9 @@ export function renderDiagnosis(d: Diagnosis, device: Device, lang: Lang, color:
   if (top) {
     out.push('');
     out.push(paint(color, 'bold', `${lang === 'ja' ? '原因' : 'Cause'}: ${oneLine(top.title, 200)}`));
-    out.push(`${lang === 'ja' ? `${deviceName(device, lang)} での直し方` : `Fix on ${deviceName(device, lang)}`}:`);
+    // An outage or an unknown server name: the agent's own checks, nothing to do on the device.
+    const whose = top.audience === 'helpdesk' ? (lang === 'ja' ? 'このパソコンで確かめること' : 'Check from this PC') : lang === 'ja' ? `${deviceName(device, lang)} での直し方` : `Fix on ${deviceName(device, lang)}`;
+    out.push(`${whose}:`);
     top.steps.forEach((s, i) => {
       out.push(`  ${i + 1}. ${oneLine(s.text, 300)}`);
       if (s.path?.length) out.push(paint(color, 'dim', `     ${s.path.map((x) => oneLine(x, 60)).join(' > ')}`));

@@ -147,6 +147,8 @@ function readsWrong(r: DiagnoseReport, d: Diagnosis, device: Device, lang: Lang)
       const ja = prose.filter((x) => JAPANESE.test(x));
       if (ja.length) out.push(at(`Japanese in English: ${ja.join(' | ').slice(0, 200)}`));
     }
+    // The agent's own checks (outage, unknown server name) are marked so: the screen heads them "from this PC", not "tell the customer".
+    if (['server-outage', 'guessed-server'].includes(cause.id) !== (cause.audience === 'helpdesk')) out.push(at(`audience ${cause.audience ?? 'customer'}`));
     const texts = cause.steps.map((x) => x.text);
     if (new Set(texts).size !== texts.length) out.push(at('the same step twice'));
     if (cause.id === 'server-outage' && texts.filter((x) => /障害・メンテナンス情報|outage/.test(x)).length > 1) out.push(at('the provider status page in two steps'));

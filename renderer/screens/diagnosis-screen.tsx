@@ -101,7 +101,14 @@ function FixFirst({ cause }: { cause: Cause }) {
   const device = useApp((s) => s.device);
   return (
     <section className={`cause cause-first cause-${cause.likelihood}`} aria-labelledby="fix-first-h" data-cause={cause.id}>
-      <h2 id="fix-first-h">{device ? t('diagnosis.tellCustomer', { device: t(`device.${device}`) }) : t('diagnosis.tellCustomer.noDevice')}</h2>
+      {/* An outage or an unknown server name: the steps are the agent's, not the customer's. */}
+      <h2 id="fix-first-h">
+        {cause.audience === 'helpdesk'
+          ? t('diagnosis.helpdeskDoes')
+          : device
+            ? t('diagnosis.tellCustomer', { device: t(`device.${device}`) })
+            : t('diagnosis.tellCustomer.noDevice')}
+      </h2>
       <h3 className="sr-only">{cause.title}</h3>
       <CauseBody cause={cause} rank={1} />
     </section>

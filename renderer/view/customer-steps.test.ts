@@ -43,6 +43,13 @@ describe('the customer steps text (SMS or mail)', () => {
     numbered.forEach((l, i) => expect(l.startsWith(`${i + 1}. 手順${i + 1}: `)).toBe(true));
   });
 
+  it('sends no helpdesk checks to the customer: an outage or an unknown server name is "nothing to change, we will get back to you"', () => {
+    const { plan } = planFor('ja');
+    const helpdesk = { ...plan, cause: { ...plan.cause!, audience: 'helpdesk' as const } };
+    expect(customerStepsText('alice@lab.test', helpdesk, 'ja')).toBe('メール設定（alice@lab.test）を確認しています。いまのところ、お客様の端末で変更していただくことはありません。こちらで確認して、改めてご連絡します。\n');
+    expect(customerStepsText('alice@lab.test', helpdesk, 'en')).toContain('nothing to change on your device');
+  });
+
   it('says nothing needs changing when no run found a problem', () => {
     const rep = report();
     const d = composeDiagnosis({ report: rep, device: 'iphone', lang: 'ja' });

@@ -64,6 +64,8 @@ export function stepLines(step: FixStep, lang: Lang): string[] {
 export function customerStepsText(email: string, plan: FixPlan, lang: Lang): string {
   const addr = safeOneLine(email);
   if (!plan.steps.length) return `${t(lang, 'sms.introNoProblem', { email: addr })}\n`;
+  // The agent's own checks (an outage, an unknown server name) are nothing to send the customer.
+  if (plan.cause?.audience === 'helpdesk' && !plan.done) return `${t(lang, 'sms.helpdeskSide', { email: addr })}\n`;
   const head = t(lang, 'sms.intro', { email: addr });
   const tail = t(lang, 'sms.outro');
   const body: string[] = [];

@@ -46,6 +46,7 @@ export const reportEn = {
   // the customer's steps text (お客様に送る手順)
   'sms.intro': 'About your mail settings ({email}):',
   'sms.introNoProblem': 'Your mail settings ({email}) were checked and no problem was found.',
+  'sms.helpdeskSide': 'We are checking your mail settings ({email}). For now there is nothing to change on your device; we will check on our side and get back to you.',
   'sms.in': 'In {path}:',
   'sms.set': '{label}: {value}',
   'sms.outro': 'Please try sending and receiving again afterwards.',
@@ -112,6 +113,7 @@ export const reportJa: Record<ReportMessageKey, string> = {
   'report.memo': '担当メモ（レポートに入ります）',
   'sms.intro': 'メール設定のご案内（{email}）',
   'sms.introNoProblem': 'メール設定（{email}）を確認しましたが、問題は見つかりませんでした。',
+  'sms.helpdeskSide': 'メール設定（{email}）を確認しています。いまのところ、お客様の端末で変更していただくことはありません。こちらで確認して、改めてご連絡します。',
   'sms.in': '{path} で:',
   'sms.set': '{label}: {value}',
   'sms.outro': '設定後、もう一度送受信をお試しください。',

@@ -164,6 +164,12 @@ export interface Cause {
   settingsDiff: SettingsDiffRow[];
   actions: CauseAction[];
   grade: Grade;
+  /**
+   * Who carries out the steps: 'helpdesk' when nothing on the customer's device helps and the
+   * steps are the agent's own checks from this PC (an outage, a server name that was only guessed).
+   * Absent: the customer, on the device.
+   */
+  audience?: 'helpdesk';
 }
 
 export interface Diagnosis {

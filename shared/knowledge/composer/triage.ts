@@ -56,6 +56,7 @@ interface Draft {
   steps: FixStep[];
   diff: SettingsDiffRow[];
   actions: Cause['actions'];
+  audience?: Cause['audience'];
 }
 
 function toCause(d: Draft): Cause {
@@ -72,6 +73,7 @@ function toCause(d: Draft): Cause {
     settingsDiff: d.diff,
     actions: d.actions,
     grade: weakestGrade(steps.map((s) => s.grade)),
+    ...(d.audience ? { audience: d.audience } : {}),
   };
 }
 
@@ -161,6 +163,7 @@ function outage(t: TriageInput): Draft | undefined {
     steps: unavailable ? waitAndRecheckSteps(lang) : serverSideSteps(lang),
     diff: [],
     actions,
+    audience: 'helpdesk',
   };
 }
 
@@ -197,6 +200,7 @@ function guessedServer(t: TriageInput): Draft | undefined {
     ],
     diff: [],
     actions: [recheck(lang)],
+    audience: 'helpdesk',
   };
 }
 
