@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/screens.css';
 import './styles/report.css';
+import './styles/watch.css';
 import './styles/print.css';
 
 startBridge();

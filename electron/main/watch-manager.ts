@@ -96,6 +96,7 @@ export function createWatchManager(o: WatchManagerOptions = {}): WatchManager {
       const state: WatchState = {
         watchId: req.watchId,
         email: req.request.account.email,
+        ...(req.caseId ? { caseId: req.caseId } : {}),
         intervalMs: req.intervalMs,
         count: req.count,
         status: 'running',

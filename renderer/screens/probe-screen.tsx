@@ -10,11 +10,12 @@ import { findingTitle } from '../../shared/knowledge/findings/finding-title';
 import { SYSTEM_RESOLVER_UNAVAILABLE } from '../../shared/models/probe';
 import { errorCodeText, stepDetailText } from '../../shared/i18n/step-text';
 import { Verbatim } from '../components/verbatim';
+import { WatchPanel } from '../components/watch-panel';
 
 export function ProbeScreen() {
   const t = useT();
-  const { run, report, lang, selected, selectProbe, cancelRun, runDiagnosis, go } = useApp(
-    useShallow((s) => ({ run: s.run, report: s.report, lang: s.lang, selected: s.selectedProbeId, selectProbe: s.selectProbe, cancelRun: s.cancelRun, runDiagnosis: s.runDiagnosis, go: s.go })),
+  const { run, report, lang, selected, selectProbe, cancelRun, runDiagnosis, go, hasWatch } = useApp(
+    useShallow((s) => ({ run: s.run, report: s.report, lang: s.lang, selected: s.selectedProbeId, selectProbe: s.selectProbe, cancelRun: s.cancelRun, runDiagnosis: s.runDiagnosis, go: s.go, hasWatch: s.watch !== undefined })),
   );
   // A case reopened from history has a report but no live run: show the report's probes.
   const source = useMemo(() => {
@@ -84,6 +85,8 @@ export function ProbeScreen() {
           )}
         </div>
       </div>
+      {/* The watch repeats a test that has run once, with the same account and settings. */}
+      {report || hasWatch ? <WatchPanel /> : null}
       {source.dns.length ? (
         <p className="dns-line">
           <strong>{t('probe.dns')}: </strong>

@@ -122,10 +122,13 @@ export const createCaseSlice: SliceCreator<CaseState & CaseActions> = (api, env)
       // A run of the old case must not keep probing in the background for nobody.
       const run = get().run;
       if (run?.status === 'running') void api.invoke('diagnose:cancel', { runId: run.runId });
+      // Nor a watch of the old customer's account.
+      const watch = get().watch;
+      if (watch?.status === 'running') void api.invoke('watch:stop', { watchId: watch.watchId });
       if (lookupTimer) clearTimeout(lookupTimer);
       lookupSeq++;
       discoverSeq++;
-      set({ ...initialCase(env.newId(), env.now()), run: undefined, report: undefined, runs: [], nextLabel: '', selectedProbeId: undefined, compare: [0, 1], screen: 'start', lastCaseId: undefined });
+      set({ ...initialCase(env.newId(), env.now()), run: undefined, report: undefined, runs: [], nextLabel: '', selectedProbeId: undefined, compare: [0, 1], screen: 'start', lastCaseId: undefined, watch: undefined, watchOpen: false });
     },
   };
 };

@@ -20,6 +20,7 @@ import { createHistorySlice } from './history-slice';
 import { createReportSlice } from './report-slice';
 import { createLinkSlice } from './link-slice';
 import { createDeliverySlice } from './delivery-slice';
+import { createWatchSlice } from './watch-slice';
 
 export const PERSIST_KEY = 'mail-doctor.ui';
 const PERSIST_VERSION = 1;
@@ -74,6 +75,7 @@ export function createAppStore(api: MailDoctorApi, env: StoreEnv, storage?: Stat
         ...createReportSlice(api, env)(...a),
         ...createLinkSlice(api, env)(...a),
         ...createDeliverySlice(api, env)(...a),
+        ...createWatchSlice(api, env)(...a),
       }),
       {
         name: PERSIST_KEY,

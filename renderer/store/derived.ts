@@ -120,8 +120,10 @@ function reportText(format: ReportFormat) {
 }
 
 /** Case fields the report shows besides the runs, gathered into one object that changes only when one of them does. */
-type ReportExtra = Pick<ReportInput, 'ticket' | 'customer' | 'notes' | 'technical'>;
-const extraOf = memoLast((ticket: string, customer: string, notes: string, technical: boolean): ReportExtra => ({ ticket, customer, notes, technical }));
+type ReportExtra = Pick<ReportInput, 'ticket' | 'customer' | 'notes' | 'technical' | 'watch'>;
+const extraOf = memoLast(
+  (ticket: string, customer: string, notes: string, technical: boolean, watch: ReportInput['watch']): ReportExtra => ({ ticket, customer, notes, technical, ...(watch ? { watch } : {}) }),
+);
 
 /** The ticket report for the current case, or undefined before the first run. */
 export const selectReportText = (format: ReportFormat) => (s: Store): string | undefined =>
@@ -137,7 +139,8 @@ export const selectReportText = (format: ReportFormat) => (s: Store): string | u
     s.errorText,
     s.lang,
     s.password,
-    extraOf(s.ticket, s.customer, s.notes, s.reportTechnical),
+    // The watch's timeline, when this account was watched (the host keeps it after the end).
+    extraOf(s.ticket, s.customer, s.notes, s.reportTechnical, s.watch && s.watch.email === s.email.trim() ? s.watch.timeline : undefined),
   );
 
 const planOf = memoLast((diagnosis: Diagnosis | undefined, story: CaseStory): FixPlan => fixPlan(diagnosis, story));

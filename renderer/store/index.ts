@@ -45,5 +45,18 @@ export function useApp<T>(selector: (s: Store) => T): T {
 /** The only subscriber to push events; writes into the store: one place turns events into state, so no component can miss or double-apply one. */
 export function startBridge(store: AppStore = appStore): () => void {
   const offProgress = api.on('diagnose:progress', (p) => store.getState().applyProgress(p));
-  return () => offProgress();
+  const offWatch = api.on('watch:update', (w) => store.getState().applyWatch(w));
+  // A watch runs in the host: a reloaded page, or one coming back to the front (its WebSocket may
+  // have been re-opened meanwhile), asks for it again and receives its updates from then on.
+  const resume = (): void => void store.getState().resumeWatches();
+  resume();
+  const onVisible = (): void => {
+    if (document.visibilityState === 'visible') resume();
+  };
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisible);
+  return () => {
+    offProgress();
+    offWatch();
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisible);
+  };
 }

@@ -15,6 +15,7 @@ import type { LookupResult } from '../../shared/models/lookup';
 import type { DiagnoseReport, DnsReport, ProbeResult, ProbeStep, ProbeTarget } from '../../shared/models/probe';
 import type { MessageKey } from '../../shared/i18n/messages';
 import type { AppErrorCode } from '../../shared/result';
+import type { WatchState } from '../../shared/watch/watch-timeline';
 
 export type NetworkRun = z.infer<typeof NetworkRunSchema>;
 
@@ -206,6 +207,29 @@ export interface DeliveryActions {
   saveDelivery(kind: 'mobileconfig' | 'autoconfig'): Promise<'saved' | 'download' | 'cancelled' | 'error'>;
 }
 
+export interface WatchUiState {
+  /** The 「定期的に再診断」 switch on the Connection test screen is on (its fields show). */
+  watchOpen: boolean;
+  /** The fields as typed: minutes between tests and the number of tests. */
+  watchIntervalMin: string;
+  watchCount: string;
+  /** The host's watch this page shows (started here, or picked up again after a reload). */
+  watch?: WatchState;
+  watchStarting: boolean;
+}
+export interface WatchActions {
+  setWatchOpen(on: boolean): void;
+  setWatchIntervalMin(v: string): void;
+  setWatchCount(v: string): void;
+  /** Starts a watch of the current account with the fields' interval and count (checked against the shared bounds first). */
+  startWatch(): Promise<void>;
+  stopWatch(): Promise<void>;
+  /** A 'watch:update' from the host. */
+  applyWatch(state: WatchState): void;
+  /** Asks the host which watches run (after a reload or a reconnect) and shows this case's. */
+  resumeWatches(): Promise<void>;
+}
+
 export interface ReportState {
   /** The report includes its technical section (causes with evidence, connections, timings). */
   reportTechnical: boolean;
@@ -236,4 +260,6 @@ export type Store = PrefsState &
   ReportActions &
   DeliveryState &
   DeliveryActions &
+  WatchUiState &
+  WatchActions &
   LinkActions;

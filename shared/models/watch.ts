@@ -51,6 +51,8 @@ export const WatchStartRequest = z
     request: DiagnoseRequest,
     intervalMs: z.number().int(),
     count: z.number().int(),
+    /** The case it belongs to (the page's own id, no personal data): a reloaded page finds its watch by it. */
+    caseId: z.string().max(100).optional(),
     /** The language of the change texts the host writes into the timeline (and of its notification). */
     lang: Lang,
   })

@@ -69,6 +69,7 @@ export function parseInterval(s: string): number | undefined {
 export const WatchState = z.object({
   watchId: z.string(),
   email: z.string(),
+  caseId: z.string().optional(),
   intervalMs: z.number(),
   count: z.number(),
   /** running: a test is going or the next one is waiting; stopped: done, cancelled or at the time limit. */
