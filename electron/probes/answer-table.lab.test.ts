@@ -171,7 +171,8 @@ function readsWrong(r: DiagnoseReport, d: Diagnosis, device: Device, lang: Lang)
       // STARTTLS is encryption: "turn encryption on" contradicts a port set to STARTTLS.
       if (code === 'PLAIN_ON_TLS_PORT' && f?.security === 'starttls' && /有効にする必要|must be turned on/.test(cause.explanation)) out.push(at(`"turn encryption on" for STARTTLS: ${cause.explanation}`));
     }
-    // Read from the customer's message, not seen: never "the server rejected".
+    // Read from the customer's message, not seen: it says so first, and never "the server rejected".
+    if (cause.kind === 'lookup' && !cause.explanation.startsWith(lang === 'ja' ? 'お客様の画面の表示は' : 'The message on the customer’s screen')) out.push(at(`a message-only cause told as seen: ${cause.explanation}`));
     if (cause.kind === 'lookup' && (/を受け付けませんでした/.test(cause.explanation) || (/\brejected\b/.test(cause.explanation) && !/customer’s screen says/.test(cause.explanation)))) out.push(at(`states as seen what only the message says: ${cause.explanation}`));
   }
   return out;

@@ -297,6 +297,9 @@ describe('one recommended port in the words', () => {
     const ja = explainFinding(lookup, { device: 'iphone', lang: 'ja' }).summary;
     expect(ja).toMatch(/^お客様の画面の表示は、受信メールサーバー（IMAP）がユーザー名またはパスワードを受け付けなかったことを示しています（このテストではまだ確かめていません）/);
     expect(explainFinding(lookup, { device: 'iphone', lang: 'en' }).summary).toContain('this check has not confirmed it');
+    const app = finding('AUTH_APP_PASSWORD_REQUIRED', { host: undefined, port: undefined });
+    expect(explainFinding(app, { device: 'iphone', lang: 'ja' }).summary).toMatch(/^お客様の画面の表示は.*（このテストではまだ確かめていません）。$/);
+    expect(explainFinding(finding('AUTH_APP_PASSWORD_REQUIRED'), { device: 'iphone', lang: 'ja' }).summary).toMatch(/^このメールは、普段のパスワードでは/);
   });
 
   it('the probes’ fixed detail values are in the reader’s words', () => {

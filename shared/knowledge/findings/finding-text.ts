@@ -149,6 +149,10 @@ function summaryText(f: Finding, lang: Lang, device: Device | undefined): string
       }
       return pick(L(`${w.ja} がユーザー名またはパスワードを受け付けませんでした。最近パスワードを変えた場合や、入力違いのときに起こります。`, `${w.en} rejected the user name or password. This happens after a password change or with a typo.`), lang);
     case 'AUTH_APP_PASSWORD_REQUIRED':
+      // Without a server it was read from the customer's message: a possibility, not a fact.
+      if (!f.host) {
+        return pick(L('お客様の画面の表示は、このメールが普段のパスワードではメールアプリから使えず、専用の「アプリ用パスワード」が必要な場合にも出ます（このテストではまだ確かめていません）。', 'The message on the customer’s screen also appears when the account cannot use its normal password in mail apps and needs a dedicated app password (this check has not confirmed it).'), lang);
+      }
       return pick(L('このメールは、普段のパスワードではメールアプリから使えません。専用の「アプリ用パスワード」を作って入れる必要があります。', 'This account cannot use its normal password in mail apps. A dedicated app password must be created and entered.'), lang);
     case 'AUTH_BASIC_DISABLED':
       return pick(
