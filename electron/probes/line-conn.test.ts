@@ -106,6 +106,13 @@ describe('LineConn', () => {
     socket.destroy();
   });
 
+  it('a multi-line reply cut off by its deadline keeps the lines that had arrived (a slow reply, not "no answer")', async () => {
+    const { conn } = await connectTo((s) => s.write('250-one\r\n250-two\r\n250-thr'));
+    const e = await conn.readSmtpReply(200, 'EHLO').catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'ETIMEDOUT', partialReply: { lines: ['250-one', '250-two'], count: 2 } });
+    conn.destroy();
+  });
+
   it('a read that timed out never takes the line meant for the next read', async () => {
     const { conn } = await connectTo((s) => setTimeout(() => s.write('late\r\n'), 150));
     await expect(conn.readLine(50, 'first')).rejects.toMatchObject({ code: 'ETIMEDOUT' });

@@ -38,6 +38,14 @@ export interface TurnCounter {
   n: number;
 }
 
+/** A multi-line reply that stops mid-way keeps what had arrived on its error (see StepError.partialReply). */
+function cutOff(lines: string[]): (e: unknown) => never {
+  return (e) => {
+    if (e instanceof StepError && lines.length > 0) e.partialReply = { lines: lines.slice(0, 20), count: lines.length };
+    throw e;
+  };
+}
+
 export class LineConn {
   /** Where this connection counts its round trips (the probe's counter). */
   turns?: TurnCounter;
@@ -199,7 +207,7 @@ export class LineConn {
     const lines: string[] = [];
     const cap = this.replyCap(what);
     for (;;) {
-      const l = await this.readLine(Math.max(1, deadline - Date.now()), what);
+      const l = await this.readLine(Math.max(1, deadline - Date.now()), what).catch(cutOff(lines));
       cap(l);
       lines.push(l);
       const m = /^(\d{3})([ -]|$)/.exec(l);
@@ -214,7 +222,7 @@ export class LineConn {
     const untagged: string[] = [];
     const cap = this.replyCap(what);
     for (;;) {
-      const l = await this.readLine(Math.max(1, deadline - Date.now()), what);
+      const l = await this.readLine(Math.max(1, deadline - Date.now()), what).catch(cutOff(untagged));
       if (l.startsWith(`${tag} `)) return { untagged, tagged: l };
       cap(l);
       untagged.push(l);
@@ -227,7 +235,7 @@ export class LineConn {
     const out: string[] = [];
     const cap = this.replyCap(what);
     for (;;) {
-      const l = await this.readLine(Math.max(1, deadline - Date.now()), what);
+      const l = await this.readLine(Math.max(1, deadline - Date.now()), what).catch(cutOff(out));
       if (l === '.') return out;
       cap(l);
       out.push(l.startsWith('..') ? l.slice(1) : l);

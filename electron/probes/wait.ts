@@ -1,6 +1,9 @@
 /** Deadlines and cancellation for one awaited step. */
 
 export class StepError extends Error {
+  /** A multi-line reply that had begun when the step failed (cut off or slow, not "no answer"): its first lines and how many arrived. */
+  partialReply?: { lines: string[]; count: number };
+
   constructor(
     readonly code: string,
     message: string,

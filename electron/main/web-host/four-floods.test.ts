@@ -16,9 +16,11 @@ import { CHILD_START_TIMEOUT_MS, invoke, startWebHostChild, type WebHostChild } 
 const PEAK_RSS_LIMIT = 256 * 1024 * 1024;
 /**
  * Each run's budget. The hostile suite gives the pre-login floods 2.5 s; four floods at once in
- * one process on a shared 2-core machine sometimes let the EHLO flood's budget run out before its
- * 1 000th line arrived (then SERVER_UNAVAILABLE, "EHLO got no answer in time"), so every run
- * here gets the after-login floods' 6 s: the point is memory and the named end, not speed.
+ * one process on a shared 2-core machine once let the EHLO flood's budget run out before its
+ * 1 000th line arrived. A reply still arriving past PRE_LOGIN_LINES_SEEN_AS_FLOOD lines at the
+ * deadline now reads SERVER_FLOODING anyway (all four passed at 2.5 s, in 0.5–0.7 s), but a
+ * machine slow enough to see fewer lines by then would read it as a slow server: every run here
+ * keeps the after-login floods' 6 s, since the point is memory and the named end, not speed.
  */
 const BUDGET_MS = 6000;
 /** Every run must be back well before twice its budget. */

@@ -34,6 +34,8 @@ export interface CommandReply {
   lines: string[];
   /** Set when no reply came: ETIMEDOUT, ECLOSED, ECONNRESET (`text` then says why). */
   errorCode?: string;
+  /** With `errorCode`: lines of a multi-line reply that had arrived before it stopped (`lines` holds the first of them). */
+  linesSeen?: number;
 }
 
 export interface ProtocolDialect {
