@@ -62,7 +62,7 @@ export async function runDiagnosis(req: DiagnoseRequest, rt: DiagnoseOptionsRunt
   let dnsServer: string | undefined;
   if (options.dnsServer) {
     const parsed = parseDnsServer(options.dnsServer);
-    if (!parsed) throw new AppFailure('E_BAD_REQUEST', `dnsServer must be an IP address with an optional port, got "${options.dnsServer}"`);
+    if (!parsed) throw new AppFailure('E_BAD_REQUEST', `dnsServer must be an IP address with an optional port, got "${options.dnsServer}"`, { field: 'dnsServer' });
     dnsServer = parsed;
   }
   const account = req.account;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../store';
 import { useT } from '../hooks/use-t';
@@ -8,7 +8,7 @@ import { FormField } from '../components/form-field';
 import { deviceUserLabel } from '../../shared/knowledge/devices/device-form';
 import { SourceBadge } from '../components/source-badge';
 import { KeyIcon, LockIcon } from '../components/icons';
-import { validateAccount, isEmail, type FieldErrors } from '../view/account-request';
+import { validateAccount, isEmail, lengthErrors, type FieldErrors } from '../view/account-request';
 import { configuredSource } from '../view/device-settings';
 import type { DiscoveryResult } from '../../shared/models/discovery';
 import type { MessageKey } from '../../shared/i18n/messages';
@@ -38,6 +38,37 @@ function discoveredText(d: DiscoveryResult, t: ReturnType<typeof useT>): string 
   return best.every((c) => configuredSource(c) === 'guess') ? t('account.discovered.guess', { domain: d.domain }) : t('account.discovered', { domain: d.domain });
 }
 
+/** Each error's field and the control that gets the focus, in screen order ("no server" → the incoming host). */
+function fieldOrder(incoming: 'imap' | 'pop3'): Array<[string[], string]> {
+  return [
+    [['email'], 'email'],
+    [[`${incoming}.host`, 'servers'], 'srv-in-host'],
+    [[`${incoming}.port`], 'srv-in-port'],
+    [['smtp.host'], 'srv-out-host'],
+    [['smtp.port'], 'srv-out-port'],
+    [['user'], 'user'],
+    [['password'], 'password'],
+    [['timeout'], 'opt-timeout'],
+    [['dnsServer'], 'opt-dns'],
+    [['caPem'], 'opt-ca'],
+    [['from'], 'opt-from'],
+    [['to'], 'opt-to'],
+  ];
+}
+
+/** Focus the first field in error; the advanced fields live in a collapsed panel, opened only when the error is in there. */
+function focusFirst(errs: FieldErrors, incoming: 'imap' | 'pop3'): void {
+  const id = fieldOrder(incoming).find(([keys]) => keys.some((k) => errs[k]))?.[1];
+  if (!id) return;
+  if (id.startsWith('opt-')) (document.getElementById('advanced') as HTMLDetailsElement | null)?.setAttribute('open', '');
+  document.getElementById(id)?.focus();
+}
+
+/** Enter that confirms a Japanese IME conversion is not "submit" (keyCode 229: Safari ends the composition first). */
+function isImeEnter(e: React.KeyboardEvent): boolean {
+  return e.key === 'Enter' && (e.nativeEvent.isComposing || e.keyCode === 229);
+}
+
 export function AccountScreen() {
   const t = useT();
   const s = useApp(
@@ -54,6 +85,7 @@ export function AccountScreen() {
       lang: st.lang,
       device: st.device,
       running: st.run?.status === 'running',
+      refused: st.run?.status === 'error' ? st.run.refusedField : undefined,
     })),
   );
   const a = useApp(
@@ -74,44 +106,48 @@ export function AccountScreen() {
   const provider = useProvider();
   const [showPw, setShowPw] = useState(false);
   const [submitted, setSubmitted] = useState(false);
-  const errors: FieldErrors = submitted ? validateAccount(s) : {};
-  const emailErr = errors.email;
+  const composing = useRef(false);
+  // The engine's refusal names its field; the form's own checks (on submit, and lengths while typing) come on top.
+  const errors: FieldErrors = { ...(s.refused ? { [s.refused.field]: s.refused.key } : {}), ...(submitted ? validateAccount(s) : {}), ...lengthErrors(s) };
   const authNote = provider ? authNoteKey(provider.auth) : undefined;
   const inc = s.servers[s.incoming];
+  const err = (key: string) => {
+    const k = errors[key];
+    return k ? t(k) : undefined;
+  };
+
+  useEffect(() => {
+    const refused = s.refused;
+    if (!refused) return;
+    // After the app has put the focus on the new screen's heading (its effect runs after this one).
+    // Once per refusal: the field keeps its message, the focus is not pulled back on every keystroke.
+    const timer = window.setTimeout(() => focusFirst({ [refused.field]: refused.key }, s.incoming), 0);
+    return () => window.clearTimeout(timer);
+  }, [s.refused]);
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    if (composing.current) return;
     setSubmitted(true);
-    const errs = validateAccount(s);
+    const errs = { ...validateAccount(s), ...lengthErrors(s) };
     if (Object.keys(errs).length) {
-      // In screen order: the first field in error gets the focus (also the advanced ones, and "no server" → the incoming host).
-      const order: Array<[string | undefined, string]> = [
-        [errs.email, 'email'],
-        [errs[`${s.incoming}.host`] ?? errs.servers, 'srv-in-host'],
-        [errs[`${s.incoming}.port`], 'srv-in-port'],
-        [errs['smtp.host'], 'srv-out-host'],
-        [errs['smtp.port'], 'srv-out-port'],
-        [errs.user, 'user'],
-        [errs.password, 'password'],
-        [errs.timeout, 'opt-timeout'],
-        [errs.dnsServer, 'opt-dns'],
-        [errs.caPem, 'opt-ca'],
-        [errs.from, 'opt-from'],
-        [errs.to, 'opt-to'],
-      ];
-      const firstId = order.find(([e]) => e)?.[1];
-      if (firstId) {
-        // The advanced fields live in a collapsed panel: open it only when the error is in there.
-        if (firstId.startsWith('opt-')) (document.getElementById('advanced') as HTMLDetailsElement | null)?.setAttribute('open', '');
-        document.getElementById(firstId)?.focus();
-      }
+      focusFirst(errs, s.incoming);
       return;
     }
     void a.runDiagnosis();
   };
 
   return (
-    <form aria-labelledby="account-h" onSubmit={submit} noValidate>
+    <form
+      aria-labelledby="account-h"
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(e) => {
+        if (isImeEnter(e)) e.preventDefault();
+      }}
+      onCompositionStart={() => (composing.current = true)}
+      onCompositionEnd={() => (composing.current = false)}
+    >
       <h1 id="account-h" tabIndex={-1}>
         {t('account.title')}
       </h1>
@@ -121,29 +157,32 @@ export function AccountScreen() {
         </p>
       ) : null}
       <div className="row">
-        <div className="field grow">
-          <label htmlFor="email">{t('account.email')}</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            value={s.email}
-            aria-invalid={emailErr ? true : undefined}
-            aria-describedby={emailErr ? 'email-err' : undefined}
-            onChange={(e) => a.setEmail(e.target.value)}
-            onBlur={() => {
-              if (isEmail(s.email) && s.discovery?.email !== s.email.trim()) void a.discover();
-            }}
-          />
-          {emailErr ? (
-            <p id="email-err" className="field-error">
-              <span aria-hidden="true">⚠ </span>
-              {t(emailErr)}
-            </p>
-          ) : null}
-        </div>
-        <button type="button" className="btn align-end" disabled={!isEmail(s.email) || s.discoveryStatus === 'loading'} onClick={() => void a.discover()}>
+        <FormField id="email" label={t('account.email')} error={err('email')} className="grow">
+          {(c) => (
+            <input
+              {...c}
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              value={s.email}
+              onChange={(e) => a.setEmail(e.target.value)}
+              onBlur={() => {
+                if (isEmail(s.email) && s.discovery?.email !== s.email.trim()) void a.discover();
+              }}
+            />
+          )}
+        </FormField>
+        {/* Not disabled while discovery runs: tabbing out of the address starts it, and a button that
+            disables itself under the focus would drop the focus to the page. */}
+        <button
+          type="button"
+          className="btn align-end"
+          disabled={!isEmail(s.email)}
+          aria-disabled={s.discoveryStatus === 'loading' ? true : undefined}
+          onClick={() => {
+            if (s.discoveryStatus !== 'loading') void a.discover();
+          }}
+        >
           {t('account.discover')}
         </button>
       </div>
@@ -192,56 +231,40 @@ export function AccountScreen() {
       <ServerFields idPrefix="srv-out" protocol="smtp" legend={t('account.outgoing')} value={s.servers.smtp} errors={errors} onChange={(p) => a.setServer('smtp', p)}>
         <SourceBadge source={s.servers.smtp.source} trust={s.servers.smtp.trust} />
       </ServerFields>
-      {errors.servers ? <p className="field-error">{t(errors.servers)}</p> : null}
+      {errors.servers ? (
+        <p id="servers-err" className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {t(errors.servers)}
+        </p>
+      ) : null}
 
       <div className="row row-credentials">
-        <div className="field grow">
-          <label htmlFor="user">{t('account.user')}</label>
-          <input
-            id="user"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            value={s.user}
-            placeholder={s.email}
-            aria-invalid={errors.user ? true : undefined}
-            aria-describedby="user-hint"
-            onChange={(e) => a.setUser(e.target.value)}
-          />
-          <p id="user-hint" className={errors.user ? 'field-error' : 'hint'}>
-            {t(errors.user ?? 'account.user.hint')}
-          </p>
-        </div>
-        <div className="field grow">
-          <label htmlFor="password">{t('account.password')}</label>
-          <div className="input-with-button">
-            <input
-              id="password"
-              type={showPw ? 'text' : 'password'}
-              autoComplete="new-password"
-              spellCheck={false}
-              value={s.password}
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={errors.password ? 'password-err password-note' : 'password-note'}
-              onChange={(e) => a.setPassword(e.target.value)}
-            />
-            <button type="button" className="btn btn-small" aria-pressed={showPw} onClick={() => setShowPw((v) => !v)}>
-              {showPw ? t('account.password.hide') : t('account.password.show')}
-            </button>
-            <button type="button" className="btn btn-small" disabled={!s.password} onClick={() => a.forgetPassword()}>
-              {t('account.password.forget')}
-            </button>
-          </div>
-          {errors.password ? (
-            <p id="password-err" className="field-error">
-              {t(errors.password)}
-            </p>
-          ) : null}
-          <p id="password-note" className="hint">
-            <LockIcon />{' '}
-            {t('account.password.note')} {!s.password ? t('account.password.empty') : ''}
-          </p>
-        </div>
+        <FormField id="user" label={t('account.user')} error={err('user')} hint={t('account.user.hint')} className="grow">
+          {(c) => <input {...c} type="text" autoComplete="off" spellCheck={false} value={s.user} placeholder={s.email} onChange={(e) => a.setUser(e.target.value)} />}
+        </FormField>
+        <FormField
+          id="password"
+          label={t('account.password')}
+          error={err('password')}
+          className="grow"
+          note={
+            <>
+              <LockIcon /> {t('account.password.note')} {!s.password ? t('account.password.empty') : ''}
+            </>
+          }
+        >
+          {(c) => (
+            <div className="input-with-button">
+              <input {...c} type={showPw ? 'text' : 'password'} autoComplete="new-password" spellCheck={false} value={s.password} onChange={(e) => a.setPassword(e.target.value)} />
+              <button type="button" className="btn btn-small" aria-pressed={showPw} onClick={() => setShowPw((v) => !v)}>
+                {showPw ? t('account.password.hide') : t('account.password.show')}
+              </button>
+              <button type="button" className="btn btn-small" disabled={!s.password} onClick={() => a.forgetPassword()}>
+                {t('account.password.forget')}
+              </button>
+            </div>
+          )}
+        </FormField>
       </div>
 
       <details className="panel" id="device-settings">
@@ -257,42 +280,12 @@ export function AccountScreen() {
       <details className="panel" id="advanced">
         <summary>{t('account.advanced')}</summary>
         <div className="row">
-          <div className="field">
-            <label htmlFor="opt-timeout">{t('account.timeout')}</label>
-            <input
-              id="opt-timeout"
-              type="text"
-              inputMode="numeric"
-              value={s.options.timeoutSec}
-              placeholder="15"
-              aria-invalid={errors.timeout ? true : undefined}
-              aria-describedby={errors.timeout ? 'opt-timeout-err' : undefined}
-              onChange={(e) => a.setOptions({ timeoutSec: e.target.value })}
-            />
-            {errors.timeout ? (
-              <p id="opt-timeout-err" className="field-error">
-                {t(errors.timeout)}
-              </p>
-            ) : null}
-          </div>
-          <div className="field grow">
-            <label htmlFor="opt-dns">{t('account.dnsServer')}</label>
-            <input
-              id="opt-dns"
-              type="text"
-              spellCheck={false}
-              value={s.options.dnsServer}
-              placeholder="192.0.2.53"
-              aria-invalid={errors.dnsServer ? true : undefined}
-              aria-describedby={errors.dnsServer ? 'opt-dns-err' : undefined}
-              onChange={(e) => a.setOptions({ dnsServer: e.target.value })}
-            />
-            {errors.dnsServer ? (
-              <p id="opt-dns-err" className="field-error">
-                {t(errors.dnsServer)}
-              </p>
-            ) : null}
-          </div>
+          <FormField id="opt-timeout" label={t('account.timeout')} error={err('timeout')}>
+            {(c) => <input {...c} type="text" inputMode="numeric" value={s.options.timeoutSec} placeholder="15" onChange={(e) => a.setOptions({ timeoutSec: e.target.value })} />}
+          </FormField>
+          <FormField id="opt-dns" label={t('account.dnsServer')} error={err('dnsServer')} className="grow">
+            {(c) => <input {...c} type="text" spellCheck={false} value={s.options.dnsServer} placeholder="192.0.2.53" onChange={(e) => a.setOptions({ dnsServer: e.target.value })} />}
+          </FormField>
         </div>
         <div className="field checkbox">
           <input id="opt-no-domain-lookups" type="checkbox" checked={s.options.noDomainLookups} onChange={(e) => a.setOptions({ noDomainLookups: e.target.checked })} />
@@ -308,59 +301,16 @@ export function AccountScreen() {
             {t('account.insecure.warning')}
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor="opt-ca">{t('account.caPem')}</label>
-          <textarea
-            id="opt-ca"
-            rows={3}
-            spellCheck={false}
-            className="mono"
-            value={s.options.caPem}
-            aria-invalid={errors.caPem ? true : undefined}
-            aria-describedby="opt-ca-hint"
-            onChange={(e) => a.setOptions({ caPem: e.target.value })}
-          />
-          <p id="opt-ca-hint" className={errors.caPem ? 'field-error' : 'hint'}>
-            {t(errors.caPem ?? 'account.caPem.hint')}
-          </p>
-        </div>
+        <FormField id="opt-ca" label={t('account.caPem')} error={err('caPem')} hint={t('account.caPem.hint')}>
+          {(c) => <textarea {...c} rows={3} spellCheck={false} className="mono" value={s.options.caPem} onChange={(e) => a.setOptions({ caPem: e.target.value })} />}
+        </FormField>
         <div className="row">
-          <div className="field grow">
-            <label htmlFor="opt-from">{t('account.mailFrom')}</label>
-            <input
-              id="opt-from"
-              type="text"
-              spellCheck={false}
-              value={s.options.from}
-              placeholder={s.email}
-              aria-invalid={errors.from ? true : undefined}
-              aria-describedby={errors.from ? 'opt-from-err' : undefined}
-              onChange={(e) => a.setOptions({ from: e.target.value })}
-            />
-            {errors.from ? (
-              <p id="opt-from-err" className="field-error">
-                {t(errors.from)}
-              </p>
-            ) : null}
-          </div>
-          <div className="field grow">
-            <label htmlFor="opt-to">{t('account.rcptTo')}</label>
-            <input
-              id="opt-to"
-              type="text"
-              spellCheck={false}
-              value={s.options.to}
-              placeholder={s.email}
-              aria-invalid={errors.to ? true : undefined}
-              aria-describedby={errors.to ? 'opt-to-err' : undefined}
-              onChange={(e) => a.setOptions({ to: e.target.value })}
-            />
-            {errors.to ? (
-              <p id="opt-to-err" className="field-error">
-                {t(errors.to)}
-              </p>
-            ) : null}
-          </div>
+          <FormField id="opt-from" label={t('account.mailFrom')} error={err('from')} className="grow">
+            {(c) => <input {...c} type="text" spellCheck={false} value={s.options.from} placeholder={s.email} onChange={(e) => a.setOptions({ from: e.target.value })} />}
+          </FormField>
+          <FormField id="opt-to" label={t('account.rcptTo')} error={err('to')} className="grow">
+            {(c) => <input {...c} type="text" spellCheck={false} value={s.options.to} placeholder={s.email} onChange={(e) => a.setOptions({ to: e.target.value })} />}
+          </FormField>
         </div>
       </details>
 

@@ -152,6 +152,15 @@ describe('app store', () => {
     expect(store.getState().runs).toHaveLength(0);
   });
 
+  it('a refusal that names its field goes back to the Account screen with that field’s message', async () => {
+    const api = fakeApi({ 'diagnose:run': () => err('E_BAD_REQUEST', 'invalid domain', { field: 'email', reason: 'empty-label' }) });
+    const store = createAppStore(api, testEnv(), memoryStorage());
+    fillAccount(store);
+    await store.getState().runDiagnosis();
+    expect(store.getState().run).toMatchObject({ status: 'error', refusedBadInput: true, refusedField: { field: 'email', key: 'input.email.invalid' } });
+    expect(store.getState().screen).toBe('account');
+  });
+
   it('fills the server rows from discovery with source and trust', async () => {
     const api = fakeApi({
       'discover:run': () =>

@@ -1,7 +1,7 @@
 import type { SliceCreator } from './slice-types';
 import type { LiveRun, RunActions, RunState } from './types';
 import type { ProbeStep } from '../../shared/models/probe';
-import { buildDiagnoseRequest, validateAccount } from '../view/account-request';
+import { buildDiagnoseRequest, refusalError, validateAccount } from '../view/account-request';
 import { serverSources } from '../view/device-settings';
 
 function upsertStep(list: ProbeStep[] | undefined, step: ProbeStep): ProbeStep[] {
@@ -38,7 +38,13 @@ export const createRunSlice: SliceCreator<RunState & RunActions> = (api, env) =>
     const cur = get().run;
     if (!cur || cur.runId !== runId) return; // a new case was started meanwhile
     if (!res.ok) {
-      set({ run: { ...cur, status: res.error.code === 'E_CANCELLED' ? 'cancelled' : 'error', ...(res.error.code === 'E_BAD_REQUEST' ? { refusedBadInput: true } : {}) } });
+      const refused = res.error.code === 'E_BAD_REQUEST';
+      const field = refused ? refusalError(res.error.details) : undefined;
+      set({
+        run: { ...cur, status: res.error.code === 'E_CANCELLED' ? 'cancelled' : 'error', ...(refused ? { refusedBadInput: true } : {}), ...(field ? { refusedField: field } : {}) },
+        // Nothing was tested: back to the field the engine named, which shows why and takes the focus.
+        ...(field ? { screen: 'account' as const } : {}),
+      });
       get().notify({ kind: 'error', code: res.error.code, context: 'err.run' });
       return;
     }

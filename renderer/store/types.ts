@@ -131,6 +131,8 @@ export interface LiveRun {
   status: 'running' | 'done' | 'cancelled' | 'error';
   /** The engine refused the request as invalid input (E_BAD_REQUEST): nothing was tested. */
   refusedBadInput?: boolean;
+  /** The Account screen's field the refusal names, with its message (see refusalError). */
+  refusedField?: { field: string; key: MessageKey };
   startedAt: number;
   targets: ProbeTarget[];
   steps: Record<string, ProbeStep[]>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildDiagnoseRequest, isDnsServer, parsePort, validateAccount } from './account-request';
+import { buildDiagnoseRequest, isDnsServer, lengthErrors, parsePort, refusalError, validateAccount } from './account-request';
+import { LIMITS } from '../../shared/models/inputs';
+import { contract } from '../../shared/ipc/contract';
 import { initialCase } from '../store/case-slice';
 import { DiagnoseRequest } from '../../shared/models/probe';
 
@@ -70,5 +72,41 @@ describe('account form', () => {
     expect(req.options).toMatchObject({ timeoutMs: 8000, allowInsecureAuth: true, domainLookups: false, dnsServer: '127.0.0.1:5353', protocols: ['pop3'] });
     // Off by default: the switch only goes into the request when ticked.
     expect(buildDiagnoseRequest(initialCase('y', new Date()), 'run-2').options).not.toHaveProperty('domainLookups');
+  });
+
+  it('says "too long" at the field while typing, at the contract’s own limits', () => {
+    const c = initialCase('x', new Date());
+    expect(lengthErrors(c)).toEqual({});
+    c.email = `${'a'.repeat(LIMITS.email)}@x.jp`;
+    c.user = 'u'.repeat(LIMITS.user + 1);
+    c.password = 'p'.repeat(LIMITS.password + 1);
+    c.servers.smtp = { host: 'h'.repeat(LIMITS.host + 1), port: '587', security: 'starttls' };
+    c.options = { ...c.options, dnsServer: '1'.repeat(LIMITS.dnsServer + 1), from: `${'f'.repeat(LIMITS.email)}@x.jp`, to: 'ok@x.jp' };
+    expect(lengthErrors(c)).toEqual({
+      email: 'input.email.tooLong',
+      user: 'input.user.tooLong',
+      password: 'input.password.tooLong',
+      'smtp.host': 'input.host.tooLong',
+      dnsServer: 'input.dnsServer.tooLong',
+      from: 'input.envelope.tooLong',
+    });
+    // Exactly at the limit is fine.
+    c.password = 'p'.repeat(LIMITS.password);
+    expect(lengthErrors(c).password).toBeUndefined();
+  });
+
+  it('a run the engine refuses names its field: from the contract’s schema path or the engine’s own field', () => {
+    // What the contract itself answers for a too-long address sent anyway.
+    const parsed = contract['diagnose:run'].request.safeParse({ runId: 'r', account: { email: `${'a'.repeat(LIMITS.email)}@x.jp` }, options: {} });
+    expect(parsed.success).toBe(false);
+    const first = parsed.success ? undefined : parsed.error.issues[0];
+    expect(refusalError({ path: first!.path.join('.'), issue: first!.message })).toEqual({ field: 'email', key: 'input.email.tooLong' });
+    expect(refusalError({ path: 'account.smtp.port', issue: 'Too big' })).toEqual({ field: 'smtp.port', key: 'input.port.invalid' });
+    expect(refusalError({ field: 'dnsServer' })).toEqual({ field: 'dnsServer', key: 'input.dnsServer.invalid' });
+    expect(refusalError({ field: 'email', reason: 'empty-label' })).toEqual({ field: 'email', key: 'input.email.invalid' });
+    expect(refusalError({ field: 'domainLookups', reason: 'needs-server' })).toEqual({ field: 'servers', key: 'input.domainLookups.needsServer' });
+    expect(refusalError({ path: 'options.from', issue: 'input.email.invalid' })).toEqual({ field: 'from', key: 'input.email.invalid' });
+    expect(refusalError(undefined)).toBeUndefined();
+    expect(refusalError({ reason: 'too-large' })).toBeUndefined();
   });
 });

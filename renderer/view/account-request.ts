@@ -73,6 +73,66 @@ export function validateAccount(s: Pick<CaseState, 'email' | 'servers' | 'incomi
   return errors;
 }
 
+/**
+ * Too long for its field, said while typing (a paste of the wrong thing shows at once, and
+ * nothing is cut off silently as a maxlength would). The limits are the contract's own (LIMITS).
+ */
+export function lengthErrors(s: Pick<CaseState, 'email' | 'servers' | 'incoming' | 'options'> & Partial<Pick<CaseState, 'user' | 'password'>>): FieldErrors {
+  const errors: FieldErrors = {};
+  if (normalizeTyped(s.email).length > LIMITS.email) errors.email = 'input.email.tooLong';
+  if ((s.user ?? '').trim().length > LIMITS.user) errors.user = 'input.user.tooLong';
+  if ((s.password ?? '').length > LIMITS.password) errors.password = 'input.password.tooLong';
+  for (const p of [s.incoming, 'smtp'] as const) if (normalizeTyped(s.servers[p].host).length > LIMITS.host) errors[`${p}.host`] = 'input.host.tooLong';
+  if (normalizeTyped(s.options.dnsServer).length > LIMITS.dnsServer) errors.dnsServer = 'input.dnsServer.tooLong';
+  if (normalizeTyped(s.options.from).length > LIMITS.email) errors.from = 'input.envelope.tooLong';
+  if (normalizeTyped(s.options.to).length > LIMITS.email) errors.to = 'input.envelope.tooLong';
+  return errors;
+}
+
+/** The form field a request path names (`account.imap.host` → `imap.host`, `options.dnsServer` → `dnsServer`). */
+const PATH_FIELDS: Record<string, string> = {
+  'account.email': 'email',
+  'account.user': 'user',
+  'account.password': 'password',
+  'options.timeoutMs': 'timeout',
+  'options.caPem': 'caPem',
+  'options.dnsServer': 'dnsServer',
+  'options.from': 'from',
+  'options.to': 'to',
+  'options.domainLookups': 'servers',
+};
+
+/** What to say at each field when the engine refused it without a message of its own. */
+const FIELD_MESSAGES: Record<string, MessageKey> = {
+  email: 'input.email.invalid',
+  user: 'input.user.lineBreak',
+  password: 'input.password.lineBreak',
+  timeout: 'input.timeout.range',
+  caPem: 'input.caPem.invalid',
+  dnsServer: 'input.dnsServer.invalid',
+  from: 'account.envelope.invalid',
+  to: 'account.envelope.invalid',
+  servers: 'input.domainLookups.needsServer',
+};
+
+/**
+ * The field a refused run names, from the engine's error details: the contract's schema path
+ * and message key (`{ path: 'account.email', issue: 'input.email.tooLong' }`) or the engine's own
+ * `{ field: 'email' | 'dnsServer' | 'domainLookups' }`. Undefined when it names none.
+ */
+export function refusalError(details: Record<string, unknown> | undefined): { field: string; key: MessageKey } | undefined {
+  if (!details) return undefined;
+  const path = typeof details.path === 'string' ? details.path : undefined;
+  const named = typeof details.field === 'string' ? details.field : undefined;
+  const server = path?.match(/^account\.(imap|pop3|smtp)\.(host|port)/);
+  const field = server ? `${server[1]}.${server[2]}` : path !== undefined ? PATH_FIELDS[path.split('.').slice(0, 2).join('.')] : named === 'domainLookups' ? 'servers' : named;
+  if (!field) return undefined;
+  const issue = typeof details.issue === 'string' && isMessageKey(details.issue) ? details.issue : undefined;
+  const fallback = server ? (server[2] === 'port' ? 'input.port.invalid' : 'input.host.typo') : FIELD_MESSAGES[field];
+  const key = issue ?? fallback;
+  return key ? { field, key } : undefined;
+}
+
 export function buildDiagnoseRequest(s: CaseState, runId: string): DiagnoseRequest {
   const incoming = serverFrom(s.servers[s.incoming]);
   const smtp = serverFrom(s.servers.smtp);

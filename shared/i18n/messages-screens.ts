@@ -15,6 +15,9 @@ export const screensEn = {
   'diff.noCorrect.typed': 'not confirmed (the typed value was not tested)',
   'diff.noCorrect.guess': 'not confirmed (the guessed value was not tested)',
   'diff.noCorrect.none': 'unknown (nothing confirmed)',
+  // field messages the contract's schemas have no key for
+  'input.dnsServer.tooLong': 'DNS server: too long (300 characters at most). Enter one IP address.',
+  'input.envelope.tooLong': 'Address: too long (320 characters at most).',
 };
 export type ScreensMessageKey = keyof typeof screensEn;
 
@@ -28,4 +31,6 @@ export const screensJa: Record<ScreensMessageKey, string> = {
   'diff.noCorrect.typed': '確かめられませんでした（入力した値は未検証）',
   'diff.noCorrect.guess': '確かめられませんでした（推測した値は未検証）',
   'diff.noCorrect.none': '不明（確認できた値がありません）',
+  'input.dnsServer.tooLong': 'DNS サーバー: 長すぎます（300文字まで）。IP アドレスを1つ入力してください。',
+  'input.envelope.tooLong': 'アドレス: 長すぎます（320文字まで）。',
 };
