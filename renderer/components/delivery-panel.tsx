@@ -5,6 +5,7 @@ import { useT } from '../hooks/use-t';
 import { selectDiagnosis } from '../store/derived';
 import { deliveryView, isProfileUrl } from '../view/delivery-view';
 import { CopyButton } from './copy-button';
+import { FormField } from './form-field';
 
 /**
  * Fix delivery from the diagnosis: the Apple profile and the Thunderbird autoconfig file to
@@ -75,23 +76,9 @@ export function DeliveryPanel() {
               {t('delivery.saveAutoconfig')}
             </button>
           </div>
-          <div className="field">
-            <label htmlFor="delivery-url">{t('delivery.profileUrl')}</label>
-            <input
-              id="delivery-url"
-              type="url"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              value={s.profileUrl}
-              aria-invalid={urlOk ? undefined : true}
-              aria-describedby="delivery-url-hint"
-              onChange={(e) => s.setProfileUrl(e.target.value)}
-            />
-            <p id="delivery-url-hint" className={urlOk ? 'muted small' : 'field-error'} role={urlOk ? undefined : 'alert'}>
-              {urlOk ? t('delivery.profileUrl.hint') : t('delivery.profileUrl.invalid')}
-            </p>
-          </div>
+          <FormField id="delivery-url" label={t('delivery.profileUrl')} error={urlOk ? undefined : t('delivery.profileUrl.invalid')} hint={t('delivery.profileUrl.hint')} alert>
+            {(c) => <input {...c} type="url" inputMode="url" autoComplete="off" spellCheck={false} value={s.profileUrl} onChange={(e) => s.setProfileUrl(e.target.value)} />}
+          </FormField>
           <div className="delivery-text-qr">
             <div>
               <h3 id="delivery-text-h">{t('delivery.customerText')}</h3>

@@ -7,6 +7,7 @@ import { caseStory } from '../../shared/knowledge/composer/case-story';
 import type { DiagnoseReport } from '../../shared/models/probe';
 import { FINDING_CODES } from '../../shared/findings/codes';
 import { englishWords } from '../../test/fixtures/ja-allowed-words';
+import { displayWidth } from '../../shared/i18n/display-width';
 
 const PASSWORD = 'correct-horse-battery';
 
@@ -47,6 +48,20 @@ describe('ticket report', () => {
     // The technical section only when asked.
     expect(text).not.toContain('Technical details');
     expect(text).not.toContain('800 ms');
+  });
+
+  it('plain text: every heading is underlined exactly as wide as it is displayed (a kanji is two columns), in both languages', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const lines = buildReportText(input({ ...composed(port25Report(), lang) }), lang, 'text', [PASSWORD]).split('\n');
+      let headings = 0;
+      lines.forEach((line, i) => {
+        if (i === 0 || !/^[=-]+$/.test(line)) return;
+        headings++;
+        expect(line.length, `${lang}: “${lines[i - 1]}”`).toBe(Math.min(60, displayWidth(lines[i - 1]!)));
+      });
+      expect(headings).toBeGreaterThan(4);
+    }
+    expect(buildReportText(input(), 'en', 'text', [PASSWORD])).toContain('\nCause\n-----\n');
   });
 
   it('adds the technical details (causes with evidence, tested settings, connections, timings) when asked', () => {

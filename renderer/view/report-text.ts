@@ -23,6 +23,7 @@ import type { WatchTimeline } from '../../shared/watch/watch-timeline';
 import { timelineLines } from '../../shared/watch/watch-text';
 import { FINDING_CODES, type FindingCode } from '../../shared/findings/codes';
 import { fixPlan, stepLines } from './customer-steps';
+import { displayWidth } from '../../shared/i18n/display-width';
 
 export type ReportFormat = 'text' | 'markdown';
 
@@ -97,8 +98,9 @@ const paren = (lang: Lang, x: string): string => (lang === 'ja' ? `（${x}）` :
 
 export function buildReportText(input: ReportInput, lang: Lang, format: ReportFormat, secrets: readonly string[]): string {
   const md = format === 'markdown';
-  const h1 = (x: string) => (md ? `# ${x}` : `${x}\n${'='.repeat(Math.min(60, x.length * 2))}`);
-  const h2 = (x: string) => (md ? `\n## ${x}` : `\n${x}\n${'-'.repeat(Math.min(60, x.length * 2))}`);
+  // Plain text: the underline is as wide as the heading is displayed (a kanji takes two columns).
+  const h1 = (x: string) => (md ? `# ${x}` : `${x}\n${'='.repeat(Math.min(60, displayWidth(x)))}`);
+  const h2 = (x: string) => (md ? `\n## ${x}` : `\n${x}\n${'-'.repeat(Math.min(60, displayWidth(x)))}`);
   const h3 = (x: string) => (md ? `\n### ${x}` : `\n[${x}]`);
   const li = (x: string, depth = 0) => `${'  '.repeat(depth)}${md ? '- ' : '* '}${x}`;
   // Server and user text: a code span nothing inside can close (Markdown), one line with controls shown (both).

@@ -19,6 +19,7 @@ import { discover, type DiscoverDeps } from '../../probes/discovery/discover';
 import { EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
 import { langFromEnv } from '../lang';
 import { parseFlags, type FlagSpec } from '../parse-flags';
+import { displayWidth } from '../../../shared/i18n/display-width';
 
 export { langFromEnv };
 
@@ -153,13 +154,6 @@ function formatHuman(r: DiscoveryResult, lang: Lang): string {
   const others = r.candidates.length - Object.values(r.best).filter(Boolean).length;
   if (others > 0) lines.push('', ja ? `ほかの候補 ${others} 件（--json で全件表示）` : `${others} more candidates (see --json)`);
   return lines.join('\n') + '\n';
-}
-
-/** Terminal columns: East Asian wide characters take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
-  return w;
 }
 
 /**

@@ -52,6 +52,15 @@ describe('short checklist', () => {
     expect(new Set(all.map((x) => x.title)).size).toBe(all.length);
   });
 
+  it('the "why" line quotes the conclusion the Diagnosis screen leads with, not the cause’s category', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const open = shortChecklist(port25Case(lang)).open;
+      const conclusion = lang === 'ja' ? 'ポート25番が回線で止められています' : 'Port 25 is blocked by the internet line';
+      expect(open[0]?.reason).toContain(conclusion);
+      for (const step of open) expect(step.reason ?? '').not.toMatch(/送信だけできない|only sending|OP25B/);
+    }
+  });
+
   it('provider steps: the matching provider only; none for a domain the catalog does not know, unless Microsoft said so', () => {
     expect(ids(buildChecklist({ device: 'iphone', lang: 'ja', provider: getProvider('docomo'), domain: 'docomo.ne.jp' }))).toContain('docomo-imap-password');
     const plain = ids(buildChecklist({ device: 'iphone', lang: 'ja', domain: 'example-shop.jp' }));

@@ -7,6 +7,7 @@ import type { ProviderEntry } from '../providers/catalog-types';
 import { buildChecklist, deviceSettingsScreen, highlightFromDiff } from './checklist';
 import { report } from '../composer/composer-fixtures.test-util';
 import { composeDiagnosis } from '../composer/composer';
+import { findingConclusion } from '../findings/finding-conclusion';
 
 function provider(id: Parameters<typeof getProvider>[0]): ProviderEntry {
   const p = getProvider(id);
@@ -89,7 +90,8 @@ describe('buildChecklist: ordering follows the diagnosis', () => {
     const steps = buildChecklist({ device: 'iphone', lang: 'ja', findings: [finding('AUTH_FAILED')] });
     expect(steps[0]?.group).toBe('password');
     expect(steps[0]?.relevance).toBe('high');
-    expect(steps[0]?.reason).toContain('ユーザー名またはパスワードが違います');
+    // The same plain conclusion the Diagnosis screen shows for it.
+    expect(steps[0]?.reason).toContain(findingConclusion('AUTH_FAILED', 'ja'));
     // Nothing is dropped.
     expect(steps.length).toBe(buildChecklist({ device: 'iphone', lang: 'ja' }).length);
   });

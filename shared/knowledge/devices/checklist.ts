@@ -14,9 +14,10 @@ import type { ProviderEntry } from '../providers/catalog-types';
 import { CHECKLIST_STEPS, type ChecklistStepDef } from './checklist-steps';
 import type { ChecklistStep } from './checklist-types';
 import type { Cause, SettingsDiffRow } from '../composer/composer-types';
+import { causeConclusion } from '../composer/conclusion';
+import { findingConclusion } from '../findings/finding-conclusion';
 import { answeredBy } from './checklist-answered';
 import { CLOUD_SYNC_NOTE, CLOUD_SYNCED_DEVICES, devicePath, resolvePath } from './device-paths';
-import { findingTitle } from '../findings/finding-title';
 import { L, pick, weakestGrade } from '../findings/fix-types';
 
 export { deviceSettingsScreen, highlightFromDiff } from './device-settings-screen';
@@ -78,7 +79,8 @@ function importanceMaps(input: ChecklistInput, lang: Lang): { codes: Map<Finding
   };
   (input.causes ?? []).forEach((c, i) => {
     // Earlier causes weigh a little more than later ones of the same likelihood.
-    const imp = { score: LIKELIHOOD_SCORE[c.likelihood] - i, why: c.title };
+    // The same one-line conclusion the Diagnosis screen leads with, never the cause's category.
+    const imp = { score: LIKELIHOOD_SCORE[c.likelihood] - i, why: causeConclusion(c, lang) };
     put(causes, c.id, imp);
     // A server-side cause explains its codes (the refused/silent ports, the missing name); it does not
     // make the device steps for those codes its own.
@@ -88,7 +90,7 @@ function importanceMaps(input: ChecklistInput, lang: Lang): { codes: Map<Finding
   // behind "port 25 blocked") does not raise the network steps on its own.
   for (const f of input.causes ? [] : (input.findings ?? [])) {
     if (f.role === 'alternative' && f.code !== 'ALTERNATIVE_WORKS') continue;
-    put(codes, f.code, { score: SEVERITY_SCORE[f.severity] - FINDING_META[f.code].weight / 10, why: findingTitle(f.code, lang) });
+    put(codes, f.code, { score: SEVERITY_SCORE[f.severity] - FINDING_META[f.code].weight / 10, why: findingConclusion(f.code, lang) });
   }
   return { codes, causes };
 }
