@@ -21,7 +21,7 @@ export interface ProductRun {
 }
 
 export async function runProduct(env: BenchEnv, account: AccountInput, options: DiagnoseOptions = {}, runId = `bench-${Date.now()}`): Promise<ProductRun> {
-  env.resetCounts();
+  await env.resetCounts();
   const t0 = performance.now();
   let firstResultMs: number | null = null;
   let firstFindingMs: number | null = null;
@@ -37,7 +37,7 @@ export async function runProduct(env: BenchEnv, account: AccountInput, options: 
     },
   );
   const wallMs = performance.now() - t0;
-  const conns = env.connections();
+  const conns = await env.connections();
   return { wallMs, firstResultMs, firstFindingMs, report, connections: conns.length, turns: conns.reduce((n, c) => n + c.turns, 0) };
 }
 

@@ -3,12 +3,16 @@
  * addresses in the lab's 127.77.<slot>.0/24 block forward the mail ports of mail.lab.test:
  * `lat.lab.test` (port 25 closed: refused at once) and `latbh.lab.test` (port 25 drops SYNs,
  * as on a Japanese consumer line with OP25B). A DNS server of its own serves both names; the
- * lab's certificate covers `*.lab.test`, so TLS verifies end to end through the proxy.
+  * lab's certificate covers `*.lab.test`, so TLS verifies end to end through the proxy. The
+ * proxies run in a process of their own (bench-proxy-process.ts), as the network would.
  */
 import { startLab, type Lab } from '../test/lab/lab';
 import { startLabDns } from '../test/lab/lab-dns';
 import { blackHole } from '../test/lab/lab-scripted';
-import { startLatencyProxy, type ConnectionStats, type LatencyProxy } from '../test/lab/latency-proxy';
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { ConnectionStats } from '../test/lab/latency-proxy';
+import type { ProxyReply, ProxyRequest } from './bench-proxy-process';
 
 /** Last octets of the two proxy addresses: outside the lab's own hosts (10–39). */
 const LAT_OCTET = 50;
@@ -25,8 +29,8 @@ export interface BenchEnv {
   setRtt(rttMs: number): Promise<void>;
   rttMs: number;
   /** Connections both proxies accepted since the last reset. */
-  connections(): ConnectionStats[];
-  resetCounts(): void;
+  connections(): Promise<ConnectionStats[]>;
+  resetCounts(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,7 +55,8 @@ export async function startBenchEnv(): Promise<BenchEnv> {
     closers.push(dns.close);
     const hole = await blackHole(latbh.ip, 25);
     closers.push(hole.close);
-    let proxies: LatencyProxy[] = [];
+    const proxy = await proxyProcess();
+    closers.push(proxy.stop);
     const env: BenchEnv = {
       lab,
       dnsServer: dns.server,
@@ -59,15 +64,13 @@ export async function startBenchEnv(): Promise<BenchEnv> {
       latbh,
       rttMs: -1,
       async setRtt(rttMs) {
-        await Promise.all(proxies.map((p) => p.close()));
         const routes = FORWARDED.map((port) => ({ port, target: { host: lab.hosts.mail.ip, port } }));
-        proxies = await Promise.all([lat.ip, latbh.ip].map((address) => startLatencyProxy({ address, oneWayMs: rttMs / 2, routes })));
+        await proxy.ask({ op: 'start', addresses: [lat.ip, latbh.ip], oneWayMs: rttMs / 2, routes });
         env.rttMs = rttMs;
       },
-      connections: () => proxies.flatMap((p) => p.connections()),
-      resetCounts: () => proxies.forEach((p) => p.reset()),
+      connections: async () => (await proxy.ask({ op: 'connections' })).connections ?? [],
+      resetCounts: async () => void (await proxy.ask({ op: 'reset' })),
       async stop() {
-        await Promise.all(proxies.map((p) => p.close()));
         for (const c of closers.reverse()) await c();
         await lab.stop();
       },
@@ -78,4 +81,37 @@ export async function startBenchEnv(): Promise<BenchEnv> {
     await lab.stop();
     throw e;
   }
+}
+
+/** The proxies' own process (bench-proxy-process.ts), asked one request at a time. */
+async function proxyProcess(): Promise<{ ask: (m: ProxyRequest) => Promise<Extract<ProxyReply, { ok: true }>>; stop: () => Promise<void> }> {
+  const child: ChildProcess = fork(path.join(__dirname, 'bench-proxy-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let queue: Promise<unknown> = Promise.resolve();
+  const ask = (m: ProxyRequest): Promise<Extract<ProxyReply, { ok: true }>> => {
+    const p = queue.then(
+      () =>
+        new Promise<Extract<ProxyReply, { ok: true }>>((resolve, reject) => {
+          const onExit = (): void => reject(new Error('bench: the latency proxy process exited'));
+          child.once('exit', onExit);
+          child.once('message', (r: ProxyReply) => {
+            child.off('exit', onExit);
+            if (r.ok) resolve(r);
+            else reject(new Error(`bench: latency proxy: ${r.error}`));
+          });
+          child.send(m);
+        }),
+    );
+    queue = p.catch(() => undefined);
+    return p;
+  };
+  return {
+    ask,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      await ask({ op: 'close' }).catch(() => undefined);
+      const exited = new Promise((r) => child.once('exit', r));
+      child.disconnect();
+      await exited;
+    },
+  };
 }

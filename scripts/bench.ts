@@ -80,10 +80,10 @@ async function caseA(env: BenchEnv): Promise<{ product: number[] }> {
         if (!r.report.ok) problems.push(`(a) ${env.rttMs} ms: product run not ok: ${r.report.findings.map((f) => f.code).join(',')}`);
         product.push(r);
       } else {
-        env.resetCounts();
+        await env.resetCounts();
         const m = await runManual(target);
         for (const st of m.steps) if (!st.verdict.ok) problems.push(`(a) ${env.rttMs} ms: manual ${st.name}: ${st.verdict.why} — ${st.output.slice(-300)}`);
-        const conns = env.connections();
+        const conns = await env.connections();
         manual.push({ ms: m.ms, connections: conns.length, turns: conns.reduce((n, c) => n + c.turns, 0) });
       }
     }

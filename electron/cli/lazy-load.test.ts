@@ -15,6 +15,10 @@ function loaded(args: string[]): string[] {
 }
 
 const ENGINE = /^electron\/probes\/|node_modules\/dns2\//;
+/** What only `--device` needs, loaded once the run is over. */
+const AFTER_THE_RUN = ['shared/knowledge/composer/composer.ts', 'shared/knowledge/composer/diagnosis-json.ts', 'shared/knowledge/lookup/lookup.ts'];
+/** What only `--watch` needs. */
+const WATCH_ONLY = ['electron/probes/watch.ts'];
 
 describe('CLI lazy start', () => {
   it.each([[['--version']], [['--help']], [['lookup', '535 5.7.8 Error: authentication failed']]])('%j loads no probe-engine module', (args) => {
@@ -31,6 +35,16 @@ describe('CLI lazy start', () => {
     expect(files).toContain('electron/probes/probe.ts');
     // Servers were given: autodiscovery (its sources, the autoconfig XML parser) stays unloaded.
     for (const f of ['electron/probes/discovery/discover.ts', 'electron/probes/discovery/autoconfig-xml.ts']) expect(files).not.toContain(f);
+    // No --device and no --watch: the composer, its knowledge and the watch stay unloaded, so
+    // nothing of them comes before the first progress line either.
+    for (const f of [...AFTER_THE_RUN, ...WATCH_ONLY]) expect(files).not.toContain(f);
+  }, 60_000);
+
+  it('diagnose --device loads the composer (after the run), not the watch', () => {
+    const base = ['diagnose', 'a@nonexistent.invalid', '--imap', 'mail.nonexistent.invalid:993', '--no-alternatives', '--timeout', '1000'];
+    const withDevice = loaded([...base, '--device', 'iphone']);
+    for (const f of AFTER_THE_RUN) expect(withDevice).toContain(f);
+    expect(withDevice.filter((f) => WATCH_ONLY.includes(f))).toEqual([]);
   }, 60_000);
 
   it('--version, --help and lookup load none of the other commands', () => {

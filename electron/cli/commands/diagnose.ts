@@ -17,13 +17,6 @@ import { AppFailure } from '../../../shared/result';
 import { inputIssueText } from '../../../shared/i18n/input-text';
 import { safeOneLine } from '../../../shared/security/server-text';
 import { runDiagnosis } from '../../probes/diagnose';
-import { composeDiagnosis } from '../../../shared/knowledge/composer/composer';
-import { diagnosisJson } from '../../../shared/knowledge/composer/diagnosis-json';
-import { lookupError } from '../../../shared/knowledge/lookup/lookup';
-import { providerForEmail } from '../../../shared/knowledge/providers/catalog';
-import { runWatch } from '../../probes/watch';
-import { timelineText } from '../../../shared/watch/watch-timeline';
-import { formatInterval } from '../../../shared/watch/watch-text';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliCommand } from '../command';
 import { parseDiagnoseArgs, type Bi } from '../diagnose-args';
 import { progressLine, renderDiagnosis, renderReport } from '../diagnose-output';
@@ -163,18 +156,22 @@ export const run: CliCommand = async (argv, io) => {
     if (a.watch) return await watch(req.data, a.watch, lang, a.json, io, controller.signal, onProgress);
     const report = await runDiagnosis(req.data, { signal: controller.signal, onProgress });
     // With --device: the same composer the app uses (the customer's error text looked up too).
-    const diagnosis = a.device
-      ? composeDiagnosis({
-          report,
-          device: a.device,
-          lang,
-          ...(a.errorText ? { errorText: a.errorText, lookup: lookupError(a.errorText, lang) } : {}),
-          ...(providerForEmail(a.email) ? { provider: providerForEmail(a.email) } : {}),
-          ...(a.servers.imap || a.servers.pop3 || a.servers.smtp ? { serverSources: Object.fromEntries(Object.keys(a.servers).map((p) => [p, 'typed' as const])) } : {}),
-          ...(a.user ? { user: a.user } : {}),
-        })
-      : undefined;
-    if (a.json) io.stdout(JSON.stringify(withSchemaVersion({ ...(diagnosis ? { diagnosis: diagnosisJson(diagnosis) } : {}), ...report }), null, 2) + '\n');
+    // Loaded only now, after the run: the composer and its knowledge are a large part of the
+    // start-up, and the progress lines should not wait for them.
+    const k = a.device ? await composerModules() : undefined;
+    const diagnosis =
+      k && a.device
+        ? k.composeDiagnosis({
+            report,
+            device: a.device,
+            lang,
+            ...(a.errorText ? { errorText: a.errorText, lookup: k.lookupError(a.errorText, lang) } : {}),
+            ...(k.providerForEmail(a.email) ? { provider: k.providerForEmail(a.email) } : {}),
+            ...(a.servers.imap || a.servers.pop3 || a.servers.smtp ? { serverSources: Object.fromEntries(Object.keys(a.servers).map((p) => [p, 'typed' as const])) } : {}),
+            ...(a.user ? { user: a.user } : {}),
+          })
+        : undefined;
+    if (a.json) io.stdout(JSON.stringify(withSchemaVersion({ ...(diagnosis && k ? { diagnosis: k.diagnosisJson(diagnosis) } : {}), ...report }), null, 2) + '\n');
     else io.stdout((diagnosis && a.device ? renderDiagnosis(diagnosis, a.device, lang, io.color) : '') + renderReport(report, lang, io.color));
     return report.ok ? EXIT_OK : EXIT_FINDINGS;
   } catch (e) {
@@ -186,6 +183,17 @@ export const run: CliCommand = async (argv, io) => {
     process.removeListener('SIGINT', onSigint);
   }
 };
+
+/** What `--device` needs after the run: the composer and the knowledge it reads. */
+async function composerModules() {
+  const [composer, json, lookup, catalog] = await Promise.all([
+    import('../../../shared/knowledge/composer/composer.js'),
+    import('../../../shared/knowledge/composer/diagnosis-json.js'),
+    import('../../../shared/knowledge/lookup/lookup.js'),
+    import('../../../shared/knowledge/providers/catalog.js'),
+  ]);
+  return { composeDiagnosis: composer.composeDiagnosis, diagnosisJson: json.diagnosisJson, lookupError: lookup.lookupError, providerForEmail: catalog.providerForEmail };
+}
 
 /**
  * `--watch`: the runs one after another, each run's changes on stderr as they happen, then the
@@ -202,6 +210,8 @@ async function watch(
   onProgress: (p: DiagnoseProgress) => void,
 ): Promise<number> {
   let anyProblem = false;
+  // Only a watch needs these: a single run does not load them.
+  const [{ runWatch }, { timelineText }, { formatInterval }] = await Promise.all([import('../../probes/watch.js'), import('../../../shared/watch/watch-timeline.js'), import('../../../shared/watch/watch-text.js')]);
   if (!json) io.stderr((lang === 'ja' ? `${formatInterval(w.intervalMs, lang)}ごとに ${w.count} 回診断します（Ctrl-C で止めます）` : `Diagnosing ${w.count} times, every ${formatInterval(w.intervalMs, lang)} (Ctrl-C stops)`) + '\n');
   const { timeline, last } = await runWatch(req, {
     intervalMs: w.intervalMs,
