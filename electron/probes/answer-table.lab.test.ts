@@ -135,6 +135,10 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
  */
 function readsWrong(r: DiagnoseReport, d: Diagnosis, device: Device, lang: Lang): string[] {
   const out: string[] = [];
+  // STARTTLS is encryption too: a headline that says "turn SSL on" over a port set to STARTTLS tells the agent to flip a switch that is on.
+  if (r.findings.some((f) => f.code === 'PLAIN_ON_TLS_PORT' && f.role !== 'alternative' && f.security === 'starttls') && /オンにする|turned on|turn .* on/i.test(d.headline.text)) {
+    out.push(`headline: "turn it on" over STARTTLS: ${d.headline.text}`);
+  }
   for (const cause of d.causes) {
     const at = (what: string) => `${cause.id}: ${what}`;
     const prose = [cause.title, cause.explanation, ...cause.steps.flatMap((x) => [x.text, x.note ?? '', x.setting?.label ?? '', x.setting?.value ?? '']), ...cause.evidence.map((e) => e.label)];

@@ -24,7 +24,9 @@ function conclusion(code: FindingCode): Localized {
     case 'PORT25_BLOCKED': return L('ポート25番が回線で止められています', 'Port 25 is blocked by the internet line');
     case 'GREETING_TIMEOUT': return L('サーバーにはつながりますが、応答がありません', 'The server connects but does not answer');
     case 'TLS_ON_PLAIN_PORT': return L('「SSL」の設定とポート番号の組み合わせが合っていません', 'The SSL setting does not match the port number');
-    case 'PLAIN_ON_TLS_PORT': return L('このポート番号では「SSL」をオンにする必要があります', 'This port number needs SSL turned on');
+    // Also the headline when STARTTLS was chosen (encryption was on, just the wrong kind), so it
+    // says "SSL from the start" rather than "turn SSL on".
+    case 'PLAIN_ON_TLS_PORT': return L('このポート番号は、最初から「SSL」で暗号化する設定でないとつながりません', 'This port number only connects with SSL from the start');
     case 'STARTTLS_NOT_OFFERED': return L('このポート番号では暗号化できません（SSL用のポートを使います）', 'This port number cannot encrypt (use the SSL port)');
     case 'TLS_CERT_HOSTNAME_MISMATCH': return L('設定したサーバー名が、サーバーの証明書の名前と違います', 'The server name does not match the server’s certificate');
     case 'TLS_CERT_EXPIRED': return L('サーバーの証明書の期限が切れています', 'The server’s certificate has expired');
