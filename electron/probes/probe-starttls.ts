@@ -38,11 +38,12 @@ function reportInjection(ctx: ProbeContext, dialect: ProtocolDialect, goAhead: s
   const when = x.arrived === 'go-ahead' ? 'with the go-ahead' : 'after the go-ahead, while the TLS handshake was starting';
   ctx.note(`${x.bytes} bytes of plaintext arrived ${when}: ${x.text.slice(0, 200)}`);
   ctx.add('STARTTLS_INJECTION', {
-    serverReply: goAhead,
+    // The go-ahead and what followed it, as the helpdesk sees them under the finding.
+    serverReply: `${goAhead}\n${x.text}`,
     message: `plaintext arrived ${when} of ${word}, before any TLS record from the server`,
     details: { injected: x.text, injectedBytes: x.bytes, arrived: x.arrived },
   });
-  ctx.step('starttls', 'failed', 'plaintext after the go-ahead');
-  if (ctx.steps.some((s) => s.name === 'tls')) ctx.step('tls', 'failed', 'plaintext before the TLS handshake');
+  ctx.step('starttls', 'failed', 'plaintext after the go-ahead', { code: 'starttls-injection' });
+  if (ctx.steps.some((s) => s.name === 'tls')) ctx.step('tls', 'failed', 'plaintext before the TLS handshake', { code: 'starttls-injection' });
   return null;
 }

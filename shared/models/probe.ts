@@ -108,6 +108,7 @@ export const STEP_NOTE_CODES = [
   'expects-tls', // plaintext greeting never came, a TLS handshake completes
   'not-mail-server',
   'starttls-not-offered',
+  'starttls-injection', // plaintext after the STARTTLS go-ahead, before any TLS record
   'tls-verdict', // params.verdict: a TlsVerdict
   'tls-too-old', // params.protocol
   'no-quota-info',
