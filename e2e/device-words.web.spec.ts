@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv } from './fixtures/e2e-env';
+import { deviceServerForm } from '../shared/knowledge/devices/device-form';
 import { go, open, PROBE_TIMEOUT_SEC, RUN_TIMEOUT_MS, type Lang } from './fixtures/helpdesk-flow';
 
 const shots = join(__dirname, '../test-results/screenshots');
@@ -102,7 +103,9 @@ test('every device in its own words: the Account panel and the comparison table 
       const panel = page.locator('#device-settings');
       if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
       const out = panel.locator('fieldset[data-protocol="smtp"]');
-      await expect(out.locator('legend')).toHaveText(w.section);
+      await expect(out.locator('legend .device-form-section')).toHaveText(w.section);
+      // Words graded U are marked as such, never shown as certain (and graded words are not marked).
+      await expect(out.locator('legend .device-words-unconfirmed')).toHaveCount(deviceServerForm(device, 'smtp', lang).grade === 'U' ? 1 : 0);
       await expect(out.locator('label[for="dev-out-port"]')).toHaveText(w.port);
       await expect(out.locator('label[for="dev-out-sec"]')).toHaveText(w.security);
       const choices = (await out.locator('#dev-out-sec option').allTextContents()).filter((c) => c !== '—');
@@ -113,6 +116,7 @@ test('every device in its own words: the Account panel and the comparison table 
       await go(page, 'diagnosis');
       const port = row(page, 'smtp', 'port');
       await expect(port.locator('th')).toContainText(w.port);
+      if ((await port.locator('.diff-words-unconfirmed').count()) > 0) await expect(fullTable(page).locator('xpath=..').getByText(lang === 'ja' ? 'お客様の画面では違う名前のことがあります' : 'may word them differently')).toBeVisible();
       await expect(port).toHaveAttribute('data-verdict', 'change');
       await expect(port.locator('[data-cell="correct"] [data-value="correct"]')).toHaveText('465');
       const sec = row(page, 'smtp', 'security');

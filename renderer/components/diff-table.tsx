@@ -53,6 +53,13 @@ export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
               <th scope="row">
                 {r.section ? <span className="muted diff-section">{r.section} › </span> : null}
                 {r.label}
+                {/* One mark per row and the sentence once under the table: a badge on every row drowned the differences. */}
+                {r.wordsUnconfirmed ? (
+                  <span className="diff-words-unconfirmed">
+                    <span aria-hidden="true">※</span>
+                    <span className="sr-only">{t('device.words.unconfirmed')}</span>
+                  </span>
+                ) : null}
               </th>
               <td data-cell="device">{r.deviceValue ? <Verbatim text={r.deviceValue} /> : '—'}</td>
               <td data-cell="correct">
@@ -84,6 +91,7 @@ export function DiffTable({ rows }: { rows: readonly SettingsDiffRow[] }) {
           ))}
         </tbody>
       </table>
+      {rows.some((r) => r.wordsUnconfirmed) ? <p className="hint small">{t('device.words.unconfirmed.note')}</p> : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Protocol, Security } from '../../shared/models/account';
 import { SECURITIES, STANDARD_PORTS } from '../../shared/models/account';
 import type { Device } from '../../shared/models/device';
 import { choiceForSecurity, deviceServerForm, securityForChoice } from '../../shared/knowledge/devices/device-form';
+import { isUnconfirmed } from '../../shared/knowledge/devices/device-names';
 import { useT } from '../hooks/use-t';
 import { useApp } from '../store';
 import type { DeviceDraft, ServerDraft } from '../store/types';
@@ -80,11 +81,15 @@ interface DeviceProps {
  */
 export function DeviceServerFields({ idPrefix, device, protocol, value, onChange }: DeviceProps) {
   const lang = useApp((st) => st.lang);
+  const t = useT();
   const form = deviceServerForm(device, protocol, lang);
   const choice = choiceForSecurity(device, protocol, value.security);
   return (
     <fieldset className="server-fields device-form" data-device-form={device ?? 'none'} data-protocol={protocol}>
-      <legend>{form.section}</legend>
+      <legend>
+        <span className="device-form-section">{form.section}</span>
+        {isUnconfirmed(form.grade) ? <span className="badge badge-warn device-words-unconfirmed">{t('device.words.unconfirmed')}</span> : null}
+      </legend>
       <div className="device-form-row">
         <FormField id={`${idPrefix}-host`} label={form.host.label}>
           {(c) => <input {...c} type="text" inputMode="url" autoComplete="off" spellCheck={false} value={value.host} onChange={(e) => onChange({ host: e.target.value })} />}

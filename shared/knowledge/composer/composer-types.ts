@@ -119,6 +119,8 @@ export interface SettingsDiffRow {
   verdict: DiffVerdict;
   /** The device's name for the server's section (「送信メールサーバ」); absent for the user name or when the label already says it. */
   section?: string;
+  /** Set when the device's words for this row (section, label) are graded U: the table marks them unconfirmed. */
+  wordsUnconfirmed?: true;
   /**
    * Why the correct cell is empty, as one thing to show: 'typed' / 'guess' (only an untested
    * value of that kind is known, never shown as correct) or 'none' (nothing known at all).

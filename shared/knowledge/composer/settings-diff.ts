@@ -3,13 +3,14 @@
  * labels and values. The correct side comes from correct-settings.ts with its source; only a
  * trusted source fills the correct column (a typed or guessed value is not known to work).
  */
-import { PROTOCOLS, type Protocol, type Security } from '../../models/account';
+import { PROTOCOLS, SECURITIES, type Protocol, type Security } from '../../models/account';
 import type { Device, Lang } from '../../models/device';
 import type { CorrectSettings, DiffVerdict, SettingSource, SettingsDiffRow } from './composer-types';
 import { assertNever } from '../../result';
-import { serverSection } from '../devices/device-form';
+import { serverSection, serverSectionGrade } from '../devices/device-form';
 import { isTrusted } from './correct-settings';
 import { fieldLabelOrPlain, securityValue } from '../devices/device-labels';
+import { isUnconfirmed } from '../devices/device-names';
 import type { AccountSettings, PartialServerSettings } from '../findings/fix-types';
 
 function normHost(h: string): string {
@@ -92,9 +93,10 @@ export function diffSettings(o: DiffOptions): SettingsDiffRow[] {
     rows.push(row(o, protocol, 'security', sec(d.security), sec(c.security), source, compare(d.security, c.security, (x, y) => sameSecurity(o.device, x, y))));
   }
   if (dev.user !== undefined || cor.user !== undefined) {
-    const label = fieldLabelOrPlain(o.device, protocols[0] ?? 'imap', 'user', o.lang).label;
+    const { label, grade } = fieldLabelOrPlain(o.device, protocols[0] ?? 'imap', 'user', o.lang);
     const cu = cor.user && isTrusted(cor.user.source) ? cor.user.value : undefined;
     const r: Omit<SettingsDiffRow, 'verdict'> = { field: 'user', label, status: compare(dev.user, cu, (x, y) => x.trim().toLowerCase() === y.trim().toLowerCase()) };
+    if (isUnconfirmed(grade)) r.wordsUnconfirmed = true;
     if (dev.user !== undefined) r.deviceValue = dev.user;
     if (cu !== undefined) r.correctValue = cu;
     if (cor.user) r.source = cor.user.source;
@@ -121,10 +123,12 @@ function row(
   source: SettingSource | undefined,
   status: SettingsDiffRow['status'],
 ): SettingsDiffRow {
-  const label = fieldLabelOrPlain(o.device, protocol, field, o.lang).label;
+  const { label, grade } = fieldLabelOrPlain(o.device, protocol, field, o.lang);
   const r: Omit<SettingsDiffRow, 'verdict'> = { protocol, field, label, status };
   const section = serverSection(o.device, protocol, o.lang);
   if (!namesSection(label, section)) r.section = section;
+  const values = field === 'security' ? SECURITIES.map((v) => securityValue(o.device, v, o.lang, protocol).grade) : [];
+  if ([grade, ...values, ...(r.section !== undefined ? [serverSectionGrade(o.device, protocol, o.lang)] : [])].some(isUnconfirmed)) r.wordsUnconfirmed = true;
   if (deviceValue !== undefined) r.deviceValue = deviceValue;
   if (correctValue !== undefined) r.correctValue = correctValue;
   if (source) r.source = source;

@@ -98,3 +98,28 @@ describe('the comparison table in the device’s own words', () => {
     }
   });
 });
+
+describe('unconfirmed device words are marked, never shown as certain', () => {
+  const deviceSettings = { imap: { host: 'imap.example.jp', port: 993, security: 'tls' as const } };
+
+  it('a form or row whose words are graded U says so; a row whose words are all graded does not', () => {
+    for (const device of DEVICES) {
+      for (const lang of ['ja', 'en'] as const) {
+        const form = deviceServerForm(device, 'imap', lang);
+        const rows = diffSettings({ device, lang, deviceSettings });
+        // The form's grade is the weakest of the words it shows; the table marks each row by its own words.
+        expect(['A', 'B', 'C', 'U']).toContain(form.grade);
+        for (const r of rows) expect(r.wordsUnconfirmed === true).toBe(r.wordsUnconfirmed !== undefined);
+      }
+    }
+    // Android Gmail's section and labels are unverified in both languages.
+    expect(deviceServerForm('android-gmail', 'imap', 'en').grade).toBe('U');
+    expect(diffSettings({ device: 'android-gmail', lang: 'en', deviceSettings }).every((r) => r.wordsUnconfirmed)).toBe(true);
+    // Outlook classic in English: host label graded B, section from it: not marked.
+    expect(deviceServerForm('outlook-classic', 'imap', 'en').grade).toBe('B');
+    expect(diffSettings({ device: 'outlook-classic', lang: 'en', deviceSettings }).find((r) => r.field === 'host')?.wordsUnconfirmed).toBeUndefined();
+    // The iPhone's Japanese host label (ホスト名) is unverified, so its row is marked in Japanese only.
+    expect(diffSettings({ device: 'iphone', lang: 'ja', deviceSettings }).find((r) => r.field === 'host')?.wordsUnconfirmed).toBe(true);
+    expect(diffSettings({ device: 'iphone', lang: 'en', deviceSettings }).find((r) => r.field === 'port')?.wordsUnconfirmed).toBeUndefined();
+  });
+});

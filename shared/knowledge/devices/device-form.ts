@@ -5,9 +5,9 @@
  * The renderer draws this and stores the Security it maps to; it decides nothing itself.
  */
 import { SECURITIES, STANDARD_PORTS, type Protocol, type Security } from '../../models/account';
-import type { Device, Lang } from '../../models/device';
+import type { Device, Grade, Lang } from '../../models/device';
 import { assertNever } from '../../result';
-import { L, pick } from '../findings/fix-types';
+import { L, pick, weakestGrade } from '../findings/fix-types';
 import { securityName, serverRoleName } from '../findings/fix-settings';
 import { fieldLabelOrPlain, plainFieldName, securityValue, type LabelField, type ResolvedLabel } from './device-labels';
 
@@ -26,6 +26,8 @@ export interface DeviceServerForm {
   securityChoices: SecurityChoice[];
   /** How the device's choice maps to the real encryption, when the device hides it (iPhone: 「オン」 on 587 is STARTTLS). */
   securityNote?: string;
+  /** The weakest grade of these words (section, labels, choices): 'U' means the screen shows them as unconfirmed. */
+  grade: Grade;
 }
 
 /** Devices with one on/off switch for SSL/TLS and STARTTLS alike. */
@@ -60,6 +62,12 @@ export function serverSection(device: Device, protocol: Protocol, lang: Lang): s
     default:
       return assertNever(device, 'device');
   }
+}
+
+/** How sure the section name is: the iPhone, Mac and Outlook classic ones are their host label's words; the others are unverified. */
+export function serverSectionGrade(device: Device, protocol: Protocol, lang: Lang): Grade {
+  if (device === 'android-gmail' || device === 'samsung-email' || device === 'outlook-new') return 'U';
+  return fieldLabelOrPlain(device, protocol, 'host', lang).grade;
 }
 
 /** The security choices in the order the device lists them (no device chosen: the plain names). */
@@ -115,10 +123,20 @@ export function deviceServerForm(device: Device | undefined, protocol: Protocol,
     port: label(device, protocol, 'port', lang),
     security: label(device, protocol, 'security', lang),
     securityChoices: securityChoices(device, protocol, lang),
+    grade: formGrade(device, protocol, lang),
   };
   const note = device && (oneSwitch(device) || checkbox(device, protocol)) ? securityValue(device, 'starttls', lang, protocol).note : undefined;
   if (note) form.securityNote = note;
   return form;
+}
+
+function formGrade(device: Device | undefined, protocol: Protocol, lang: Lang): Grade {
+  if (!device) return 'A';
+  const labels = (['host', 'port', 'security'] as const).map((f) => fieldLabelOrPlain(device, protocol, f, lang).grade);
+  // Only the choices this device shows (an iPhone's switch has no STARTTLS entry).
+  const shown = oneSwitch(device) || checkbox(device, protocol) ? (['tls', 'none'] as const) : SECURITIES;
+  const values = shown.map((s) => securityValue(device, s, lang, protocol).grade);
+  return weakestGrade([serverSectionGrade(device, protocol, lang), ...labels, ...values]);
 }
 
 /** The device's label for the login name (one for every server). */
