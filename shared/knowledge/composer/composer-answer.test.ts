@@ -140,3 +140,34 @@ describe('a case keeps its runs', () => {
     expect(s.otherNetworks.map((o) => o.label)).toEqual(['home']);
   });
 });
+
+describe('steps name only values the run or the catalog stands behind', () => {
+  it('plaintext injected after STARTTLS on 143 and 993 refused: no step sets 993, the table knows no port, and the usual port is said as usual', () => {
+    const r = report('a@example.jp', [
+      { protocol: 'imap', host: HOST, port: 143, security: 'starttls', failAt: 'tls', code: 'STARTTLS_INJECTION' },
+      { protocol: 'imap', host: HOST, port: 993, security: 'tls', role: 'alternative', failAt: 'tcp', code: 'TCP_REFUSED' },
+    ]);
+    for (const lang of ['ja', 'en'] as const) {
+      for (const device of ['iphone', 'outlook-classic', 'android-gmail'] as const) {
+        const d = composeDiagnosis({ report: r, device, lang, deviceSettings: { imap: { host: HOST, port: 143, security: 'starttls' } } });
+        const cause = d.causes.find((c) => c.id === 'finding:STARTTLS_INJECTION');
+        expect(cause, `${device}/${lang}`).toBeDefined();
+        // A step that sets a value names it in `setting`; none may set the refused 993.
+        expect(cause!.steps.filter((s) => s.setting?.value === '993'), `${device}/${lang}`).toEqual([]);
+        expect(d.correctSettings.imap?.port, `${device}/${lang}`).toBeUndefined();
+        expect(cause!.steps.some((s) => s.text.includes(lang === 'ja' ? 'ふつうは 993 番' : 'usually 993')), `${device}/${lang}`).toBe(true);
+      }
+    }
+  });
+
+  it('without a run (the error text alone) the textbook port stays the advice', () => {
+    const d = composeDiagnosis({
+      report: null,
+      device: 'outlook-classic',
+      lang: 'en',
+      lookup: { recognised: true, matches: [{ text: 'x', platform: 'Outlook', score: 0.9, codes: ['AUTH_PLAINTEXT_DISABLED'], stage: 'auth' }] } as unknown as LookupResult,
+    });
+    const cause = d.causes.find((c) => c.id === 'finding:AUTH_PLAINTEXT_DISABLED');
+    expect(cause?.steps.some((s) => s.setting?.value === '993')).toBe(true);
+  });
+});

@@ -112,7 +112,7 @@ function alternativeEvidence(f: Finding, r: DiagnoseReport, lang: Lang): Evidenc
 function findingCauses(input: ComposeInput, diff: SettingsDiffRow[], lookupCodes: ReadonlySet<FindingCode>, trusted: AccountSettings): Ranked[] {
   const r = input.report;
   if (!r) return [];
-  const ctx = { device: input.device, lang: input.lang, provider: input.provider, email: r.email, checkedAt: r.startedAt };
+  const ctx = { device: input.device, lang: input.lang, provider: input.provider, email: r.email, checkedAt: r.startedAt, measured: true };
   // Failures of alternative ports the customer does not use are not causes; only the alternative that works is.
   const kept = r.findings.filter((f) => f.role !== 'alternative' || f.code === 'ALTERNATIVE_WORKS');
   // PORT25_BLOCKED explains the timeout/refusal of the same port-25 probe: one cause, not two.

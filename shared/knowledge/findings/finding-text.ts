@@ -28,6 +28,8 @@ export interface ExplainContext {
   email?: string;
   /** When the run checked the servers (ISO), for a certificate's expiry in words. */
   checkedAt?: string;
+  /** See FixContext.measured: the run decides the values, no textbook fallback. */
+  measured?: boolean;
 }
 
 /** 「受信メールサーバー（IMAP） imap.example.jp:993」 — which server the finding is about. */

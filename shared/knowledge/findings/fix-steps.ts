@@ -18,7 +18,7 @@ import { fieldLabel, securityControl } from '../devices/device-labels';
 import { resolvePath, type Place } from '../devices/device-paths';
 import { passwordSteps } from './fix-auth';
 import { certSteps } from './fix-cert';
-import { providerServer, serverSettingSteps, smtpAuthSteps } from './fix-settings';
+import { providerServer, securityName, serverSettingSteps, smtpAuthSteps } from './fix-settings';
 import { L, pick, type FixStep, type PartialServerSettings } from './fix-types';
 
 export interface FixContext {
@@ -29,6 +29,12 @@ export interface FixContext {
   email?: string;
   /** When the run checked the servers (ISO): a certificate's "expired 30 days ago" counts from then. */
   checkedAt?: string;
+  /**
+   * The finding comes from a run, and the composer has already given it the run's (or the
+   * catalog's) correct value where one is known. Then no textbook port is offered in its place:
+   * it may be the very port the run saw fail, and the table would show it as unknown.
+   */
+  measured?: boolean;
 }
 
 /** A step at a place on the device (path + grade from device-paths). */
@@ -108,10 +114,26 @@ function standardFor(protocol: Protocol, security: Security): PartialServerSetti
 
 function settingsOrAdvice(finding: Finding, ctx: FixContext, fallback: PartialServerSettings | undefined, fields: Array<'host' | 'port' | 'security'>): FixStep[] {
   const protocol = finding.protocol ?? 'imap';
-  const target = targetSettings(finding, ctx.provider) ?? fallback;
+  const target = targetSettings(finding, ctx.provider) ?? (ctx.measured ? undefined : fallback);
   if (target) {
     const steps = serverSettingSteps(ctx.device, protocol, target, ctx.lang, fields);
     if (steps.length > 0) return steps;
+  }
+  if (ctx.measured && fallback?.port !== undefined && fallback.security) {
+    // The usual value, said as usual and to be confirmed: the run did not see it work.
+    const sec = securityName(fallback.security, 'ja');
+    const secEn = securityName(fallback.security, 'en');
+    return [
+      placeStep(
+        ctx.device,
+        protocol === 'smtp' ? 'outgoing-server' : 'incoming-server',
+        L(
+          `「${sec}」で使えるポート（ふつうは ${fallback.port} 番）をプロバイダーの案内で確かめ、その設定でもう一度診断します（この診断では、つながることを確かめていません）。`,
+          `Check the provider’s guidance for the ${secEn} port (usually ${fallback.port}) and run the check again with it (this check did not see it work).`,
+        ),
+        ctx.lang,
+      ),
+    ];
   }
   return [
     placeStep(
