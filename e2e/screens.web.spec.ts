@@ -109,6 +109,12 @@ async function layoutProblems(page: Page, screen: string): Promise<string[]> {
       const run = document.querySelector<HTMLElement>('form button[type="submit"]')!.getBoundingClientRect();
       if (run.bottom > window.innerHeight || run.top < 0) out.push('run button is not visible without scrolling');
     }
+    if (screen === 'probe') {
+      // Every column of the matrix beside the sidebar: nothing hidden behind a sideways scroll.
+      const wrap = document.querySelector<HTMLElement>('table.matrix')?.parentElement;
+      if (!wrap) out.push('no probe matrix');
+      else if (wrap.scrollWidth > wrap.clientWidth + 1) out.push(`probe matrix scrolls sideways (${wrap.scrollWidth} px in ${wrap.clientWidth} px)`);
+    }
     if (screen === 'diagnosis') {
       // Fix first: the agent reads the first step out without scrolling.
       const step = document.querySelector<HTMLElement>('.cause-first ol.fix-steps > li');
