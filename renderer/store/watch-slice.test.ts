@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from './create-store';
 import { fakeApi, memoryStorage, testEnv } from '../../test/fakes/fake-api';
-import { ok } from '../../shared/result';
-import type { WatchStartRequest } from '../../shared/models/watch';
+import { err, ok } from '../../shared/result';
+import { WATCH_MAX_ACTIVE, type WatchStartRequest } from '../../shared/models/watch';
 import type { WatchState } from '../../shared/watch/watch-timeline';
 
 function filled(api: ReturnType<typeof fakeApi>) {
@@ -29,6 +29,17 @@ describe('watch slice', () => {
     const call = api.calls.find((c) => c.channel === 'watch:start')!.req as WatchStartRequest;
     expect(call).toMatchObject({ intervalMs: 120_000, count: 4, lang: store.getState().lang, caseId: store.getState().caseId, request: { account: { email: 'alice@lab.test', imap: { host: 'mail.lab.test', port: 993 } } } });
     expect(store.getState().watch?.status).toBe('running');
+  });
+
+  it('the host’s limit on watches at once reads as that limit, not as "the same operation is running"', async () => {
+    // The refusal exactly as watch-manager.ts sends it (its test asserts the reason).
+    const api = fakeApi({ 'watch:start': () => err('E_BUSY', `at most ${WATCH_MAX_ACTIVE} watches at once`, { reason: 'too-many-watches' }) });
+    const store = filled(api);
+    await store.getState().startWatch();
+    expect(store.getState().notice).toEqual({ kind: 'info', key: 'watch.tooMany', params: { n: WATCH_MAX_ACTIVE } });
+    api.handlers['watch:start'] = () => err('E_BUSY', 'watch w exists already');
+    await store.getState().startWatch();
+    expect(store.getState().notice).toEqual({ kind: 'error', code: 'E_BUSY', context: 'watch.startFailed' });
   });
 
   it('does not call the host when the fields are outside the bounds', async () => {

@@ -6,7 +6,7 @@
 import type { SliceCreator } from './slice-types';
 import type { WatchActions, WatchUiState } from './types';
 import type { WatchState } from '../../shared/watch/watch-timeline';
-import { WATCH_DEFAULT_COUNT, WATCH_DEFAULT_INTERVAL_MS, watchBoundsIssue } from '../../shared/models/watch';
+import { WATCH_DEFAULT_COUNT, WATCH_DEFAULT_INTERVAL_MS, WATCH_MAX_ACTIVE, watchBoundsIssue } from '../../shared/models/watch';
 import { buildDiagnoseRequest, validateAccount } from '../view/account-request';
 import { watchFieldIssue } from '../view/watch-fields';
 
@@ -45,7 +45,9 @@ export const createWatchSlice: SliceCreator<WatchUiState & WatchActions> = (api,
     const res = await api.invoke('watch:start', { watchId, request: buildDiagnoseRequest(get(), `watch-${watchId}`), intervalMs, count, lang: get().lang, caseId: get().caseId });
     set({ watchStarting: false });
     if (!res.ok) {
-      get().notify({ kind: 'error', code: res.error.code, context: 'watch.startFailed' });
+      // The host's limit on watches at once is its own sentence, not "the same operation is running".
+      if (res.error.details?.reason === 'too-many-watches') get().notify({ kind: 'info', key: 'watch.tooMany', params: { n: WATCH_MAX_ACTIVE } });
+      else get().notify({ kind: 'error', code: res.error.code, context: 'watch.startFailed' });
       return;
     }
     // An update may have arrived before the answer: keep whichever knows more.

@@ -135,6 +135,16 @@ describe('ticket report', () => {
     expect(text).not.toContain('TCP_REFUSED');
   });
 
+  it('says when the domain lookups were switched off, and only then', () => {
+    const rep = port25Report();
+    expect(buildReportText(input(), 'en', 'text', [])).not.toMatch(/Domain lookups: off/);
+    rep.dns = [{ host: 'lab.test', a: [], aaaa: [], mx: [], srv: [], durationMs: 0, skipped: 'no-domain-lookups' }, ...rep.dns];
+    for (const lang of ['ja', 'en'] as const) {
+      const text = buildReportText(input({ report: rep, ...composed(rep, lang) }), lang, 'text', []);
+      expect(text).toContain(lang === 'ja' ? 'ドメインの照会: オフ' : 'Domain lookups: off');
+    }
+  });
+
   it('never contains the password, even when a server echoed it back', () => {
     const rep = report();
     const leaky = {

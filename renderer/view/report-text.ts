@@ -115,6 +115,8 @@ export function buildReportText(input: ReportInput, lang: Lang, format: ReportFo
   if (input.customer?.trim()) lines.push(li(`${t(lang, 'rep2.customer')}: ${code(input.customer.trim())}`));
   lines.push(li(`${t(lang, 'rep.email')}: ${safeOneLine(input.email)}`));
   lines.push(li(`${t(lang, 'rep.device')}: ${input.deviceLabel ?? t(lang, 'device.none')}`));
+  // The helpdesk switched the domain's MX/SRV lookups off: the ticket says the run kept its queries to itself.
+  if (r.dns.some((d) => d.skipped === 'no-domain-lookups')) lines.push(li(t(lang, 'rep2.noDomainLookups')));
 
   // 症状: what the customer saw, as they said it.
   lines.push(h2(t(lang, 'rep2.symptom')));

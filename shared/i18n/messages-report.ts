@@ -6,6 +6,7 @@
 export const reportEn = {
   // the ticket report's sections (症状 / 原因 / 対処 / 結果 / 担当メモ)
   'rep2.ticket': 'Ticket',
+  'rep2.noDomainLookups': 'Domain lookups: off (no MX/SRV lookups for this domain; the servers were checked at the addresses entered)',
   'rep2.customer': 'Customer',
   'rep2.symptom': 'Symptom',
   'rep2.symptom.none': 'No error text was noted.',
@@ -75,6 +76,7 @@ export type ReportMessageKey = keyof typeof reportEn;
 
 export const reportJa: Record<ReportMessageKey, string> = {
   'rep2.ticket': 'チケット',
+  'rep2.noDomainLookups': 'ドメインの照会: オフ（このドメインの MX/SRV は照会していません。サーバーは入力したアドレスで確かめました）',
   'rep2.customer': 'お客様',
   'rep2.symptom': '症状',
   'rep2.symptom.none': 'エラーの文言は記録されていません。',

@@ -21,6 +21,7 @@ export const watchEn = {
   'watch.status.waiting': 'Watching: {done} of {count} tests done; next test at {next}.',
   'watch.status.stopped': 'Watch ended after {done} of {count} tests.',
   'watch.startFailed': 'Could not start the watch',
+  'watch.tooMany': 'Could not start: {n} watches are already running in this app. Stop one of them (or wait until it ends) and try again.',
   'watch.changes.none': 'No change yet.',
   'watch.changes.count': '{n} change(s) since the first test.',
   // what changed between two tests ({target} is "IMAP 993 SSL/TLS mail.example.jp")
@@ -59,6 +60,7 @@ export const watchJa: Record<keyof typeof watchEn, string> = {
   'watch.status.waiting': '定期診断中: {count} 回中 {done} 回終了。次は {next} です。',
   'watch.status.stopped': '定期診断は {count} 回中 {done} 回で終わりました。',
   'watch.startFailed': '定期診断を開始できませんでした',
+  'watch.tooMany': '開始できませんでした。このアプリではすでに {n} 件の定期診断が動いています。どれかを止めるか、終わるのを待ってから、もう一度開始してください。',
   'watch.changes.none': 'まだ変化はありません。',
   'watch.changes.count': '1回目からの変化は {n} 件です。',
   'watch.change.port-refusing': '{target}: 前回はつながりましたが、今回はつながりません（{after}）。',
