@@ -51,6 +51,13 @@ for (const lang of ['ja', 'en'] as const) {
     await go(page, 'probe');
     await expect(page.locator('.probe-head .card-danger')).toBeVisible();
     await expect(page.locator('.probe-head')).not.toContainText(TEXT[lang].done);
+    // Corrected: the refusal was about what was sent, so it goes once the field is edited.
+    await go(page, 'account');
+    await expect(page.locator('#email-err')).toBeVisible();
+    await page.locator('#email').press('End');
+    await page.locator('#email').press('Backspace');
+    await expect(page.locator('#email-err')).toHaveCount(0);
+    await expect(page.locator('#email')).not.toHaveAttribute('aria-invalid', 'true');
   });
 
   test(`${lang}: too long says so at the field while typing; IME Enter never submits`, async ({ page }) => {

@@ -107,8 +107,14 @@ export function AccountScreen() {
   const [showPw, setShowPw] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const composing = useRef(false);
+  // The engine's refusal is about the inputs it was sent: once the person edits them, its message goes
+  // (the form's own checks still speak, and the next run asks the engine again).
+  const inputs = JSON.stringify([s.email, s.user, s.incoming, s.servers, s.options]);
+  const refusedInputs = useRef<{ refusal: unknown; inputs: string } | undefined>(undefined);
+  if (s.refused && refusedInputs.current?.refusal !== s.refused) refusedInputs.current = { refusal: s.refused, inputs };
+  const refused = s.refused && refusedInputs.current?.inputs === inputs ? s.refused : undefined;
   // The engine's refusal names its field; the form's own checks (on submit, and lengths while typing) come on top.
-  const errors: FieldErrors = { ...(s.refused ? { [s.refused.field]: s.refused.key } : {}), ...(submitted ? validateAccount(s) : {}), ...lengthErrors(s) };
+  const errors: FieldErrors = { ...(refused ? { [refused.field]: refused.key } : {}), ...(submitted ? validateAccount(s) : {}), ...lengthErrors(s) };
   const authNote = provider ? authNoteKey(provider.auth) : undefined;
   const inc = s.servers[s.incoming];
   const err = (key: string) => {
