@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { e2eEnv } from './fixtures/e2e-env';
 import { asciiProse } from './fixtures/ascii-prose';
 import { englishWords } from '../test/fixtures/ja-allowed-words';
-import { diagnose, go, open, type Account, type Lang } from './fixtures/helpdesk-flow';
+import { diagnose, go, labAccount, open, type Lang } from './fixtures/helpdesk-flow';
 
 const shots = join(__dirname, '../test-results/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -24,17 +24,6 @@ const WORDS = {
   ja: { connected: '接続成功', loggedIn: 'ログイン成功', unknown: /不明|確かめられませんでした/, sendingOnly: /送信だけ/, ok: /問題なし|問題なく|問題ありません/ },
   en: { connected: 'connected', loggedIn: 'logged in', unknown: /unknown|not confirmed/, sendingOnly: /only sending|sending only/i, ok: /\bOK\b|work with these settings|no problem/i },
 } as const;
-
-function labAccount(over: Partial<Account> & Pick<Account, 'device'>): Account {
-  const { lab } = e2eEnv();
-  return {
-    email: lab.users.alice.email,
-    password: lab.users.alice.password,
-    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
-    smtp: { host: lab.hosts.mail.name, port: 587, security: 'starttls' },
-    ...over,
-  };
-}
 
 async function setLang(page: Page, lang: Lang): Promise<void> {
   await page.locator('.header-tools select').first().selectOption(lang);

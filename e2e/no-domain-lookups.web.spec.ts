@@ -13,7 +13,7 @@ import { t } from '../shared/i18n/messages';
 import { startLabDns, type LabDns } from '../test/lab/lab-dns';
 import { asciiProse } from './fixtures/ascii-prose';
 import { e2eEnv } from './fixtures/e2e-env';
-import { diagnose, go, open, type Account, type Lang } from './fixtures/helpdesk-flow';
+import { diagnose, go, labAccount, open, type Account, type Lang } from './fixtures/helpdesk-flow';
 
 const shots = join(__dirname, '../test-results/screenshots');
 
@@ -28,16 +28,13 @@ test.afterAll(async () => {
 
 function account(lang: Lang, noDomainLookups: boolean): Account {
   const { lab } = e2eEnv();
-  return {
-    device: 'iphone',
-    email: lab.users.alice.email,
-    password: lab.users.alice.password,
+  return labAccount({
     imap: { host: lab.hosts.mail.ip, port: 993, security: 'tls' },
     smtp: { host: lab.hosts.mail.ip, port: 465, security: 'tls' },
     errorText: lang === 'ja' ? '受信できません' : 'Cannot get mail',
     noDomainLookups,
     dnsServer: dns.server,
-  };
+  });
 }
 
 async function dnsLine(page: Page): Promise<string> {

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv } from './fixtures/e2e-env';
-import { diagnose, go, open, type Lang } from './fixtures/helpdesk-flow';
+import { diagnose, go, labAccount, open, type Lang } from './fixtures/helpdesk-flow';
 import { asciiProse } from './fixtures/ascii-prose';
 
 const shots = join(__dirname, '../test-results/screenshots');
@@ -18,14 +18,7 @@ async function port25Case(page: Page, lang: Lang): Promise<void> {
   const { lab } = e2eEnv();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2eEnv().origin });
   await open(page, lang);
-  await diagnose(page, {
-    device: 'iphone',
-    email: lab.users.alice.email,
-    password: lab.users.alice.password,
-    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
-    smtp: { host: lab.hosts.mail.name, port: 25, security: 'starttls' },
-    errorText: lang === 'ja' ? '送信できません' : 'Cannot send mail',
-  });
+  await diagnose(page, labAccount({ smtp: { host: lab.hosts.mail.name, port: 25, security: 'starttls' }, errorText: lang === 'ja' ? '送信できません' : 'Cannot send mail' }));
   await go(page, 'report');
 }
 

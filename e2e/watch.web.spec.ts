@@ -9,8 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { e2eEnv } from './fixtures/e2e-env';
-import { diagnose, go, open, RUN_TIMEOUT_MS, type Lang } from './fixtures/helpdesk-flow';
+import { diagnose, go, labAccount, open, RUN_TIMEOUT_MS, type Lang } from './fixtures/helpdesk-flow';
 import { asciiProse } from './fixtures/ascii-prose';
 
 const shots = join(__dirname, '../test-results/screenshots');
@@ -22,16 +21,9 @@ const TEXT = {
 } as const;
 
 async function healthyCase(page: Page, lang: Lang): Promise<void> {
-  const { lab } = e2eEnv();
   await page.setViewportSize({ width: 1024, height: 700 });
   await open(page, lang);
-  await diagnose(page, {
-    device: 'iphone',
-    email: lab.users.alice.email,
-    password: lab.users.alice.password,
-    imap: { host: lab.hosts.mail.name, port: 993, security: 'tls' },
-    smtp: { host: lab.hosts.mail.name, port: 587, security: 'starttls' },
-  });
+  await diagnose(page, labAccount());
 }
 
 for (const lang of ['ja', 'en'] as const) {
